@@ -1,0 +1,25 @@
+import type { GuidelineKind } from '../../kb/schema.js';
+import type { Finding } from '../contract.js';
+import type { RuntimeGuideline } from '../knowledge-base.js';
+import { matchPhrases } from '../match-phrases.js';
+import type { ReviewContext } from '../review-context.js';
+import { asksDetailsAgain } from './asks-details-again.js';
+import { missingGreeting } from './missing-greeting.js';
+import { missingNextStep } from './missing-next-step.js';
+import { oneWordReply } from './one-word-reply.js';
+import { overExplaining } from './over-explaining.js';
+import { unconfirmedDetails } from './unconfirmed-details.js';
+
+export type Check = (ctx: ReviewContext, g: RuntimeGuideline) => Finding[];
+
+/** The closed set of guideline kinds the engine knows (Vale's existence/occurrence/…): content lives in knowledge/. */
+export const CHECKS: Record<GuidelineKind, Check> = {
+  phrase: matchPhrases,
+  occurrence: matchPhrases,
+  'one-word-reply': oneWordReply,
+  'missing-next-step': missingNextStep,
+  'missing-greeting': missingGreeting,
+  'over-explaining': overExplaining,
+  'unconfirmed-details': unconfirmedDetails,
+  'asks-details-again': asksDetailsAgain,
+};

@@ -1,0 +1,71 @@
+import { francAll } from 'franc';
+import type { Lang } from './contract.js';
+import { fold } from './fold-text.js';
+
+/**
+ * Language identification for fi/pl/hu/en. franc's trigram models carry longer texts; short chat
+ * replies ("Ei.", "Nie.", "Nem.", "Not yet.") carry almost no trigrams, so stop words and
+ * language-specific letters decide there. Anything else is reported as unsupported, never guessed.
+ */
+
+const ISO3: Record<string, Lang> = { fin: 'fi', pol: 'pl', hun: 'hu', eng: 'en' };
+const LETTERS: Record<Lang, RegExp> = {
+  pl: /[ąćęłńśźż]/giu,
+  hu: /[őű]|[áéíóú](?=\p{L})/giu,
+  fi: /[äöå]/giu,
+  en: /(?!)/gu,
+};
+
+export interface LanguageGuess {
+  /** The supported language, or null when the text is in another language or too short to tell. */
+  lang: Lang | null;
+  /** ISO 639-3 code franc saw ('und' when undetermined): names the unsupported language in the note. */
+  seen: string;
+}
+
+export class LanguageDetector {
+  private readonly stopwords: Map<string, Set<Lang>>;
+
+  constructor(stopwordsByLang: Record<Lang, readonly string[]>) {
+    this.stopwords = new Map();
+    for (const [lang, words] of Object.entries(stopwordsByLang) as [Lang, readonly string[]][]) {
+      for (const w of words) {
+        const key = fold(w);
+        const set = this.stopwords.get(key) ?? new Set<Lang>();
+        set.add(lang);
+        this.stopwords.set(key, set);
+      }
+    }
+  }
+
+  detect(text: string): LanguageGuess {
+    const words = fold(text).match(/[\p{L}']+/gu) ?? [];
+    const score: Record<Lang, number> = { fi: 0, pl: 0, hu: 0, en: 0 };
+    for (const w of words) {
+      const langs = this.stopwords.get(w);
+      if (langs) for (const l of langs) score[l] += 1 / langs.size;
+    }
+    for (const l of Object.keys(LETTERS) as Lang[]) score[l] += 0.6 * (text.match(LETTERS[l])?.length ?? 0);
+
+    let seen = 'und';
+    const letters = text.replace(/[^\p{L}]/gu, '').length;
+    if (letters >= 12) {
+      const all = francAll(text, { minLength: 10 });
+      seen = all[0]?.[0] ?? 'und';
+      const ours = francAll(text, { only: Object.keys(ISO3), minLength: 10 });
+      for (const [code, s] of ours) {
+        const l = ISO3[code];
+        if (l) score[l] += (letters >= 40 ? 3 : 1.5) * s;
+      }
+      // franc is sure of another language and our stop words do not contradict it: unsupported.
+      const stopHits = words.filter((w) => this.stopwords.has(w)).length;
+      if (letters >= 25 && !ISO3[seen] && seen !== 'und' && stopHits / Math.max(words.length, 1) < 0.15) {
+        return { lang: null, seen };
+      }
+    }
+    const ranked = (Object.entries(score) as [Lang, number][]).sort((a, b) => b[1] - a[1]);
+    const [best, second] = ranked;
+    if (!best || best[1] <= 0.3 || (second && best[1] - second[1] < 0.05 && best[1] < 1)) return { lang: null, seen };
+    return { lang: best[0], seen: seen === 'und' ? Object.keys(ISO3).find((k) => ISO3[k] === best[0])! : seen };
+  }
+}

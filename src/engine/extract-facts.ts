@@ -1,0 +1,56 @@
+/**
+ * The facts a reply must keep: numbers, IDs, e-mail addresses and links. Used twice: to check that a
+ * rewrite keeps every fact of the draft, and to see whether the draft reads back the IDs the customer gave.
+ */
+
+const URL = /\bhttps?:\/\/[^\s<>"')\]]+[^\s<>"')\].,;:!?]/giu;
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/giu;
+// A run of digits, letters-with-digits and separators: "4471-2231", "RK-7781", "040 123 4567", "AB12 CDE".
+const TOKEN = /(?<![\p{L}\p{N}])(?:\p{L}{0,4}\d[\p{L}\p{N}]*)(?:[ \-/.](?=[\p{L}\p{N}]*\d|\p{Lu}{2,}\b)[\p{L}\p{N}]+)*/gu;
+
+export interface Fact {
+  text: string;
+  kind: 'url' | 'email' | 'number';
+  /** Letters and digits only, lower case: "040 123 4567" and "040-1234567" compare equal. */
+  key: string;
+}
+
+const keyOf = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+
+export function extractFacts(text: string): Fact[] {
+  const facts: Fact[] = [];
+  let masked = text;
+  for (const [re, kind] of [[URL, 'url'], [EMAIL, 'email']] as const) {
+    masked = masked.replace(re, (m) => {
+      facts.push({ text: m, kind, key: keyOf(m) });
+      return ' '.repeat(m.length);
+    });
+  }
+  for (const m of masked.matchAll(TOKEN)) {
+    const t = m[0].replace(/[.\-/ ]+$/, '');
+    if (/\d/.test(t)) facts.push({ text: t, kind: 'number', key: keyOf(t) });
+  }
+  return facts;
+}
+
+/**
+ * Identifiers worth reading back: order, account, phone and reference numbers, codes with letters
+ * and digits. Short counts ("40 minutes", "3 weeks") and prices are not identifiers.
+ */
+export function identifiers(text: string): Fact[] {
+  return extractFacts(text).filter((f) => {
+    if (f.kind !== 'number') return f.kind === 'email';
+    const digits = f.key.replace(/\D/g, '').length;
+    const letters = f.key.length - digits;
+    if (/^\d{1,2}[.,:]\d{2}$/.test(f.text)) return false; // prices and clock times: 89,90 and 15.00
+    if (/^\d{1,2}\.\d{1,2}\.?(\d{2,4})?$/.test(f.text)) return false; // dates
+    return (letters > 0 && digits >= 2) || digits >= 4;
+  });
+}
+
+/** Whether `text` contains the fact, ignoring spaces, dashes and case. */
+export function containsFact(textKey: string, fact: Fact): boolean {
+  return fact.key.length > 0 && textKey.includes(fact.key);
+}
+
+export { keyOf as factKey };

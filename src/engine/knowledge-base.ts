@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import type { KnowledgeArtifact, LexiconKey } from '../kb/build-knowledge.js';
+import { LEXICON_KEYS } from '../kb/build-knowledge.js';
+import { defaultArtifactPath } from '../kb/paths.js';
+import type { Guideline, LanguageData } from '../kb/schema.js';
+import { LANGS, type Lang, type RuleCode } from './contract.js';
+import { LanguageDetector } from './detect-language.js';
+
+/** A guideline with its patterns ready to run. */
+export interface RuntimeGuideline {
+  data: Guideline;
+  rule: RuleCode;
+  patterns: Record<Lang, RegExp[]>;
+  unless: Record<Lang, RegExp | null>;
+  unlessDraft: Record<Lang, RegExp | null>;
+}
+
+export interface RuntimeLanguage {
+  data: LanguageData;
+  /** One alternation per lexicon list; `test` on folded text, `g` for positions. */
+  lexicon: Record<LexiconKey, RegExp>;
+}
+
+export interface KnowledgeBase {
+  artifact: KnowledgeArtifact;
+  guidelines: RuntimeGuideline[];
+  byId: Map<string, RuntimeGuideline>;
+  languages: Record<Lang, RuntimeLanguage>;
+  detector: LanguageDetector;
+}
+
+const NEVER = /(?!)/gu;
+const union = (sources: readonly string[] | undefined) =>
+  sources && sources.length > 0 ? new RegExp(sources.map((s) => `(?:${s})`).join('|'), 'gu') : null;
+
+export function knowledgeBaseFrom(artifact: KnowledgeArtifact): KnowledgeBase {
+  const guidelines = artifact.guidelines.map((g): RuntimeGuideline => {
+    const per = <T>(f: (lang: Lang) => T) => Object.fromEntries(LANGS.map((l) => [l, f(l)])) as Record<Lang, T>;
+    return {
+      data: g,
+      rule: g.rule as RuleCode,
+      patterns: per((l) => (g.compiled.patterns[l] ?? []).map((s) => new RegExp(s, 'gu'))),
+      unless: per((l) => union(g.compiled.unless[l])),
+      unlessDraft: per((l) => union(g.compiled.unlessDraft[l])),
+    };
+  });
+  const languages = Object.fromEntries(
+    artifact.languages.map((l): [Lang, RuntimeLanguage] => [
+      l.lang,
+      { data: l, lexicon: Object.fromEntries(LEXICON_KEYS.map((k) => [k, union(l.compiled[k]) ?? NEVER])) as Record<LexiconKey, RegExp> },
+    ]),
+  ) as Record<Lang, RuntimeLanguage>;
+  const detector = new LanguageDetector(
+    Object.fromEntries(artifact.languages.map((l) => [l.lang, l.stopwords])) as Record<Lang, string[]>,
+  );
+  return { artifact, guidelines, byId: new Map(guidelines.map((g) => [g.data.id, g])), languages, detector };
+}
+
+let cached: KnowledgeBase | undefined;
+
+/** Loads the compiled knowledge base (`npm run kb:build` writes it); cached for the process. */
+export function loadKnowledgeBase(path = defaultArtifactPath()): KnowledgeBase {
+  if (cached && path === defaultArtifactPath()) return cached;
+  let raw: string;
+  try {
+    raw = readFileSync(path, 'utf8');
+  } catch {
+    throw new Error(`The knowledge base ${path} is missing: run \`npm run kb:build\` (npm ci does it for you).`);
+  }
+  const kb = knowledgeBaseFrom(JSON.parse(raw) as KnowledgeArtifact);
+  if (path === defaultArtifactPath()) cached = kb;
+  return kb;
+}
+
+/** Tests `re` against `text` from the start, resetting the global regex's position first. */
+export function matches(re: RegExp | null, text: string): boolean {
+  if (!re) return false;
+  re.lastIndex = 0;
+  return re.test(text);
+}

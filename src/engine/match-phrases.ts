@@ -1,0 +1,40 @@
+import type { Finding } from './contract.js';
+import { matches, type RuntimeGuideline } from './knowledge-base.js';
+import { foldedSentence, makeFinding, type ReviewContext } from './review-context.js';
+import { sentenceAt } from './segment-sentences.js';
+
+/**
+ * The `phrase` and `occurrence` kinds: pattern matches in the folded draft, filtered by the
+ * guideline's antipatterns (`unless` in the same sentence, `unlessDraft` anywhere) and by
+ * `skipQuestions` (asking "shall I put you through?" is consent, not a runaround).
+ */
+export function matchPhrases(ctx: ReviewContext, g: RuntimeGuideline): Finding[] {
+  const patterns = g.patterns[ctx.lang];
+  if (patterns.length === 0) return [];
+  if (matches(g.unlessDraft[ctx.lang], ctx.folded)) return [];
+  const found: Finding[] = [];
+  const taken: [number, number][] = [];
+  for (const re of patterns) {
+    re.lastIndex = 0;
+    for (let m = re.exec(ctx.folded); m; m = re.exec(ctx.folded)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      let start = m.index;
+      let end = m.index + m[0].length;
+      while (end > start && /[\s,;:\-]/.test(ctx.draft.charAt(end - 1))) end--;
+      if (taken.some(([s, e]) => start < e && end > s)) continue;
+      const sentence = ctx.sentences[sentenceAt(ctx.sentences, start)];
+      if (sentence) {
+        if (g.data.skipQuestions && sentence.isQuestion) continue;
+        if (matches(g.unless[ctx.lang], foldedSentence(ctx, sentence))) continue;
+      }
+      taken.push([start, end]);
+      found.push(makeFinding(ctx, g, start, end));
+      start = end;
+    }
+  }
+  if (g.data.kind === 'occurrence' && found.length < (g.data.min ?? 2)) return [];
+  return found.sort((a, b) => a.start - b.start);
+}

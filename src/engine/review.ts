@@ -1,0 +1,68 @@
+import { CHECKS } from './checks/index.js';
+import { verdictFor, type Finding, type Lang, type ReviewResult } from './contract.js';
+import { loadKnowledgeBase, type KnowledgeBase } from './knowledge-base.js';
+import { planNextStep } from './plan-next-step.js';
+import { createContext, type ReviewContext } from './review-context.js';
+import { checkRequest, DEFAULT_MAX_DRAFT } from './review-input.js';
+import { scoreReview } from './score-review.js';
+import { suggestReplies } from './suggest-replies.js';
+
+export interface ReviewOptions {
+  kb?: KnowledgeBase;
+  /** Longest draft accepted, in characters (default 20,000). */
+  maxDraft?: number;
+}
+
+/** Runs every guideline over the draft; one finding per rule and span, in draft order. */
+export function findingsFor(ctx: ReviewContext): Finding[] {
+  const out: Finding[] = [];
+  for (const g of ctx.kb.guidelines) {
+    for (const f of CHECKS[g.data.kind](ctx, g)) {
+      if (out.some((o) => o.rule === f.rule && o.start < f.end && o.end > f.start)) continue;
+      out.push(f);
+    }
+  }
+  return out.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+function resolveLanguage(kb: KnowledgeBase, draft: string, customer: string, given: Lang | undefined, unsupported: string | undefined) {
+  if (given) return { lang: given, notes: [] as string[], detected: undefined as string | undefined };
+  const note = kb.languages.en.data.ui.unsupportedLanguage ?? 'unsupported language';
+  if (unsupported) return { lang: 'en' as Lang, notes: [`unsupported language "${unsupported}": ${note}`], detected: unsupported };
+  let guess = kb.detector.detect(draft);
+  if (!guess.lang && customer) {
+    const both = kb.detector.detect(`${draft}\n${customer}`);
+    if (both.lang) guess = both;
+  }
+  if (guess.lang) return { lang: guess.lang, notes: [], detected: guess.lang };
+  return { lang: 'en' as Lang, notes: [`unsupported language (${guess.seen}): ${note}`], detected: guess.seen };
+}
+
+/**
+ * Reviews one draft against the knowledge base. Pure and synchronous: no network, no clock, no state.
+ * Throws ReviewInputError (a message fit for the user) for requests that cannot be reviewed.
+ *
+ * @example review({ draft: "That's not my department.", lang: 'en' }).verdict // 'revise'
+ */
+export function review(request: unknown, options: ReviewOptions = {}): ReviewResult {
+  const kb = options.kb ?? loadKnowledgeBase();
+  const req = checkRequest(request, options.maxDraft ?? DEFAULT_MAX_DRAFT);
+  const { lang, notes, detected } = resolveLanguage(kb, req.draft, req.customer, req.lang, req.unsupportedLang);
+  const ctx = createContext(kb, lang, req.draft, req.customer, req.firstReply, req.channel);
+  const findings = findingsFor(ctx);
+  const nextStep = planNextStep(ctx, findings);
+  // A rewrite is judged as a later message in the same conversation, against the same customer message.
+  const findingsOf = (text: string) => findingsFor(createContext(kb, lang, text, req.customer, false, req.channel));
+  const result: ReviewResult = {
+    ...(req.id !== undefined ? { id: req.id } : {}),
+    lang,
+    verdict: verdictFor(findings),
+    findings,
+    suggestions: suggestReplies(ctx, findings, nextStep, findingsOf),
+    nextStep,
+    scores: scoreReview(ctx, findings),
+  };
+  if (notes.length > 0) result.notes = notes;
+  if (detected && detected !== lang) result.detectedLang = detected;
+  return result;
+}

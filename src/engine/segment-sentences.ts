@@ -1,0 +1,99 @@
+/**
+ * Splits a draft into sentences with exact UTF-16 offsets. Written by hand rather than with
+ * Intl.Segmenter because drafts are chat text: lines without full stops, "12.3." dates, "klo 16.00",
+ * "np." and "nr" abbreviations, ellipses, and lower-case sentence starts after "?" or "!".
+ */
+
+export interface Sentence {
+  start: number;
+  end: number;
+  text: string;
+  /** The sentence ends in a question mark: it asks rather than states. */
+  isQuestion: boolean;
+  /** Whitespace between the previous sentence and this one ('' for the first): the rewrites keep the layout. */
+  before: string;
+}
+
+const ABBREVIATIONS = new Set([
+  'klo', 'esim', 'ns', 'mm', 'yms', 'jne', 'tms', 'ks', 'n', 'np', 'nr', 'ul', 'tel', 'godz', 'm.in', 'tzn', 'tj', 'ok',
+  'pl', 'stb', 'ill', 'kb', 'sz', 'dr', 'mr', 'mrs', 'ms', 'st', 'vs', 'etc', 'e.g', 'i.e', 'no', 'ref', 'approx',
+]);
+
+function previousWord(text: string, at: number): string {
+  let i = at;
+  while (i > 0 && /[\p{L}\p{N}.]/u.test(text.charAt(i - 1))) i--;
+  return text.slice(i, at).toLowerCase();
+}
+
+/** True when the full stop at `dot` ends a sentence rather than a date, a number or an abbreviation. */
+function endsSentence(text: string, dot: number, next: number): boolean {
+  const nextChar = text.charAt(next);
+  if (next >= text.length) return true;
+  const word = previousWord(text, dot);
+  if (/^\d+$/.test(word) || /^\d+(\.\d+)+$/.test(word)) {
+    // "12.3. kahvinkeittimen" or "1.1. voimaan": a date runs on when a lower-case word follows.
+    return !/\p{Ll}/u.test(nextChar);
+  }
+  if (ABBREVIATIONS.has(word)) return false;
+  return true;
+}
+
+export function segmentSentences(draft: string): Sentence[] {
+  const sentences: Sentence[] = [];
+  let start = 0;
+  let pendingBefore = '';
+  const push = (end: number) => {
+    let s = start;
+    let e = end;
+    while (s < e && /\s/.test(draft.charAt(s))) s++;
+    while (e > s && /\s/.test(draft.charAt(e - 1))) e--;
+    if (e > s) {
+      const text = draft.slice(s, e);
+      const before = sentences.length === 0 ? '' : pendingBefore + draft.slice(start, s);
+      sentences.push({ start: s, end: e, text, isQuestion: /\?["'”)\s]*$/.test(text) || /\?\s*\S{0,3}$/u.test(text), before });
+      pendingBefore = '';
+    } else {
+      pendingBefore += draft.slice(start, end);
+    }
+    start = end;
+  };
+
+  for (let i = 0; i < draft.length; i++) {
+    const ch = draft.charAt(i);
+    if (ch === '\n') {
+      push(i);
+      continue;
+    }
+    if (ch === '.' || ch === '!' || ch === '?' || ch === '…') {
+      let j = i + 1;
+      while (j < draft.length && /[.!?…"'”)\]]/.test(draft.charAt(j))) j++;
+      // Emoji and smileys that close a sentence ("kiitos! 👍") belong to it.
+      const after = j;
+      if (after < draft.length && !/\s/.test(draft.charAt(after))) {
+        i = j - 1;
+        continue; // "3.5", "e.g.x", "www.example.fi": no break inside a token
+      }
+      if (ch === '.' && !endsSentence(draft, i, after + 1)) {
+        i = j - 1;
+        continue;
+      }
+      push(after);
+      i = after - 1;
+    }
+  }
+  push(draft.length);
+  if (sentences.length > 0) sentences[0]!.before = '';
+  return sentences;
+}
+
+/** Index of the sentence containing offset `at` (binary search over sorted sentences). */
+export function sentenceAt(sentences: readonly Sentence[], at: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sentences[mid]!.start <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

@@ -1,0 +1,131 @@
+import type { Finding, NextStep, RuleCode, Suggestion } from './contract.js';
+import { extractFacts, factKey } from './extract-facts.js';
+import type { RuntimeGuideline } from './knowledge-base.js';
+import { lexiconIn, type ReviewContext } from './review-context.js';
+import type { Sentence } from './segment-sentences.js';
+
+/**
+ * The rewrites: `warmer` (greets or acknowledges, swaps each flagged sentence for its guideline's
+ * preferred phrasing, owns the next step) and `concise` (the same, without the extras and the background).
+ * Both keep every number, ID, e-mail and link of the draft and add no fact, time or name: where one is
+ * needed the preferred phrasing carries a [placeholder]. Each candidate is reviewed again and mended
+ * until nothing major or critical is left.
+ */
+
+/** Findings that point at something missing rather than at words to replace. */
+const ADDITIONS = new Set<RuleCode>(['missing-greeting', 'missing-next-step', 'unconfirmed-details']);
+const RANK = { critical: 0, major: 1, minor: 2 } as const;
+
+type Part = { text: string; before: string };
+
+export type FindingsOf = (text: string) => Finding[];
+
+function replacementFor(ctx: ReviewContext, findings: readonly Finding[]): string | null {
+  const worst = [...findings].sort((a, b) => RANK[a.severity] - RANK[b.severity])[0];
+  if (!worst) return null;
+  const g: RuntimeGuideline | undefined = ctx.kb.byId.get(worst.guideline);
+  return g ? (g.data.preferred[ctx.lang][0] ?? null) : null;
+}
+
+function isBackground(ctx: ReviewContext, s: Sentence): boolean {
+  return s.text.split(/\s+/).length >= 6 && lexiconIn(ctx, 'background', s.start, s.end) && !lexiconIn(ctx, 'commitment', s.start, s.end);
+}
+
+function join(parts: readonly Part[]): string {
+  return parts
+    .map((p, i) => (i === 0 ? p.text : (p.before || ' ') + p.text))
+    .join('')
+    .trim();
+}
+
+function body(ctx: ReviewContext, findings: readonly Finding[], dropBackground: boolean): Part[] {
+  const parts: Part[] = [];
+  const used = new Set<string>();
+  const overExplained = findings.some((f) => f.rule === 'over-explaining');
+  for (const s of ctx.sentences) {
+    const here = findings.filter((f) => !ADDITIONS.has(f.rule) && f.rule !== 'over-explaining' && f.start < s.end && f.end > s.start);
+    if (here.length > 0) {
+      const replacement = replacementFor(ctx, here);
+      if (replacement && !used.has(replacement)) {
+        used.add(replacement);
+        parts.push({ text: replacement, before: s.before });
+      }
+      continue;
+    }
+    if ((overExplained || dropBackground) && isBackground(ctx, s) && (overExplained || dropBackground)) continue;
+    parts.push({ text: s.text, before: s.before });
+  }
+  return parts;
+}
+
+function keepFacts(ctx: ReviewContext, text: string): string {
+  const key = factKey(text);
+  const lost = extractFacts(ctx.draft).filter((f) => !key.includes(f.key));
+  const unique = [...new Map(lost.map((f) => [f.key, f.text])).values()];
+  if (unique.length === 0) return text;
+  return `${text}${ctx.draft.includes('\n') ? '\n\n' : ' '}${ctx.lex.data.strings.reference.replace('{details}', unique.join(', '))}`;
+}
+
+function compose(ctx: ReviewContext, findings: readonly Finding[], nextStep: NextStep, style: Suggestion['style']): string {
+  const strings = ctx.lex.data.strings;
+  const parts = body(ctx, findings, style === 'concise');
+  const multiline = ctx.draft.includes('\n');
+  const first = ctx.sentences[0];
+  const greeted = first ? lexiconIn(ctx, 'greeting', first.start, first.end) : false;
+  const acknowledged = lexiconIn(ctx, 'acknowledgement');
+  const opening: string[] = [];
+  if (style === 'warmer') {
+    if (!greeted) opening.push(strings.greeting);
+    if (!acknowledged) opening.push(strings.acknowledge);
+  } else if (findings.some((f) => f.rule === 'missing-greeting')) {
+    opening.push(strings.greeting);
+  }
+  const unconfirmed = findings.find((f) => f.rule === 'unconfirmed-details');
+  const additions: string[] = [];
+  if (unconfirmed && ctx.customer) {
+    const ids = extractFacts(ctx.customer).filter((f) => /\d/.test(f.text) && f.key.replace(/\D/g, '').length >= 3);
+    if (ids.length > 0) additions.push(strings.confirmDetails.replace('{details}', ids.map((f) => f.text).join(', ')));
+  }
+  const draftBody = join(parts);
+  const needsStep = findings.some((f) => f.rule === 'missing-next-step' || f.rule === 'one-word-reply') || parts.length === 0;
+  if (needsStep && !draftBody.includes(nextStep.text)) additions.push(nextStep.text);
+  const lead = opening.join(' ');
+  const tail = additions.join(' ');
+  let text: string;
+  if (multiline) {
+    // Keep the e-mail shape: greeting line, body, sign-off last.
+    const signOffAt = parts.findIndex((p, i) => i > 0 && /\n/.test(p.before) && !/[.!?]$/.test(p.text) && p.text.length < 40);
+    const main = signOffAt > 0 ? parts.slice(0, signOffAt) : parts;
+    const signOff = signOffAt > 0 ? parts.slice(signOffAt) : [];
+    const mainText = [join(main), tail].filter(Boolean).join(' ');
+    text = [lead, mainText, join(signOff)].filter(Boolean).join('\n\n');
+  } else {
+    text = [lead, draftBody, tail].filter(Boolean).join(' ');
+  }
+  return keepFacts(ctx, text);
+}
+
+/** A candidate with a major or critical finding loses the offending sentences, up to twice; then the safe template. */
+function mend(ctx: ReviewContext, text: string, findingsOf: FindingsOf, nextStep: NextStep): string {
+  let current = text;
+  for (let round = 0; round < 3; round++) {
+    const bad = findingsOf(current).filter((f) => f.severity !== 'minor');
+    if (bad.length === 0) return current;
+    let mended = current;
+    for (const f of [...bad].sort((a, b) => b.start - a.start)) {
+      const from = Math.max(mended.lastIndexOf('. ', f.start) + 1, mended.lastIndexOf('\n', f.start) + 1, 0);
+      const stop = mended.slice(f.end).search(/[.!?…](\s|$)/);
+      const to = stop < 0 ? mended.length : f.end + stop + 1;
+      mended = (mended.slice(0, from) + mended.slice(to)).replace(/[ \t]{2,}/g, ' ').trim();
+    }
+    if (round === 1) mended = keepFacts(ctx, `${mended} ${nextStep.text}`.trim());
+    current = mended;
+  }
+  const strings = ctx.lex.data.strings;
+  return keepFacts(ctx, `${strings.acknowledge} ${strings.ownership} ${nextStep.text}`);
+}
+
+export function suggestReplies(ctx: ReviewContext, findings: readonly Finding[], nextStep: NextStep, findingsOf: FindingsOf): Suggestion[] {
+  const styles: Suggestion['style'][] = ['warmer', 'concise'];
+  return styles.map((style) => ({ style, text: mend(ctx, compose(ctx, findings, nextStep, style), findingsOf, nextStep) }));
+}

@@ -1,0 +1,117 @@
+import { LANGS, RULE_CODES, type Lang, type ReviewResult, type RuleCode } from '../engine/contract.js';
+import { extractFacts, factKey } from '../engine/extract-facts.js';
+import type { KnowledgeBase } from '../engine/knowledge-base.js';
+import { review } from '../engine/review.js';
+
+/** One labelled item of an evaluation file (../shared/eval/README.md). */
+export interface EvalItem {
+  id: string;
+  lang: Lang;
+  draft: string;
+  customer?: string;
+  channel?: string;
+  firstReply?: boolean;
+  expect: RuleCode[];
+  allow?: RuleCode[];
+  verdict: string;
+}
+
+export interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+export interface ItemOutcome {
+  id: string;
+  lang: Lang;
+  found: RuleCode[];
+  falsePositives: RuleCode[];
+  falseNegatives: RuleCode[];
+  verdictOk: boolean;
+  detectedLang: string | null;
+  suggestionProblems: string[];
+}
+
+export interface EvalReport {
+  items: number;
+  overall: Counts;
+  byLang: Record<string, Counts>;
+  byRule: Record<string, Counts>;
+  goodDrafts: number;
+  goodDraftsFlagged: number;
+  verdictCorrect: number;
+  langCorrect: number;
+  suggestions: { total: number; cleanOnReview: number; keepFacts: number; sameLanguage: number };
+  outcomes: ItemOutcome[];
+}
+
+const zero = (): Counts => ({ tp: 0, fp: 0, fn: 0 });
+
+export function prf(c: Counts): { precision: number; recall: number; f1: number } {
+  const precision = c.tp + c.fp === 0 ? 1 : c.tp / (c.tp + c.fp);
+  const recall = c.tp + c.fn === 0 ? 1 : c.tp / (c.tp + c.fn);
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { precision, recall, f1 };
+}
+
+/** Only the request fields reach the engine: the labels never do. */
+function requestOf(item: EvalItem) {
+  return { id: item.id, draft: item.draft, customer: item.customer, lang: item.lang, channel: item.channel, firstReply: item.firstReply };
+}
+
+export type Reviewer = (request: ReturnType<typeof requestOf>) => ReviewResult;
+
+export function scoreItems(items: readonly EvalItem[], kb: KnowledgeBase, reviewer: Reviewer = (r) => review(r, { kb })): EvalReport {
+  const report: EvalReport = {
+    items: items.length, overall: zero(), byLang: Object.fromEntries(LANGS.map((l) => [l, zero()])),
+    byRule: Object.fromEntries(RULE_CODES.map((r) => [r, zero()])), goodDrafts: 0, goodDraftsFlagged: 0,
+    verdictCorrect: 0, langCorrect: 0, suggestions: { total: 0, cleanOnReview: 0, keepFacts: 0, sameLanguage: 0 }, outcomes: [],
+  };
+  for (const item of items) {
+    const result = reviewer(requestOf(item));
+    const found = [...new Set(result.findings.map((f) => f.rule))];
+    const expect = new Set(item.expect);
+    const allow = new Set(item.allow ?? []);
+    const lang = (report.byLang[item.lang] ??= zero());
+    const tally = (rule: RuleCode, key: keyof Counts) => {
+      report.overall[key]++;
+      lang[key]++;
+      (report.byRule[rule] ??= zero())[key]++;
+    };
+    const falsePositives = found.filter((r) => !expect.has(r) && !allow.has(r));
+    const falseNegatives = item.expect.filter((r) => !found.includes(r));
+    found.filter((r) => expect.has(r)).forEach((r) => tally(r, 'tp'));
+    falsePositives.forEach((r) => tally(r, 'fp'));
+    falseNegatives.forEach((r) => tally(r, 'fn'));
+    if (item.expect.length === 0) {
+      report.goodDrafts++;
+      if (falsePositives.length > 0) report.goodDraftsFlagged++;
+    }
+    const verdictOk = result.verdict === item.verdict;
+    if (verdictOk) report.verdictCorrect++;
+
+    let detected = kb.detector.detect(item.draft).lang;
+    if (!detected && item.customer) detected = kb.detector.detect(`${item.draft}\n${item.customer}`).lang;
+    if (detected === item.lang) report.langCorrect++;
+
+    const problems: string[] = [];
+    const facts = extractFacts(item.draft);
+    for (const s of result.suggestions) {
+      report.suggestions.total++;
+      const again = reviewer({ ...requestOf(item), draft: s.text, firstReply: false });
+      const bad = again.findings.filter((f) => f.severity !== 'minor');
+      if (bad.length === 0) report.suggestions.cleanOnReview++;
+      else problems.push(`${s.style}: ${bad.map((f) => `${f.rule} "${f.quote}"`).join(', ')}`);
+      const key = factKey(s.text);
+      const lost = facts.filter((f) => !key.includes(f.key));
+      if (lost.length === 0) report.suggestions.keepFacts++;
+      else problems.push(`${s.style}: lost ${lost.map((f) => f.text).join(', ')}`);
+      const sLang = kb.detector.detect(s.text).lang;
+      if (sLang === item.lang) report.suggestions.sameLanguage++;
+      else problems.push(`${s.style}: language ${sLang ?? 'unknown'}`);
+    }
+    report.outcomes.push({ id: item.id, lang: item.lang, found, falsePositives, falseNegatives, verdictOk, detectedLang: detected, suggestionProblems: problems });
+  }
+  return report;
+}

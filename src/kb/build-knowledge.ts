@@ -1,0 +1,69 @@
+import { LANGS, type Lang } from '../engine/contract.js';
+import { buildIndex, type IndexedItem, type SerializedIndex } from '../retrieval/bm25-index.js';
+import { terms } from '../retrieval/stem-terms.js';
+import { compileChecked } from './compile-pattern.js';
+import type { Knowledge, SourceDocument } from './load-knowledge.js';
+import type { Guideline, LanguageData } from './schema.js';
+import { splitIntoPassages, type Passage } from './split-documents.js';
+
+/** The compiled knowledge base: what the engine loads at start-up, with no YAML and no pattern compiling. */
+export interface KnowledgeArtifact {
+  format: 1;
+  documents: SourceDocument[];
+  passages: Passage[];
+  guidelines: (Guideline & { compiled: CompiledPatterns })[];
+  languages: (LanguageData & { compiled: Record<LexiconKey, string[]> })[];
+  index: SerializedIndex;
+}
+
+export type LexiconKey = 'greeting' | 'acknowledgement' | 'commitment' | 'timeFrame' | 'askCustomer' | 'detailRequest' | 'background' | 'oneWordAnswer';
+export const LEXICON_KEYS: LexiconKey[] = ['greeting', 'acknowledgement', 'commitment', 'timeFrame', 'askCustomer', 'detailRequest', 'background', 'oneWordAnswer'];
+
+export interface CompiledPatterns {
+  patterns: Partial<Record<Lang, string[]>>;
+  unless: Partial<Record<Lang, string[]>>;
+  unlessDraft: Partial<Record<Lang, string[]>>;
+}
+
+function compileSet(set: Partial<Record<Lang, string[]>> | undefined): Partial<Record<Lang, string[]>> {
+  const out: Partial<Record<Lang, string[]>> = {};
+  for (const lang of LANGS) if (set?.[lang]) out[lang] = set[lang].map(compileChecked);
+  return out;
+}
+
+function guidelineText(g: Guideline): [string, Lang][] {
+  const parts: [string, Lang][] = [[`${g.rule.replace(/-/g, ' ')} ${g.principle.en}`, 'en']];
+  for (const lang of LANGS) {
+    parts.push([g.message[lang], lang]);
+    parts.push([g.preferred[lang].join(' '), lang]);
+    parts.push([g.examples[lang].incorrect.map((e) => e.text).join(' '), lang]);
+  }
+  return parts;
+}
+
+export async function buildKnowledge(knowledge: Knowledge): Promise<KnowledgeArtifact> {
+  const docLang = new Map(knowledge.documents.map((d) => [d.id, d.lang as Lang]));
+  const passages = await splitIntoPassages(knowledge.documents);
+  const items: IndexedItem[] = [];
+  for (const g of knowledge.guidelines) {
+    const lang = docLang.get(g.source.document) ?? 'en';
+    const parts = [...guidelineText(g), [`${g.principle.source} ${g.source.quote}`, lang] as [string, Lang]];
+    items.push({ ref: `guideline:${g.id}`, terms: parts.flatMap(([text, l]) => terms(text, l)) });
+  }
+  for (const p of passages) items.push({ ref: `passage:${p.id}`, terms: terms(p.text, p.lang as Lang) });
+
+  return {
+    format: 1,
+    documents: knowledge.documents,
+    passages,
+    guidelines: knowledge.guidelines.map((g) => ({
+      ...g,
+      compiled: { patterns: compileSet(g.patterns), unless: compileSet(g.unless), unlessDraft: compileSet(g.unlessDraft) },
+    })),
+    languages: knowledge.languages.map((l) => ({
+      ...l,
+      compiled: Object.fromEntries(LEXICON_KEYS.map((k) => [k, l[k].map(compileChecked)])) as Record<LexiconKey, string[]>,
+    })),
+    index: buildIndex(items),
+  };
+}

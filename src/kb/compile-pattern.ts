@@ -1,0 +1,54 @@
+import { fold } from '../engine/fold-text.js';
+
+/**
+ * The pattern language of the guideline catalogue, compiled to a regular expression over folded text.
+ *
+ * A pattern is written the way an agent would type the phrase, diacritics optional:
+ *  - a space between words allows any run of spaces, commas, quotes, dashes or brackets (not sentence ends);
+ *  - `word*` matches the word with any ending: Finnish and Hungarian suffixes, Polish inflection;
+ *  - `~` (or `~N`) lets up to 3 (or N) other words stand between two words;
+ *  - everything else is a JavaScript regular expression: `(a|b)`, `?`, `[ae]`, `\d`.
+ * Matches start and end at word boundaries, so `ei` never matches inside `eikä`.
+ *
+ * @example compilePattern('ei kuulu meil*') // matches "Ei kuulu meille", "ei kuulu meidän"
+ */
+
+const SEP = '[\\s,;:"()\\-/]+';
+const WORD = "[^\\s.!?…]+";
+
+/** Folds the literal text of a pattern but leaves escapes (`\\p{L}`, `\\d`, `\\S`) exactly as written. */
+function foldLiterals(pattern: string): string {
+  return pattern.replace(/(\\[pP]\{[^}]*\}|\\u\{[^}]*\}|\\.)|([^\\]+)/gu, (_m, escape: string | undefined, literal: string | undefined) =>
+    escape ?? fold(literal ?? ''),
+  );
+}
+
+export function compilePattern(pattern: string): string {
+  const folded = foldLiterals(pattern.trim());
+  const parts = folded.split(/ +/);
+  let source = '';
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i] as string;
+    const gap = /^~(\d+)?$/.exec(part);
+    if (gap) {
+      const n = gap[1] ? Number(gap[1]) : 3;
+      source += `(?:${WORD}${SEP}){0,${n}}`;
+      continue;
+    }
+    source += part.replace(/(?<!\\)\*/g, '[\\p{L}\\p{N}]*');
+    if (i < parts.length - 1) source += SEP;
+  }
+  const openEnd = /\*$/.test(folded) || /[^\p{L}\p{N})]$/u.test(folded);
+  return `(?<![\\p{L}\\p{N}])(?:${source})${openEnd ? '' : '(?![\\p{L}\\p{N}])'}`;
+}
+
+/** Compiles and checks a pattern; throws with the pattern in the message when it is not a valid expression. */
+export function compileChecked(pattern: string): string {
+  const source = compilePattern(pattern);
+  try {
+    new RegExp(source, 'gu');
+  } catch (error) {
+    throw new Error(`pattern ${JSON.stringify(pattern)} is not valid: ${(error as Error).message}`);
+  }
+  return source;
+}

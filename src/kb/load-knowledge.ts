@@ -1,0 +1,129 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { LANGS, RULE_SEVERITY, type RuleCode } from '../engine/contract.js';
+import { compileChecked } from './compile-pattern.js';
+import {
+  DocumentMetaSchema,
+  GuidelineSchema,
+  LanguageSchema,
+  type DocumentMeta,
+  type Guideline,
+  type LanguageData,
+} from './schema.js';
+
+/** An error in a knowledge file, naming the file, the entry and the field. */
+export class KnowledgeError extends Error {
+  constructor(file: string, entry: string, field: string, problem: string) {
+    super(`${file}: ${entry}: '${field}' ${problem}`);
+    this.name = 'KnowledgeError';
+  }
+}
+
+export interface SourceDocument extends DocumentMeta {
+  text: string;
+}
+
+export interface Knowledge {
+  documents: SourceDocument[];
+  guidelines: Guideline[];
+  languages: LanguageData[];
+}
+
+function readYaml(path: string, shown: string): unknown {
+  const doc = parseDocument(readFileSync(path, 'utf8'));
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0]!;
+    throw new KnowledgeError(shown, `line ${e.linePos?.[0]?.line ?? '?'}`, 'yaml', e.message);
+  }
+  return doc.toJS();
+}
+
+function check<T>(schema: z.ZodType<T>, value: unknown, file: string, entry: string): T {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const field = issue.path.length > 0 ? issue.path.join('.') : '(entry)';
+  throw new KnowledgeError(file, entry, field, issue.message);
+}
+
+function entryName(value: unknown, index: number): string {
+  const id = (value as { id?: unknown } | null)?.id;
+  return typeof id === 'string' ? id : `entry ${index + 1}`;
+}
+
+/** Reads, validates and cross-checks every knowledge file under `root` (the project's `knowledge/`). */
+export function loadKnowledge(root: string): Knowledge {
+  const show = (p: string) => relative(process.cwd(), p) || p;
+
+  const catalogPath = join(root, 'documents', 'catalog.yaml');
+  const catalog = readYaml(catalogPath, show(catalogPath));
+  if (!Array.isArray(catalog)) throw new KnowledgeError(show(catalogPath), '(file)', 'documents', 'must be a list');
+  const documents = catalog.map((raw, i) => {
+    const meta = check(DocumentMetaSchema, raw, show(catalogPath), entryName(raw, i));
+    const text = readFileSync(join(root, 'documents', meta.file), 'utf8');
+    return { ...meta, text };
+  });
+  const docById = new Map(documents.map((d) => [d.id, d]));
+
+  const languages: LanguageData[] = [];
+  for (const lang of LANGS) {
+    const path = join(root, 'languages', `${lang}.yaml`);
+    const data = check(LanguageSchema, readYaml(path, show(path)), show(path), lang);
+    for (const key of ['greeting', 'acknowledgement', 'commitment', 'timeFrame', 'askCustomer', 'detailRequest', 'background', 'oneWordAnswer'] as const) {
+      data[key].forEach((p, i) => {
+        try {
+          compileChecked(p);
+        } catch (error) {
+          throw new KnowledgeError(show(path), lang, `${key}.${i}`, (error as Error).message);
+        }
+      });
+    }
+    languages.push(data);
+  }
+
+  const guidelines: Guideline[] = [];
+  const seen = new Map<string, string>();
+  const dir = join(root, 'guidelines');
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort()) {
+    const path = join(dir, name);
+    const file = show(path);
+    const raw = readYaml(path, file);
+    if (!Array.isArray(raw)) throw new KnowledgeError(file, '(file)', 'guidelines', 'must be a list of guidelines');
+    raw.forEach((entry, i) => {
+      const g = check(GuidelineSchema, entry, file, entryName(entry, i));
+      const fail = (field: string, problem: string) => new KnowledgeError(file, g.id, field, problem);
+      if (seen.has(g.id)) throw fail('id', `is already used in ${seen.get(g.id)}`);
+      seen.set(g.id, file);
+      const expected = RULE_SEVERITY[g.rule as RuleCode];
+      if (g.severity !== expected) throw fail('severity', `must be ${expected} for rule ${g.rule} (the contract's severity)`);
+      const doc = docById.get(g.source.document);
+      if (!doc) throw fail('source.document', `names no document (known: ${[...docById.keys()].join(', ')})`);
+      if (!doc.text.includes(g.source.quote)) {
+        const loose = (t: string) => t.replace(/\s+/g, ' ');
+        const hint = loose(doc.text).includes(loose(g.source.quote)) ? ' (it differs only in white space: the document may have a no-break space)' : '';
+        throw fail('source.quote', `is not a verbatim passage of document ${doc.id}${hint}`);
+      }
+      if ((g.kind === 'phrase' || g.kind === 'occurrence') && !g.patterns) throw fail('patterns', `are required for kind ${g.kind}`);
+      if (g.kind === 'occurrence' && g.min === undefined) throw fail('min', 'is required for kind occurrence');
+      for (const key of ['patterns', 'unless', 'unlessDraft'] as const) {
+        for (const lang of LANGS) {
+          const list = g[key]?.[lang];
+          if ((g.kind === 'phrase' || g.kind === 'occurrence') && key === 'patterns' && (!list || list.length === 0)) {
+            throw fail(`patterns.${lang}`, 'must list at least one pattern');
+          }
+          list?.forEach((p, j) => {
+            try {
+              compileChecked(p);
+            } catch (error) {
+              throw fail(`${key}.${lang}.${j}`, (error as Error).message);
+            }
+          });
+        }
+      }
+      guidelines.push(g);
+    });
+  }
+  return { documents, guidelines, languages };
+}

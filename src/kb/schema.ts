@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { LANGS, RULE_CODES, SEVERITIES } from '../engine/contract.js';
+
+/**
+ * The shape of the knowledge files, checked at build time. A broken entry fails the build with
+ * its file, entry id and field (see load-knowledge.ts), the way Vale names a broken rule file.
+ */
+
+const text = z.string().trim().min(1);
+const patternList = z.array(text);
+const perLang = <T extends z.ZodType>(item: T) =>
+  z.object({ fi: item, pl: item, hu: item, en: item }).strict();
+const somePerLang = <T extends z.ZodType>(item: T) =>
+  z.object({ fi: item.optional(), pl: item.optional(), hu: item.optional(), en: item.optional() }).strict();
+
+export const DocumentMetaSchema = z
+  .object({
+    id: z.string().regex(/^\d{3}$/),
+    title: text,
+    lang: z.enum(['fi', 'pl', 'hu']),
+    sourceKind: text,
+    file: text,
+  })
+  .strict();
+export type DocumentMeta = z.infer<typeof DocumentMetaSchema>;
+
+export const GUIDELINE_KINDS = [
+  'phrase', // a phrase that hurts wherever it stands
+  'occurrence', // a phrase that hurts when it comes back `min` times or more
+  'one-word-reply',
+  'missing-next-step',
+  'missing-greeting',
+  'over-explaining',
+  'unconfirmed-details',
+  'asks-details-again',
+] as const;
+export type GuidelineKind = (typeof GUIDELINE_KINDS)[number];
+
+const IncorrectExample = z
+  .object({
+    text,
+    mark: text,
+    customer: z.string().optional(),
+    firstReply: z.boolean().optional(),
+    channel: z.enum(['chat', 'email', 'phone-script']).optional(),
+  })
+  .strict();
+const CorrectExample = z
+  .object({
+    text,
+    customer: z.string().optional(),
+    firstReply: z.boolean().optional(),
+    channel: z.enum(['chat', 'email', 'phone-script']).optional(),
+  })
+  .strict();
+export type IncorrectExample = z.infer<typeof IncorrectExample>;
+export type CorrectExample = z.infer<typeof CorrectExample>;
+
+export const GuidelineSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/, 'must be kebab-case'),
+    rule: z.enum(RULE_CODES as [string, ...string[]]),
+    severity: z.enum(SEVERITIES),
+    kind: z.enum(GUIDELINE_KINDS),
+    principle: z.object({ en: text, source: text }).strict(),
+    message: perLang(text),
+    source: z.object({ document: z.string().regex(/^\d{3}$/), quote: text }).strict(),
+    /** Patterns that mark the hurtful words (required for phrase and occurrence kinds). */
+    patterns: somePerLang(patternList).optional(),
+    /** A match in a sentence that also matches one of these is not a finding (LanguageTool's antipatterns). */
+    unless: somePerLang(patternList).optional(),
+    /** A match is not a finding when the whole draft matches one of these (e.g. a commitment to find out). */
+    unlessDraft: somePerLang(patternList).optional(),
+    /** Matches inside a question do not count: "Would it be OK if I put you through?" asks consent. */
+    skipQuestions: z.boolean().optional(),
+    /** For `occurrence`: how many matches in one draft make a finding. */
+    min: z.number().int().min(2).optional(),
+    /** Preferred phrasings used by the rewrites, `[placeholders]` for what the agent must fill. */
+    preferred: perLang(z.array(text).min(1)),
+    examples: perLang(
+      z.object({ incorrect: z.array(IncorrectExample).min(1), correct: z.array(CorrectExample).min(1) }).strict(),
+    ),
+  })
+  .strict();
+export type Guideline = z.infer<typeof GuidelineSchema>;
+
+export const LanguageSchema = z
+  .object({
+    lang: z.enum(LANGS),
+    name: text,
+    /** Short, frequent words used to tell the four languages apart in short drafts. */
+    stopwords: z.array(text).min(10),
+    greeting: patternList,
+    acknowledgement: patternList,
+    commitment: patternList,
+    timeFrame: patternList,
+    askCustomer: patternList,
+    detailRequest: patternList,
+    background: patternList,
+    oneWordAnswer: patternList,
+    strings: z
+      .object({
+        greeting: text,
+        acknowledge: text,
+        ownership: text,
+        nextStepAction: text,
+        nextStepWhen: text,
+        nextStepSentence: text,
+        confirmDetails: text,
+        reference: text,
+        closing: text,
+      })
+      .strict(),
+    ui: z.record(z.string(), text),
+  })
+  .strict();
+export type LanguageData = z.infer<typeof LanguageSchema>;
