@@ -41,9 +41,13 @@ export class LanguageDetector {
   detect(text: string): LanguageGuess {
     const words = fold(text).match(/[\p{L}']+/gu) ?? [];
     const score: Record<Lang, number> = { fi: 0, pl: 0, hu: 0, en: 0 };
+    const hits: Record<Lang, number> = { fi: 0, pl: 0, hu: 0, en: 0 };
     for (const w of words) {
       const langs = this.stopwords.get(w);
-      if (langs) for (const l of langs) score[l] += 1 / langs.size;
+      if (langs) for (const l of langs) {
+        score[l] += 1 / langs.size;
+        hits[l]++;
+      }
     }
     for (const l of Object.keys(LETTERS) as Lang[]) score[l] += 0.6 * (text.match(LETTERS[l])?.length ?? 0);
 
@@ -57,9 +61,12 @@ export class LanguageDetector {
         const l = ISO3[code];
         if (l) score[l] += (letters >= 40 ? 3 : 1.5) * s;
       }
-      // franc is sure of another language and our stop words do not contradict it: unsupported.
-      const stopHits = words.filter((w) => this.stopwords.has(w)).length;
-      if (letters >= 25 && !ISO3[seen] && seen !== 'und' && stopHits / Math.max(words.length, 1) < 0.15) {
+      // franc is sure of another language, ours trail it clearly, and no one of our languages has a
+      // fair share of stop words (German "es", "sie", "an" hit three different lists once each): unsupported.
+      const oursInAll = Math.max(0, ...all.filter(([code]) => ISO3[code]).map(([, s]) => s));
+      const bestHits = Math.max(...Object.values(hits));
+      const stopEvidence = bestHits >= 2 && bestHits / Math.max(words.length, 1) >= 0.2;
+      if (letters >= 20 && !ISO3[seen] && seen !== 'und' && oursInAll < 0.85 && !stopEvidence) {
         return { lang: null, seen };
       }
     }

@@ -16,7 +16,8 @@ export interface Sentence {
 
 const ABBREVIATIONS = new Set([
   'klo', 'esim', 'ns', 'mm', 'yms', 'jne', 'tms', 'ks', 'n', 'np', 'nr', 'ul', 'tel', 'godz', 'm.in', 'tzn', 'tj', 'ok',
-  'pl', 'stb', 'ill', 'kb', 'sz', 'dr', 'mr', 'mrs', 'ms', 'st', 'vs', 'etc', 'e.g', 'i.e', 'no', 'ref', 'approx',
+  'pl', 'stb', 'ill', 'kb', 'sz', 'dr', 'mr', 'mrs', 'ms', 'st', 'vs', 'etc', 'e.g', 'i.e', 'no', 'ref', 'approx', 'tzw', 'wg',
+  'ok', 'zob', 'ds', 'pn', 'ps', 'ul', 'al', 'os', 'kpl', 'zl', 'gr', 'min', 'max', 'nro', 'puh', 'krt', 'u.a', 'ti', 'vö',
 ]);
 
 function previousWord(text: string, at: number): string {

@@ -1,4 +1,5 @@
 import type { Finding, NextStep, RuleCode, Suggestion } from './contract.js';
+import { isDescriptive } from './checks/over-explaining.js';
 import { extractFacts, factKey } from './extract-facts.js';
 import type { RuntimeGuideline } from './knowledge-base.js';
 import { lexiconIn, type ReviewContext } from './review-context.js';
@@ -27,8 +28,9 @@ function replacementFor(ctx: ReviewContext, findings: readonly Finding[]): strin
   return g ? (g.data.preferred[ctx.lang][0] ?? null) : null;
 }
 
+/** Background worth cutting: a descriptive sentence with a history or cause cue. */
 function isBackground(ctx: ReviewContext, s: Sentence): boolean {
-  return s.text.split(/\s+/).length >= 6 && lexiconIn(ctx, 'background', s.start, s.end) && !lexiconIn(ctx, 'commitment', s.start, s.end);
+  return isDescriptive(ctx, s) && lexiconIn(ctx, 'background', s.start, s.end);
 }
 
 function join(parts: readonly Part[]): string {
@@ -52,7 +54,7 @@ function body(ctx: ReviewContext, findings: readonly Finding[], dropBackground: 
       }
       continue;
     }
-    if ((overExplained || dropBackground) && isBackground(ctx, s) && (overExplained || dropBackground)) continue;
+    if ((overExplained || dropBackground) && isBackground(ctx, s)) continue;
     parts.push({ text: s.text, before: s.before });
   }
   return parts;

@@ -16,8 +16,8 @@ export interface KnowledgeArtifact {
   index: SerializedIndex;
 }
 
-export type LexiconKey = 'greeting' | 'acknowledgement' | 'commitment' | 'timeFrame' | 'askCustomer' | 'detailRequest' | 'background' | 'oneWordAnswer';
-export const LEXICON_KEYS: LexiconKey[] = ['greeting', 'acknowledgement', 'commitment', 'timeFrame', 'askCustomer', 'detailRequest', 'background', 'oneWordAnswer'];
+export type LexiconKey = 'greeting' | 'acknowledgement' | 'commitment' | 'timeFrame' | 'whenClause' | 'askCustomer' | 'detailRequest' | 'background' | 'oneWordAnswer';
+export const LEXICON_KEYS: LexiconKey[] = ['greeting', 'acknowledgement', 'commitment', 'timeFrame', 'whenClause', 'askCustomer', 'detailRequest', 'background', 'oneWordAnswer'];
 
 export interface CompiledPatterns {
   patterns: Partial<Record<Lang, string[]>>;

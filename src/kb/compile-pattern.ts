@@ -38,7 +38,8 @@ export function compilePattern(pattern: string): string {
     source += part.replace(/(?<!\\)\*/g, '[\\p{L}\\p{N}]*');
     if (i < parts.length - 1) source += SEP;
   }
-  const openEnd = /\*$/.test(folded) || /[^\p{L}\p{N})]$/u.test(folded);
+  // A pattern ending in `*` runs on into the word; any other ends at a word boundary.
+  const openEnd = /(?<!\\)\*$/.test(folded);
   return `(?<![\\p{L}\\p{N}])(?:${source})${openEnd ? '' : '(?![\\p{L}\\p{N}])'}`;
 }
 

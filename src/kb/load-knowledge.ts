@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { LANGS, RULE_SEVERITY, type RuleCode } from '../engine/contract.js';
+import { LEXICON_KEYS } from './build-knowledge.js';
 import { compileChecked } from './compile-pattern.js';
 import {
   DocumentMetaSchema,
@@ -71,7 +72,7 @@ export function loadKnowledge(root: string): Knowledge {
   for (const lang of LANGS) {
     const path = join(root, 'languages', `${lang}.yaml`);
     const data = check(LanguageSchema, readYaml(path, show(path)), show(path), lang);
-    for (const key of ['greeting', 'acknowledgement', 'commitment', 'timeFrame', 'askCustomer', 'detailRequest', 'background', 'oneWordAnswer'] as const) {
+    for (const key of LEXICON_KEYS) {
       data[key].forEach((p, i) => {
         try {
           compileChecked(p);

@@ -94,6 +94,8 @@ export const LanguageSchema = z
     acknowledgement: patternList,
     commitment: patternList,
     timeFrame: patternList,
+    /** "when/once/as soon as X": with a commitment in the same sentence it is a time frame too. */
+    whenClause: patternList,
     askCustomer: patternList,
     detailRequest: patternList,
     background: patternList,

@@ -10,8 +10,10 @@ import { lexiconIn, sentenceFinding, type ReviewContext } from '../review-contex
  */
 export function hasNextStep(ctx: ReviewContext): boolean {
   if (lexiconIn(ctx, 'timeFrame')) return true;
-  const tail = ctx.sentences.slice(-2);
-  return tail.some((s) => s.isQuestion || lexiconIn(ctx, 'askCustomer', s.start, s.end));
+  if (ctx.sentences.some((s) => s.isQuestion)) return true;
+  if (ctx.sentences.some((s) => lexiconIn(ctx, 'commitment', s.start, s.end) && lexiconIn(ctx, 'whenClause', s.start, s.end))) return true;
+  const tail = ctx.sentences.slice(-3);
+  return tail.some((s) => lexiconIn(ctx, 'askCustomer', s.start, s.end) || lexiconIn(ctx, 'detailRequest', s.start, s.end));
 }
 
 export function missingNextStep(ctx: ReviewContext, g: RuntimeGuideline): Finding[] {
