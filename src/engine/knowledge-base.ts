@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { KnowledgeArtifact, LexiconKey } from '../kb/build-knowledge.js';
-import { LEXICON_KEYS } from '../kb/build-knowledge.js';
+import type { KnowledgeArtifact } from '../kb/build-knowledge.js';
+import { LEXICON_KEYS, type LexiconKey } from '../kb/lexicon-keys.js';
 import { defaultArtifactPath } from '../kb/paths.js';
 import type { Guideline, LanguageData } from '../kb/schema.js';
 import { LANGS, type Lang, type RuleCode } from './contract.js';

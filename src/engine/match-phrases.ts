@@ -23,7 +23,7 @@ export function matchPhrases(ctx: ReviewContext, g: RuntimeGuideline): Finding[]
       }
       let start = m.index;
       let end = m.index + m[0].length;
-      while (end > start && /[\s,;:\-]/.test(ctx.draft.charAt(end - 1))) end--;
+      while (end > start && /[\s,;:-]/.test(ctx.draft.charAt(end - 1))) end--;
       if (taken.some(([s, e]) => start < e && end > s)) continue;
       const sentence = ctx.sentences[sentenceAt(ctx.sentences, start)];
       if (sentence) {

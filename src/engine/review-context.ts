@@ -1,4 +1,4 @@
-import type { LexiconKey } from '../kb/build-knowledge.js';
+import type { LexiconKey } from '../kb/lexicon-keys.js';
 import type { Channel, Finding, Lang } from './contract.js';
 import { fold } from './fold-text.js';
 import { matches, type KnowledgeBase, type RuntimeGuideline, type RuntimeLanguage } from './knowledge-base.js';

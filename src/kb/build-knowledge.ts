@@ -2,6 +2,7 @@ import { LANGS, type Lang } from '../engine/contract.js';
 import { buildIndex, type IndexedItem, type SerializedIndex } from '../retrieval/bm25-index.js';
 import { terms } from '../retrieval/stem-terms.js';
 import { compileChecked } from './compile-pattern.js';
+import { LEXICON_KEYS, type LexiconKey } from './lexicon-keys.js';
 import type { Knowledge, SourceDocument } from './load-knowledge.js';
 import type { Guideline, LanguageData } from './schema.js';
 import { splitIntoPassages, type Passage } from './split-documents.js';
@@ -16,8 +17,6 @@ export interface KnowledgeArtifact {
   index: SerializedIndex;
 }
 
-export type LexiconKey = 'greeting' | 'acknowledgement' | 'commitment' | 'timeFrame' | 'whenClause' | 'askCustomer' | 'detailRequest' | 'background' | 'oneWordAnswer';
-export const LEXICON_KEYS: LexiconKey[] = ['greeting', 'acknowledgement', 'commitment', 'timeFrame', 'whenClause', 'askCustomer', 'detailRequest', 'background', 'oneWordAnswer'];
 
 export interface CompiledPatterns {
   patterns: Partial<Record<Lang, string[]>>;

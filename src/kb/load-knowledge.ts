@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { LANGS, RULE_SEVERITY, type RuleCode } from '../engine/contract.js';
-import { LEXICON_KEYS } from './build-knowledge.js';
+import { LEXICON_KEYS } from './lexicon-keys.js';
 import { compileChecked } from './compile-pattern.js';
 import {
   DocumentMetaSchema,

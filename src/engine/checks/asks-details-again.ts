@@ -18,6 +18,6 @@ export function asksDetailsAgain(ctx: ReviewContext, g: RuntimeGuideline): Findi
   const m = re.exec(ctx.folded);
   if (!m) return [];
   let end = m.index + m[0].length;
-  while (end > m.index && /[\s,;:\-]/.test(ctx.draft.charAt(end - 1))) end--;
+  while (end > m.index && /[\s,;:-]/.test(ctx.draft.charAt(end - 1))) end--;
   return [makeFinding(ctx, g, m.index, end)];
 }

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { fold } from '../src/engine/fold-text.js';
+import { segmentSentences } from '../src/engine/segment-sentences.js';
+import { extractFacts, identifiers } from '../src/engine/extract-facts.js';
+import { compilePattern } from '../src/kb/compile-pattern.js';
+
+describe('fold', () => {
+  it('keeps the UTF-16 length so spans map back to the draft', () => {
+    for (const t of ['Mój dział 👍', 'ÁRVÍZTŰRŐ tükörfúrógép', 'Älä İstanbul ß “quote”']) expect(fold(t)).toHaveLength(t.length);
+  });
+  it('drops diacritics and case', () => {
+    expect(fold('Nie MÓJ dział, nem az én asztalom, ei kuulu meille')).toBe('nie moj dzial, nem az en asztalom, ei kuulu meille');
+  });
+});
+
+describe('pattern language', () => {
+  const re = (p: string) => new RegExp(compilePattern(p), 'u');
+  it('matches inflected endings with *', () => {
+    expect(re('osasto*').test('osastollemme')).toBe(true);
+    expect(re('ei kuulu meil*').test('ei kuulu meille')).toBe(true);
+  });
+  it('respects word boundaries', () => {
+    expect(re('ei').test('eikä')).toBe(false);
+    expect(re('do \\d{1,2}').test('do 120 dni')).toBe(false);
+  });
+  it('lets ~ skip a few words', () => {
+    expect(re('not ~ my department').test('not really my department')).toBe(true);
+    expect(re('not ~1 my department').test('not at all my department')).toBe(false);
+  });
+  it('folds the pattern but not its escapes', () => {
+    expect(re('Mój dział \\p{L}+').test('moj dzial jest')).toBe(true);
+  });
+});
+
+describe('segmentSentences', () => {
+  it('keeps dates, clock times and abbreviations inside sentences', () => {
+    const s = segmentSentences('Tilasin 12.3. kahvinkeittimen. Palaan klo 16.00 mennessä! Dzwonię np. jutro?');
+    expect(s.map((x) => x.text)).toEqual(['Tilasin 12.3. kahvinkeittimen.', 'Palaan klo 16.00 mennessä!', 'Dzwonię np. jutro?']);
+    expect(s[2]!.isQuestion).toBe(true);
+  });
+  it('splits lines and keeps exact offsets', () => {
+    const draft = 'Hei,\n\nkiitos viestistä. Palaan asiaan huomenna.\n\nTerveisin\nAsiakaspalvelu';
+    const s = segmentSentences(draft);
+    expect(s.map((x) => x.text)).toEqual(['Hei,', 'kiitos viestistä.', 'Palaan asiaan huomenna.', 'Terveisin', 'Asiakaspalvelu']);
+    for (const x of s) expect(draft.slice(x.start, x.end)).toBe(x.text);
+    expect(s[1]!.before).toBe('\n\n');
+  });
+  it('does not break inside links and numbers', () => {
+    expect(segmentSentences('See https://example.com/a.b?x=1 now. Price 3.50 today.').map((x) => x.text)).toEqual([
+      'See https://example.com/a.b?x=1 now.',
+      'Price 3.50 today.',
+    ]);
+  });
+});
+
+describe('facts', () => {
+  it('finds numbers, IDs, e-mails and links', () => {
+    const facts = extractFacts('Order RK-7781, call 040 123 4567 or mail help@example.fi, see https://x.example.fi/p?q=1.');
+    expect(facts.map((f) => f.text)).toEqual(['https://x.example.fi/p?q=1', 'help@example.fi', 'RK-7781', '040 123 4567']);
+  });
+  it('treats durations and prices as facts but not as identifiers', () => {
+    expect(identifiers('I waited 40 minutes and paid 89,90 euros for order 4471-2231').map((f) => f.text)).toEqual(['4471-2231']);
+  });
+});
