@@ -1,6 +1,7 @@
 import type { Finding, NextStep, RuleCode, Suggestion } from './contract.js';
 import { isDescriptive } from './checks/over-explaining.js';
 import { extractFacts, factKey } from './extract-facts.js';
+import { fold } from './fold-text.js';
 import type { RuntimeGuideline } from './knowledge-base.js';
 import { lexiconIn, type ReviewContext } from './review-context.js';
 import type { Sentence } from './segment-sentences.js';
@@ -89,8 +90,12 @@ function compose(ctx: ReviewContext, findings: readonly Finding[], nextStep: Nex
     if (ids.length > 0) additions.push(strings.confirmDetails.replace('{details}', ids.map((f) => f.text).join(', ')));
   }
   const draftBody = join(parts);
+  // The replacements often carry their own next step with a [placeholder]; add the template only when none does.
+  const timeFrame = ctx.lex.lexicon.timeFrame;
+  timeFrame.lastIndex = 0;
+  const bodyHasStep = timeFrame.test(fold(draftBody));
   const needsStep = findings.some((f) => f.rule === 'missing-next-step' || f.rule === 'one-word-reply') || parts.length === 0;
-  if (needsStep && !draftBody.includes(nextStep.text)) additions.push(nextStep.text);
+  if (needsStep && !bodyHasStep && !draftBody.includes(nextStep.text)) additions.push(nextStep.text);
   const lead = opening.join(' ');
   const tail = additions.join(' ');
   let text: string;
