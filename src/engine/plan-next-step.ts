@@ -1,5 +1,8 @@
 import type { Finding, NextStep } from './contract.js';
+import { fold } from './fold-text.js';
 import { lexiconIn, type ReviewContext } from './review-context.js';
+
+const CONDITIONAL = /^(if|jos|jesli|jezeli|gdyby|ha|amennyiben|in case|unless)\b/u;
 
 /**
  * The next-step commitment: the draft's own when it has one (a commitment with a time frame in a
@@ -8,14 +11,20 @@ import { lexiconIn, type ReviewContext } from './review-context.js';
  */
 export function planNextStep(ctx: ReviewContext, findings: readonly Finding[]): NextStep {
   const bad = findings.filter((f) => f.severity !== 'minor');
-  for (const s of [...ctx.sentences].reverse()) {
+  // The first commitment with a time frame is the main step; "if it hasn't turned up by then…" is a fallback.
+  for (const s of ctx.sentences) {
     if (bad.some((f) => f.start < s.end && f.end > s.start)) continue;
+    if (CONDITIONAL.test(fold(s.text))) continue;
     if (!lexiconIn(ctx, 'commitment', s.start, s.end)) continue;
     const re = ctx.lex.lexicon.timeFrame;
-    re.lastIndex = 0;
-    const m = re.exec(ctx.folded.slice(s.start, s.end));
-    if (!m) continue;
-    const when = s.text.slice(m.index, m.index + m[0].length);
+    const folded = ctx.folded.slice(s.start, s.end);
+    re.lastIndex = 0; // matchAll starts where the shared regex last stopped
+    const spans = [...folded.matchAll(re)].map((m) => [m.index, m.index + m[0].length] as const);
+    if (spans.length === 0) continue;
+    // "viimeistään torstaina", "by Thursday 3 pm": adjacent time phrases read as one.
+    let [from, to] = spans[0]!;
+    for (const [a, b] of spans.slice(1)) if (a - to <= 2) to = b;
+    const when = s.text.slice(from, to);
     return { text: s.text, owner: 'agent', action: s.text, when };
   }
   const strings = ctx.lex.data.strings;

@@ -34,6 +34,19 @@ function isBackground(ctx: ReviewContext, s: Sentence): boolean {
   return isDescriptive(ctx, s) && lexiconIn(ctx, 'background', s.start, s.end);
 }
 
+const wordSet = (t: string) => new Set(fold(t).match(/[\p{L}]{3,}/gu) ?? []);
+
+/** Two guidelines' phrasings for one moment ("I can't change this, but I can [alternative]") read as one. */
+function nearDuplicate(text: string, used: ReadonlySet<string>): boolean {
+  const mine = wordSet(text);
+  for (const other of used) {
+    const theirs = wordSet(other);
+    const shared = [...mine].filter((w) => theirs.has(w)).length;
+    if (shared / Math.max(1, Math.min(mine.size, theirs.size)) >= 0.5) return true;
+  }
+  return false;
+}
+
 function join(parts: readonly Part[]): string {
   return parts
     .map((p, i) => (i === 0 ? p.text : (p.before || ' ') + p.text))
@@ -49,7 +62,7 @@ function body(ctx: ReviewContext, findings: readonly Finding[], dropBackground: 
     const here = findings.filter((f) => !ADDITIONS.has(f.rule) && f.rule !== 'over-explaining' && f.start < s.end && f.end > s.start);
     if (here.length > 0) {
       const replacement = replacementFor(ctx, here);
-      if (replacement && !used.has(replacement)) {
+      if (replacement && !used.has(replacement) && !nearDuplicate(replacement, used)) {
         used.add(replacement);
         parts.push({ text: replacement, before: s.before });
       }
@@ -105,7 +118,14 @@ function compose(ctx: ReviewContext, findings: readonly Finding[], nextStep: Nex
     const main = signOffAt > 0 ? parts.slice(0, signOffAt) : parts;
     const signOff = signOffAt > 0 ? parts.slice(signOffAt) : [];
     const mainText = [join(main), tail].filter(Boolean).join(' ');
-    text = [lead, mainText, join(signOff)].filter(Boolean).join('\n\n');
+    const salutation = main[0] && first && lexiconIn(ctx, 'greeting', first.start, first.end) && main[0].text === first.text && first.text.length < 60;
+    if (salutation) {
+      // "Hei," stays the first line; the acknowledgement opens the body after it.
+      const rest = [join(main.slice(1)), tail].filter(Boolean).join(' ');
+      text = [main[0]!.text, [lead, rest].filter(Boolean).join(' '), join(signOff)].filter(Boolean).join('\n\n');
+    } else {
+      text = [lead, mainText, join(signOff)].filter(Boolean).join('\n\n');
+    }
   } else {
     text = [lead, draftBody, tail].filter(Boolean).join(' ');
   }

@@ -15,12 +15,13 @@ export const OVER_EXPLAINING = { minWords: 65, minRatio: 2.5, minDescriptiveShar
 
 export const wordsIn = (text: string) => (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 
-/** A sentence that explains rather than acts: at least six words, no commitment, request or question. */
+/** A sentence that explains rather than acts: at least six words, no commitment or action taken, no request or question. */
 export function isDescriptive(ctx: ReviewContext, s: Sentence): boolean {
   return (
     !s.isQuestion &&
     wordsIn(s.text) >= 6 &&
     !lexiconIn(ctx, 'commitment', s.start, s.end) &&
+    !lexiconIn(ctx, 'done', s.start, s.end) &&
     !lexiconIn(ctx, 'askCustomer', s.start, s.end)
   );
 }
