@@ -4,7 +4,7 @@ import { terms } from '../retrieval/stem-terms.js';
 import { compileChecked } from './compile-pattern.js';
 import { LEXICON_KEYS, type LexiconKey } from './lexicon-keys.js';
 import type { Knowledge, SourceDocument } from './load-knowledge.js';
-import type { Guideline, LanguageData } from './schema.js';
+import type { Guideline, LanguageData, Scenario } from './schema.js';
 import { splitIntoPassages, type Passage } from './split-documents.js';
 
 /** The compiled knowledge base: what the engine loads at start-up, with no YAML and no pattern compiling. */
@@ -15,6 +15,7 @@ export interface KnowledgeArtifact {
   guidelines: (Guideline & { compiled: CompiledPatterns })[];
   languages: (LanguageData & { compiled: Record<LexiconKey, string[]> })[];
   index: SerializedIndex;
+  scenarios: Scenario[];
 }
 
 
@@ -64,5 +65,6 @@ export async function buildKnowledge(knowledge: Knowledge): Promise<KnowledgeArt
       compiled: Object.fromEntries(LEXICON_KEYS.map((k) => [k, l[k].map(compileChecked)])) as Record<LexiconKey, string[]>,
     })),
     index: buildIndex(items),
+    scenarios: knowledge.scenarios,
   };
 }

@@ -12,6 +12,8 @@ import {
   type DocumentMeta,
   type Guideline,
   type LanguageData,
+  ScenarioSchema,
+  type Scenario,
 } from './schema.js';
 
 /** An error in a knowledge file, naming the file, the entry and the field. */
@@ -30,6 +32,7 @@ export interface Knowledge {
   documents: SourceDocument[];
   guidelines: Guideline[];
   languages: LanguageData[];
+  scenarios: Scenario[];
 }
 
 function readYaml(path: string, shown: string): unknown {
@@ -126,5 +129,15 @@ export function loadKnowledge(root: string): Knowledge {
       guidelines.push(g);
     });
   }
-  return { documents, guidelines, languages };
+  const scenarioPath = join(root, 'practice-scenarios.yaml');
+  const rawScenarios = readYaml(scenarioPath, show(scenarioPath));
+  if (!Array.isArray(rawScenarios)) throw new KnowledgeError(show(scenarioPath), '(file)', 'scenarios', 'must be a list');
+  const scenarios = rawScenarios.map((raw, i) => {
+    const s = check(ScenarioSchema, raw, show(scenarioPath), entryName(raw, i));
+    if (!docById.get(s.source.document)?.text.includes(s.source.quote)) {
+      throw new KnowledgeError(show(scenarioPath), s.id, 'source.quote', `is not a verbatim passage of document ${s.source.document}`);
+    }
+    return s;
+  });
+  return { documents, guidelines, languages, scenarios };
 }

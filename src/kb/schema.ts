@@ -118,3 +118,13 @@ export const LanguageSchema = z
   })
   .strict();
 export type LanguageData = z.infer<typeof LanguageSchema>;
+
+export const ScenarioSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/, 'must be kebab-case'),
+    source: z.object({ document: z.string().regex(/^\d{3}$/), quote: text }).strict(),
+    rules: z.array(z.enum(RULE_CODES as [string, ...string[]])).min(1),
+    customer: perLang(text),
+  })
+  .strict();
+export type Scenario = z.infer<typeof ScenarioSchema>;

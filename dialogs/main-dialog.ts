@@ -1,0 +1,75 @@
+import type { StatePropertyAccessor, TurnContext } from 'botbuilder-core';
+import { ComponentDialog, DialogSet, DialogTurnStatus, WaterfallDialog, type DialogState, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { Assistant } from '../src/assistant/assistant.js';
+import { parseAgentMessage } from '../src/assistant/parse-agent-message.js';
+import { PracticeDialog, PRACTICE_DIALOG } from './practice-dialog.js';
+import { sendOutgoing } from './send-outgoing.js';
+
+export const MAIN_DIALOG = 'main';
+const ROUTE = 'route';
+
+type CardSubmit = { action?: unknown; text?: unknown; draft?: unknown; customer?: unknown };
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+
+/**
+ * The one entry for messages: card submits ("Use this", "Review again") and typed commands go to the
+ * assistant; "practice" starts the multi-turn practice dialog, which then owns the following turns.
+ */
+export class MainDialog extends ComponentDialog {
+  constructor(private readonly assistant: Assistant) {
+    super(MAIN_DIALOG);
+    this.addDialog(new PracticeDialog(assistant));
+    this.addDialog(new WaterfallDialog(ROUTE, [this.route.bind(this)]));
+    this.initialDialogId = ROUTE;
+  }
+
+  /** Runs one turn: an active dialog (practice) continues, otherwise the message is routed afresh. */
+  async run(context: TurnContext, accessor: StatePropertyAccessor<DialogState>): Promise<void> {
+    const set = new DialogSet(accessor);
+    set.add(this);
+    const dc = await set.createContext(context);
+    const text = (context.activity.text ?? '').trim().toLowerCase();
+    // "help" always answers, even in the middle of practice, without ending it.
+    if (dc.activeDialog && /^(help|apua|pomoc|sugo|súgó)$/.test(text)) {
+      await sendOutgoing(context, this.assistant.help(context.activity.locale));
+      return;
+    }
+    const result = await dc.continueDialog();
+    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.id);
+  }
+
+  private async route(step: WaterfallStepContext) {
+    const { context } = step;
+    const locale = context.activity.locale;
+    const value = (context.activity.value ?? {}) as CardSubmit;
+    if (value.action === 'use') {
+      await sendOutgoing(context, this.assistant.useReply(str(value.text)));
+      return step.endDialog();
+    }
+    if (value.action === 'review') {
+      await sendOutgoing(context, this.assistant.review(str(value.draft), str(value.customer) || undefined, locale).outgoing);
+      return step.endDialog();
+    }
+    const intent = parseAgentMessage(context.activity.text ?? '');
+    switch (intent.kind) {
+      case 'help':
+        await sendOutgoing(context, this.assistant.help(locale));
+        break;
+      case 'review-form':
+        await sendOutgoing(context, this.assistant.reviewForm(locale));
+        break;
+      case 'guidance':
+        await sendOutgoing(context, this.assistant.guidance(intent.question, locale));
+        break;
+      case 'coaching':
+        await sendOutgoing(context, this.assistant.coaching(intent.situation, locale));
+        break;
+      case 'practice':
+        return step.beginDialog(PRACTICE_DIALOG);
+      case 'review':
+        await sendOutgoing(context, this.assistant.review(intent.draft, intent.customer, locale).outgoing);
+        break;
+    }
+    return step.endDialog();
+  }
+}

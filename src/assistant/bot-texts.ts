@@ -1,0 +1,139 @@
+import type { Lang } from '../engine/contract.js';
+
+/** The bot's own words, in the user's language (Teams locale); the review itself follows the draft's language. */
+export interface BotTexts {
+  welcome: string;
+  help: string;
+  verdict: Record<'send' | 'revise' | 'block', string>;
+  findings: string;
+  noFindings: string;
+  why: string;
+  source: string;
+  suggestions: string;
+  styles: Record<'warmer' | 'concise' | 'original', string>;
+  useThis: string;
+  nextStep: string;
+  reviewAgain: string;
+  draftLabel: string;
+  customerLabel: string;
+  review: string;
+  reviewTitle: string;
+  chosenIntro: string;
+  tooLong: (limit: number) => string;
+  emptyDraft: string;
+  guidanceTitle: string;
+  guidanceNone: string;
+  coachingTitle: string;
+  sayLike: string;
+  avoid: string;
+  practiceIntro: (rounds: number) => string;
+  practiceCustomer: (round: number, rounds: number) => string;
+  practiceScore: (score: number) => string;
+  practiceSummary: (avg: number, rounds: number) => string;
+  practiceStopped: string;
+  tenantRefused: string;
+  error: string;
+  preview: string;
+  unsupported: string;
+  scores: string;
+}
+
+const en: BotTexts = {
+  welcome: "Hi, I'm Warmline: a second read before you send. Paste a draft reply (optionally `customer: … draft: …`) and I'll show what might hurt, with warmer alternatives and a next step.",
+  help: 'Paste a draft to review it, or write `customer: <their message> draft: <your reply>`.\n- `guidance <question>`: what our guidance says\n- `what should I say when <situation>`: example replies\n- `practice`: practise with a simulated customer (`stop` ends it)\n- `help`: this message',
+  verdict: { send: 'Good to send', revise: 'Revise before sending', block: "Don't send this" },
+  findings: 'What might hurt', noFindings: 'Nothing in the guidelines is hurt by this draft.', why: 'Why', source: 'Source',
+  suggestions: 'Alternatives', styles: { warmer: 'Warmer', concise: 'Concise', original: 'Your draft' }, useThis: 'Use this',
+  nextStep: 'Next step', reviewAgain: 'Review again', draftLabel: 'Your draft reply', customerLabel: "The customer's message (optional)",
+  review: 'Review', reviewTitle: 'Warmline review', chosenIntro: 'Copy and send:',
+  tooLong: (n) => `That draft is too long to review here (the limit is ${n} characters). Send a shorter part.`,
+  emptyDraft: 'The draft is empty: paste the reply you want me to review.',
+  guidanceTitle: 'What our guidance says', guidanceNone: "Our guidance doesn't cover that. Try other words, e.g. transfer, apology, policy.",
+  coachingTitle: 'You could say', sayLike: 'Say it like this', avoid: 'Avoid',
+  practiceIntro: (n) => `Practice: I'll play a customer for ${n} rounds. Answer as you would for real; write \`stop\` to end.`,
+  practiceCustomer: (i, n) => `Customer (round ${i}/${n}):`,
+  practiceScore: (s) => `Score for this answer: ${s}/100`,
+  practiceSummary: (avg, n) => `Practice done: ${n} rounds, average ${avg}/100.`,
+  practiceStopped: 'Practice stopped.',
+  tenantRefused: "Warmline isn't enabled for your organisation.",
+  error: 'Sorry, something went wrong on my side. Your draft is unchanged; please try again.',
+  preview: 'Preview', unsupported: 'Language not supported; English guidance used.', scores: 'Warmth {w} · Ownership {o} · Clarity {c}',
+};
+
+const fi: BotTexts = {
+  welcome: 'Hei, olen Warmline: toinen lukija ennen lähettämistä. Liitä vastausluonnos (tai `asiakas: … luonnos: …`), niin näytän, mikä voi satuttaa, ja ehdotan lämpimämmän vaihtoehdon ja seuraavan askeleen.',
+  help: 'Liitä luonnos arvioitavaksi tai kirjoita `asiakas: <viesti> luonnos: <vastaus>`.\n- `guidance <kysymys>` tai `ohje <kysymys>`: mitä ohjeistus sanoo\n- `mitä sanon kun <tilanne>`: esimerkkivastauksia\n- `harjoittele`: harjoittele asiakkaan kanssa (`lopeta` lopettaa)\n- `help` tai `apua`: tämä ohje',
+  verdict: { send: 'Valmis lähetettäväksi', revise: 'Muokkaa ennen lähettämistä', block: 'Älä lähetä tätä' },
+  findings: 'Mikä voi satuttaa', noFindings: 'Luonnos ei riko ohjeistusta.', why: 'Miksi', source: 'Lähde',
+  suggestions: 'Vaihtoehdot', styles: { warmer: 'Lämpimämpi', concise: 'Tiivis', original: 'Oma luonnoksesi' }, useThis: 'Käytä tätä',
+  nextStep: 'Seuraava askel', reviewAgain: 'Arvioi uudelleen', draftLabel: 'Vastausluonnoksesi', customerLabel: 'Asiakkaan viesti (valinnainen)',
+  review: 'Arvioi', reviewTitle: 'Warmline-arvio', chosenIntro: 'Kopioi ja lähetä:',
+  tooLong: (n) => `Luonnos on liian pitkä arvioitavaksi täällä (raja on ${n} merkkiä). Lähetä lyhyempi osa.`,
+  emptyDraft: 'Luonnos on tyhjä: liitä vastaus, jonka haluat arvioitavan.',
+  guidanceTitle: 'Mitä ohjeistus sanoo', guidanceNone: 'Ohjeistus ei kata tätä. Kokeile muita sanoja, esim. siirto, anteeksipyyntö, käytäntö.',
+  coachingTitle: 'Voisit sanoa', sayLike: 'Sano näin', avoid: 'Vältä',
+  practiceIntro: (n) => `Harjoitus: esitän asiakasta ${n} kierroksen ajan. Vastaa kuin oikeasti; \`lopeta\` lopettaa.`,
+  practiceCustomer: (i, n) => `Asiakas (kierros ${i}/${n}):`,
+  practiceScore: (s) => `Vastauksen pisteet: ${s}/100`,
+  practiceSummary: (avg, n) => `Harjoitus valmis: ${n} kierrosta, keskiarvo ${avg}/100.`,
+  practiceStopped: 'Harjoitus lopetettu.',
+  tenantRefused: 'Warmline ei ole käytössä organisaatiossasi.',
+  error: 'Pahoittelen, jokin meni vikaan minun päässäni. Luonnoksesi on ennallaan; yritä uudelleen.',
+  preview: 'Esikatsele', unsupported: 'Kieltä ei tueta; käytetään englanninkielistä ohjeistusta.', scores: 'Lämpö {w} · Omistajuus {o} · Selkeys {c}',
+};
+
+const pl: BotTexts = {
+  welcome: 'Cześć, jestem Warmline: drugie spojrzenie przed wysłaniem. Wklej szkic odpowiedzi (lub `klient: … szkic: …`), a pokażę, co może urazić, i zaproponuję cieplejszą wersję oraz kolejny krok.',
+  help: 'Wklej szkic do oceny albo napisz `klient: <wiadomość> szkic: <odpowiedź>`.\n- `guidance <pytanie>` lub `wytyczne <pytanie>`: co mówią wytyczne\n- `co powiedzieć gdy <sytuacja>`: przykładowe odpowiedzi\n- `ćwicz`: ćwiczenie z symulowanym klientem (`stop` kończy)\n- `help` lub `pomoc`: ta wiadomość',
+  verdict: { send: 'Można wysłać', revise: 'Popraw przed wysłaniem', block: 'Nie wysyłaj tego' },
+  findings: 'Co może urazić', noFindings: 'Szkic nie narusza wytycznych.', why: 'Dlaczego', source: 'Źródło',
+  suggestions: 'Propozycje', styles: { warmer: 'Cieplej', concise: 'Zwięźle', original: 'Twój szkic' }, useThis: 'Użyj tego',
+  nextStep: 'Kolejny krok', reviewAgain: 'Oceń ponownie', draftLabel: 'Twój szkic odpowiedzi', customerLabel: 'Wiadomość klienta (opcjonalnie)',
+  review: 'Oceń', reviewTitle: 'Ocena Warmline', chosenIntro: 'Skopiuj i wyślij:',
+  tooLong: (n) => `Szkic jest za długi, by go tu ocenić (limit to ${n} znaków). Wyślij krótszy fragment.`,
+  emptyDraft: 'Szkic jest pusty: wklej odpowiedź, którą mam ocenić.',
+  guidanceTitle: 'Co mówią nasze wytyczne', guidanceNone: 'Wytyczne tego nie obejmują. Spróbuj innych słów, np. przełączenie, przeprosiny, regulamin.',
+  coachingTitle: 'Możesz powiedzieć', sayLike: 'Powiedz tak', avoid: 'Unikaj',
+  practiceIntro: (n) => `Ćwiczenie: przez ${n} rundy będę klientem. Odpowiadaj jak naprawdę; \`stop\` kończy.`,
+  practiceCustomer: (i, n) => `Klient (runda ${i}/${n}):`,
+  practiceScore: (s) => `Wynik tej odpowiedzi: ${s}/100`,
+  practiceSummary: (avg, n) => `Ćwiczenie zakończone: ${n} rundy, średnio ${avg}/100.`,
+  practiceStopped: 'Ćwiczenie przerwane.',
+  tenantRefused: 'Warmline nie jest włączony w Twojej organizacji.',
+  error: 'Przepraszam, coś poszło nie tak po mojej stronie. Twój szkic jest bez zmian; spróbuj ponownie.',
+  preview: 'Podgląd', unsupported: 'Język nieobsługiwany; użyto wytycznych po angielsku.', scores: 'Ciepło {w} · Odpowiedzialność {o} · Jasność {c}',
+};
+
+const hu: BotTexts = {
+  welcome: 'Szia, Warmline vagyok: egy második olvasat küldés előtt. Illeszd be a válaszpiszkozatot (vagy `ügyfél: … piszkozat: …`), és megmutatom, mi bánthat, melegebb változatot és következő lépést javaslok.',
+  help: 'Illeszd be a piszkozatot, vagy írd: `ügyfél: <üzenet> piszkozat: <válasz>`.\n- `guidance <kérdés>` vagy `irányelv <kérdés>`: mit mondanak az irányelvek\n- `mit mondjak ha <helyzet>`: példaválaszok\n- `gyakorlás`: gyakorlás szimulált ügyféllel (`stop` befejezi)\n- `help` vagy `súgó`: ez az üzenet',
+  verdict: { send: 'Elküldhető', revise: 'Küldés előtt javítsd', block: 'Ezt ne küldd el' },
+  findings: 'Ami bánthat', noFindings: 'A piszkozat nem sérti az irányelveket.', why: 'Miért', source: 'Forrás',
+  suggestions: 'Javaslatok', styles: { warmer: 'Melegebb', concise: 'Tömör', original: 'A piszkozatod' }, useThis: 'Ezt használom',
+  nextStep: 'Következő lépés', reviewAgain: 'Újra ellenőrzés', draftLabel: 'A válaszpiszkozatod', customerLabel: 'Az ügyfél üzenete (nem kötelező)',
+  review: 'Ellenőrzés', reviewTitle: 'Warmline-értékelés', chosenIntro: 'Másold és küldd el:',
+  tooLong: (n) => `A piszkozat túl hosszú az itteni ellenőrzéshez (a korlát ${n} karakter). Küldj rövidebb részt.`,
+  emptyDraft: 'A piszkozat üres: illeszd be a választ, amit ellenőrizzek.',
+  guidanceTitle: 'Mit mondanak az irányelveink', guidanceNone: 'Az irányelvek ezt nem fedik le. Próbálj más szavakat, pl. kapcsolás, bocsánatkérés, szabályzat.',
+  coachingTitle: 'Ezt mondhatod', sayLike: 'Mondd így', avoid: 'Kerüld',
+  practiceIntro: (n) => `Gyakorlás: ${n} körön át én leszek az ügyfél. Válaszolj úgy, mint élesben; a \`stop\` befejezi.`,
+  practiceCustomer: (i, n) => `Ügyfél (${i}/${n}. kör):`,
+  practiceScore: (s) => `A válasz pontszáma: ${s}/100`,
+  practiceSummary: (avg, n) => `Gyakorlás vége: ${n} kör, átlag ${avg}/100.`,
+  practiceStopped: 'Gyakorlás leállítva.',
+  tenantRefused: 'A Warmline nincs engedélyezve a szervezeted számára.',
+  error: 'Elnézést, valami hiba történt nálam. A piszkozatod változatlan; próbáld újra.',
+  preview: 'Előnézet', unsupported: 'Nem támogatott nyelv; angol irányelvek alapján.', scores: 'Melegség {w} · Felelősségvállalás {o} · Érthetőség {c}',
+};
+
+export const BOT_TEXTS: Record<Lang, BotTexts> = { en, fi, pl, hu };
+
+/** The user's language from a Teams or Web Chat locale ("fi-FI", "pl", "hu-HU"); English otherwise. */
+export function langFromLocale(locale: string | undefined): Lang {
+  const code = (locale ?? '').slice(0, 2).toLowerCase();
+  return code === 'fi' || code === 'pl' || code === 'hu' ? code : 'en';
+}
+
+export function textsFor(locale: string | undefined): BotTexts {
+  return BOT_TEXTS[langFromLocale(locale)];
+}

@@ -1,0 +1,101 @@
+import { createChosenReplyCard } from '../cards/chosen-reply-card.js';
+import { createComposeReviewCard } from '../cards/compose-review-card.js';
+import { createReviewFormCard } from '../cards/review-form-card.js';
+import type { AdaptiveCard } from '../cards/adaptive-card.js';
+import { review } from '../engine/review.js';
+import { ReviewInputError } from '../engine/review-input.js';
+import type { Assistant } from './assistant.js';
+import { textsFor } from './bot-texts.js';
+import { ADAPTIVE_CARD } from './outgoing.js';
+
+/**
+ * The Teams compose-box flow as plain request → response functions (field names as in the Teams
+ * messaging-extension invoke docs). Fetch: a form, prefilled from the message when invoked on one.
+ * Submit: the review with a choice of replies; "preview" answers with botMessagePreview, so the agent
+ * sees the exact card and decides to edit or send. Nothing is posted here: on "send" the channel posts
+ * the previewed activity, which only the agent's click triggers.
+ */
+
+export const COMMAND_ID = 'reviewDraft';
+
+export interface TaskModuleResponse {
+  task: { type: 'continue'; value: { title: string; height: 'large' | 'medium'; width: 'large' | 'medium'; card: { contentType: string; content: AdaptiveCard } } } | { type: 'message'; value: string };
+}
+
+export interface PreviewResponse {
+  composeExtension: { type: 'botMessagePreview'; activityPreview: { type: 'message'; attachments: { contentType: string; content: AdaptiveCard }[] } };
+}
+
+export interface ActionValue {
+  commandId?: string;
+  commandContext?: string;
+  messagePayload?: { body?: { content?: string; contentType?: string } };
+  data?: Record<string, unknown>;
+  botMessagePreviewAction?: 'edit' | 'send';
+  botActivityPreview?: { attachments?: { content?: unknown }[] }[];
+}
+
+const attachment = (content: AdaptiveCard) => ({ contentType: ADAPTIVE_CARD, content });
+
+function task(title: string, card: AdaptiveCard): TaskModuleResponse {
+  return { task: { type: 'continue', value: { title, height: 'large', width: 'large', card: attachment(card) } } };
+}
+
+/** Teams gives the message as HTML: keep the words, drop the markup. */
+export function htmlToText(html: string): string {
+  return html
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/(p|div|li)>/gi, '\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+
+/** The text of a previewed card (for "edit": the agent continues from what they chose). */
+function previewText(value: ActionValue): string {
+  const card = value.botActivityPreview?.[0]?.attachments?.[0]?.content as { body?: { text?: string }[] } | undefined;
+  return (card?.body ?? []).map((b) => b.text ?? '').join('\n').trim();
+}
+
+export function fetchTask(assistant: Assistant, value: ActionValue, locale?: string): TaskModuleResponse {
+  const t = textsFor(locale);
+  // Invoked from a message's "…" menu: that message is the customer's; the agent writes the draft.
+  const fromMessage = value.commandContext === 'message' ? htmlToText(value.messagePayload?.body?.content ?? '') : '';
+  void assistant;
+  return task(t.reviewTitle, createReviewFormCard(t, { customer: fromMessage }, { action: 'review' }));
+}
+
+export function submitAction(assistant: Assistant, value: ActionValue, locale?: string): TaskModuleResponse | PreviewResponse {
+  const t = textsFor(locale);
+  const data = value.data ?? {};
+  if (value.botMessagePreviewAction === 'edit') {
+    return task(t.reviewTitle, createReviewFormCard(t, { draft: previewText(value) }, { action: 'review' }));
+  }
+  if (data.action === 'edit') {
+    return task(t.reviewTitle, createReviewFormCard(t, { draft: str(data.draft), customer: str(data.customer) }, { action: 'review' }));
+  }
+  if (data.action === 'preview') {
+    const chosen = str(data.choice).trim();
+    if (!chosen) return { task: { type: 'message', value: t.emptyDraft } };
+    return { composeExtension: { type: 'botMessagePreview', activityPreview: { type: 'message', attachments: [attachment(createChosenReplyCard(chosen))] } } };
+  }
+  const draft = str(data.draft);
+  const customer = str(data.customer);
+  const max = assistant.kb ? (assistant as unknown as { options: { maxDraft: number } }).options.maxDraft : 8000;
+  if (draft.length > max) return { task: { type: 'message', value: t.tooLong(max) } };
+  try {
+    const result = review({ draft, customer }, { kb: assistant.kb, maxDraft: max });
+    return task(t.reviewTitle, createComposeReviewCard(result, draft, customer, t));
+  } catch (error) {
+    if (error instanceof ReviewInputError) return task(t.reviewTitle, createReviewFormCard(t, { draft, customer }, { action: 'review' }));
+    throw error;
+  }
+}

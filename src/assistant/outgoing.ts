@@ -1,0 +1,12 @@
+import type { AdaptiveCard } from '../cards/adaptive-card.js';
+
+/** A message the assistant wants to send, independent of the channel that sends it. */
+export type Outgoing = { text: string } | { card: AdaptiveCard; summary: string };
+
+export const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
+
+/** The Bot Framework activity for an outgoing message (plain objects: no SDK needed). */
+export function toActivity(out: Outgoing): { type: 'message'; text?: string; attachments?: { contentType: string; content: AdaptiveCard }[] } {
+  if ('text' in out) return { type: 'message', text: out.text };
+  return { type: 'message', text: out.summary, attachments: [{ contentType: ADAPTIVE_CARD, content: out.card }] };
+}

@@ -1,0 +1,27 @@
+import type { BotTexts } from '../assistant/bot-texts.js';
+import type { GuidanceAnswer } from '../retrieval/search-guidance.js';
+import { adaptiveCard, literal, text, type AdaptiveCard, type CardElement } from './adaptive-card.js';
+
+/** The guidelines that answer a supervisor's question, each with its source quote and the original passage. */
+export function createGuidanceCard(answer: GuidanceAnswer, texts: BotTexts): AdaptiveCard {
+  const body: CardElement[] = [text(texts.guidanceTitle, { weight: 'Bolder', size: 'Medium' }), text(literal(answer.question), { isSubtle: true })];
+  if (answer.guidelines.length === 0) body.push(text(texts.guidanceNone));
+  for (const g of answer.guidelines) {
+    body.push({
+      type: 'Container',
+      separator: true,
+      items: [
+        text(`${g.rule} · ${g.severity}`, { weight: 'Bolder' }),
+        text(literal(g.message)),
+        text(`${texts.avoid}: “${literal(g.example.incorrect)}”`, { color: 'Attention', size: 'Small' }),
+        text(`${texts.sayLike}: “${literal(g.example.correct)}”`, { color: 'Good', size: 'Small' }),
+        text(`${texts.source} ${g.source.document} (${literal(g.source.title)}): “${literal(g.source.quote)}”`, { isSubtle: true, size: 'Small' }),
+      ],
+    });
+  }
+  for (const p of answer.passages.slice(0, 1)) {
+    body.push(text(`${texts.source} ${p.document}, ${literal(p.title)}`, { weight: 'Bolder', separator: true, size: 'Small' }));
+    body.push(text(literal(p.text.replace(/\s+/g, ' ').slice(0, 700)), { isSubtle: true, size: 'Small' }));
+  }
+  return adaptiveCard(body);
+}

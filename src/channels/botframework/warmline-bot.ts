@@ -1,0 +1,98 @@
+import {
+  ActivityTypes,
+  TeamsActivityHandler,
+  type BotState,
+  type MessagingExtensionAction,
+  type MessagingExtensionActionResponse,
+  type StatePropertyAccessor,
+  type TurnContext,
+} from 'botbuilder';
+import type { DialogState } from 'botbuilder-dialogs';
+import { MainDialog } from '../../../dialogs/main-dialog.js';
+import { sendOutgoing } from '../../../dialogs/send-outgoing.js';
+import type { Assistant } from '../../assistant/assistant.js';
+import { textsFor } from '../../assistant/bot-texts.js';
+import { fetchTask, submitAction, type ActionValue } from '../../assistant/compose-extension.js';
+import type { Logger } from '../../config/logger.js';
+import { isTenantAllowed, tenantOf } from './tenant-guard.js';
+
+export interface WarmlineBotOptions {
+  assistant: Assistant;
+  conversationState: BotState;
+  userState: BotState;
+  logger: Logger;
+  allowedTenants: readonly string[];
+}
+
+/**
+ * Warmline on the Bot Framework: 1:1 and channel messages go through the dialogs, the compose-box
+ * message extension through the compose flow, and both end in the same offline engine.
+ */
+export class WarmlineBot extends TeamsActivityHandler {
+  private readonly dialog: MainDialog;
+  private readonly dialogState: StatePropertyAccessor<DialogState>;
+
+  constructor(private readonly options: WarmlineBotOptions) {
+    super();
+    this.dialog = new MainDialog(options.assistant);
+    this.dialogState = options.conversationState.createProperty<DialogState>('dialogState');
+
+    this.onMessage(async (context, next) => {
+      await this.dialog.run(context, this.dialogState);
+      await next();
+    });
+
+    this.onMembersAdded(async (context, next) => {
+      const botId = context.activity.recipient?.id;
+      const newcomers = (context.activity.membersAdded ?? []).filter((m) => m.id !== botId);
+      // In a team channel, greet once when the bot arrives, not for every member who joins later.
+      const botArrived = (context.activity.membersAdded ?? []).some((m) => m.id === botId);
+      const personal = (context.activity.conversation as { conversationType?: string } | undefined)?.conversationType === 'personal' || context.activity.channelId !== 'msteams';
+      if ((personal && newcomers.length > 0) || botArrived) await sendOutgoing(context, this.options.assistant.welcome(context.activity.locale));
+      await next();
+    });
+  }
+
+  override async run(context: TurnContext): Promise<void> {
+    if (!isTenantAllowed(context.activity, this.options.allowedTenants)) {
+      this.options.logger.warn({ tenant: tenantOf(context.activity), type: context.activity.type }, 'activity from a tenant that is not allowed');
+      await this.refuse(context);
+      return;
+    }
+    await super.run(context);
+    await this.options.conversationState.saveChanges(context, false);
+    await this.options.userState.saveChanges(context, false);
+  }
+
+  private async refuse(context: TurnContext): Promise<void> {
+    const message = textsFor(context.activity.locale).tenantRefused;
+    if (context.activity.type === ActivityTypes.Invoke) {
+      const isCompose = (context.activity.name ?? '').startsWith('composeExtension/');
+      await context.sendActivity({
+        type: ActivityTypes.InvokeResponse,
+        value: isCompose ? { status: 200, body: { task: { type: 'message', value: message } } } : { status: 403, body: { error: message } },
+      });
+      return;
+    }
+    if (context.activity.type === ActivityTypes.Message) await context.sendActivity(message);
+  }
+
+  protected override async handleTeamsMessagingExtensionFetchTask(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+    return fetchTask(this.options.assistant, action as ActionValue, context.activity.locale) as unknown as MessagingExtensionActionResponse;
+  }
+
+  protected override async handleTeamsMessagingExtensionSubmitAction(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+    return submitAction(this.options.assistant, action as ActionValue, context.activity.locale) as unknown as MessagingExtensionActionResponse;
+  }
+
+  protected override async handleTeamsMessagingExtensionBotMessagePreviewEdit(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+    return submitAction(this.options.assistant, { ...(action as ActionValue), botMessagePreviewAction: 'edit' }, context.activity.locale) as unknown as MessagingExtensionActionResponse;
+  }
+
+  /** The agent pressed Send on the preview: only now is the chosen reply posted, exactly as previewed. */
+  protected override async handleTeamsMessagingExtensionBotMessagePreviewSend(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+    const preview = action.botActivityPreview?.[0];
+    if (preview?.attachments?.length) await context.sendActivity({ type: ActivityTypes.Message, attachments: preview.attachments });
+    return {};
+  }
+}
