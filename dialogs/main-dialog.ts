@@ -50,6 +50,11 @@ export class MainDialog extends ComponentDialog {
       await sendOutgoing(context, this.assistant.review(str(value.draft), str(value.customer) || undefined, locale).outgoing);
       return step.endDialog();
     }
+    // A bare card submit or an empty message (a mention alone): offer the review form rather than an error.
+    if (!(context.activity.text ?? '').trim()) {
+      await sendOutgoing(context, this.assistant.reviewForm(locale));
+      return step.endDialog();
+    }
     const intent = parseAgentMessage(context.activity.text ?? '');
     switch (intent.kind) {
       case 'help':

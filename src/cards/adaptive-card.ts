@@ -7,7 +7,6 @@ export interface AdaptiveCard {
   version: '1.5';
   body: CardElement[];
   actions?: CardElement[];
-  msteams?: { width: 'Full' };
 }
 
 export function adaptiveCard(body: CardElement[], actions?: CardElement[]): AdaptiveCard {
@@ -17,7 +16,7 @@ export function adaptiveCard(body: CardElement[], actions?: CardElement[]): Adap
     version: '1.5',
     body,
     ...(actions && actions.length > 0 ? { actions } : {}),
-    msteams: { width: 'Full' },
+    // No `msteams: { width: 'Full' }`: it is outside the official 1.5 schema, which every card here must pass.
   };
 }
 

@@ -15,7 +15,7 @@ export function planNextStep(ctx: ReviewContext, findings: readonly Finding[]): 
   for (const s of ctx.sentences) {
     if (bad.some((f) => f.start < s.end && f.end > s.start)) continue;
     if (CONDITIONAL.test(fold(s.text))) continue;
-    if (!lexiconIn(ctx, 'commitment', s.start, s.end)) continue;
+    if (!lexiconIn(ctx, 'commitment', s.start, s.end) && !lexiconIn(ctx, 'followUp', s.start, s.end)) continue;
     const re = ctx.lex.lexicon.timeFrame;
     const folded = ctx.folded.slice(s.start, s.end);
     re.lastIndex = 0; // matchAll starts where the shared regex last stopped

@@ -23,7 +23,7 @@ export function scoreReview(ctx: ReviewContext, findings: readonly Finding[]): R
   const rules = new Set(findings.map((f) => f.rule));
   const penalty = (table: Partial<Record<RuleCode, number>>) => [...rules].reduce((n, r) => n + (table[r] ?? 0), 0);
   const warm = lexiconIn(ctx, 'greeting') || lexiconIn(ctx, 'acknowledgement');
-  const commits = lexiconIn(ctx, 'commitment') || lexiconIn(ctx, 'done');
+  const commits = lexiconIn(ctx, 'commitment') || lexiconIn(ctx, 'followUp') || lexiconIn(ctx, 'done');
   return {
     warmth: clamp((warm ? 0.8 : 0.6) + (commits ? 0.2 : 0) - penalty(WARMTH)),
     ownership: clamp((commits ? 0.8 : 0.5) + (hasNextStep(ctx) ? 0.2 : 0) - penalty(OWNERSHIP)),

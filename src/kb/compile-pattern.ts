@@ -23,17 +23,47 @@ function foldLiterals(pattern: string): string {
   );
 }
 
+/** Splits on spaces that separate words, not on spaces inside a character class such as `[\\d ]`. */
+function splitWords(pattern: string): string[] {
+  const parts: string[] = [];
+  let current = '';
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern.charAt(i);
+    if (ch === '\\') {
+      current += ch + pattern.charAt(i + 1);
+      i++;
+      continue;
+    }
+    if (ch === '[') inClass = true;
+    else if (ch === ']') inClass = false;
+    if (ch === ' ' && !inClass) {
+      if (current !== '') parts.push(current);
+      current = '';
+      continue;
+    }
+    current += ch;
+  }
+  if (current !== '') parts.push(current);
+  return parts;
+}
+
 export function compilePattern(pattern: string): string {
   const folded = foldLiterals(pattern.trim());
-  const parts = folded.split(/ +/);
+  const parts = splitWords(folded);
   let source = '';
   for (let i = 0; i < parts.length; i++) {
-    const part = parts[i] as string;
+    let part = parts[i] as string;
     const gap = /^~(\d+)?$/.exec(part);
     if (gap) {
       const n = gap[1] ? Number(gap[1]) : 3;
       source += `(?:${WORD}${SEP}){0,${n}}`;
       continue;
+    }
+    // "na ?pewno": a word that starts with `?` makes the separator before it optional.
+    if (i > 0 && part.startsWith('?') && source.endsWith(SEP)) {
+      source = `${source.slice(0, -1)}*`;
+      part = part.slice(1);
     }
     source += part.replace(/(?<!\\)\*/g, '[\\p{L}\\p{N}]*');
     if (i < parts.length - 1) source += SEP;

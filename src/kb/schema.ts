@@ -93,6 +93,7 @@ export const LanguageSchema = z
     greeting: patternList,
     acknowledgement: patternList,
     commitment: patternList,
+    followUp: patternList,
     done: patternList,
     timeFrame: patternList,
     /** "when/once/as soon as X": with a commitment in the same sentence it is a time frame too. */

@@ -1,11 +1,15 @@
 import {
   ActivityTypes,
   TeamsActivityHandler,
+  TurnContext,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type MessagingExtensionQuery,
+  type MessagingExtensionResponse,
   type BotState,
   type MessagingExtensionAction,
   type MessagingExtensionActionResponse,
   type StatePropertyAccessor,
-  type TurnContext,
 } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import { MainDialog } from '../../../dialogs/main-dialog.js';
@@ -38,6 +42,11 @@ export class WarmlineBot extends TeamsActivityHandler {
     this.dialogState = options.conversationState.createProperty<DialogState>('dialogState');
 
     this.onMessage(async (context, next) => {
+      // In channels the message starts with "<at>Warmline</at>": review what the agent wrote, not the mention.
+      if (context.activity.text) {
+        const text = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text;
+        context.activity.text = text.replace(/<at>[^<]*<\/at>/g, '').trim();
+      }
       await this.dialog.run(context, this.dialogState);
       await next();
     });
@@ -87,6 +96,16 @@ export class WarmlineBot extends TeamsActivityHandler {
 
   protected override async handleTeamsMessagingExtensionBotMessagePreviewEdit(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
     return submitAction(this.options.assistant, { ...(action as ActionValue), botMessagePreviewAction: 'edit' }, context.activity.locale) as unknown as MessagingExtensionActionResponse;
+  }
+
+  /** Warmline has no search command; a stray query gets a clear word instead of a 501. */
+  protected override async handleTeamsMessagingExtensionQuery(context: TurnContext, _query: MessagingExtensionQuery): Promise<MessagingExtensionResponse> {
+    return { composeExtension: { type: 'message', text: textsFor(context.activity.locale).help } };
+  }
+
+  /** Universal Actions (Action.Execute) are not used by Warmline's cards; answer politely rather than 501. */
+  protected override async onAdaptiveCardInvoke(context: TurnContext, _value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: textsFor(context.activity.locale).help as unknown as Record<string, unknown> };
   }
 
   /** The agent pressed Send on the preview: only now is the chosen reply posted, exactly as previewed. */

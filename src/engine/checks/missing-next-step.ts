@@ -3,17 +3,16 @@ import type { RuntimeGuideline } from '../knowledge-base.js';
 import { lexiconIn, sentenceFinding, type ReviewContext } from '../review-context.js';
 
 /**
- * The customer must know what happens next: an owner, an action and a time frame. A draft has a next
- * step when it names a time frame ("by Thursday", "huomenna klo 16", "w ciągu 14 dni"), or when it
- * closes by asking the customer something (a consent question or a request is itself the next step).
- * A commitment with no time ("I'll look into it") is still missing its time frame.
+ * The customer must know what happens next (documents 003 and 004: who does what, and when). A draft has
+ * a next step when it names a time frame ("by Thursday", "huomenna klo 16", "w ciągu 14 dni"), when it
+ * asks the customer something or asks them to do something, or when someone commits to a concrete
+ * follow-up toward the customer ("I'll text you the address", "the engineer will call you").
+ * A vague intention alone ("I'll look into it", "katson asiaa") is still missing its step.
  */
 export function hasNextStep(ctx: ReviewContext): boolean {
-  if (lexiconIn(ctx, 'timeFrame')) return true;
+  if (lexiconIn(ctx, 'timeFrame') || lexiconIn(ctx, 'commitment')) return true;
   if (ctx.sentences.some((s) => s.isQuestion)) return true;
-  if (ctx.sentences.some((s) => lexiconIn(ctx, 'commitment', s.start, s.end) && lexiconIn(ctx, 'whenClause', s.start, s.end))) return true;
-  const tail = ctx.sentences.slice(-3);
-  return tail.some((s) => lexiconIn(ctx, 'askCustomer', s.start, s.end) || lexiconIn(ctx, 'detailRequest', s.start, s.end));
+  return ctx.sentences.some((s) => lexiconIn(ctx, 'askCustomer', s.start, s.end) || lexiconIn(ctx, 'detailRequest', s.start, s.end));
 }
 
 export function missingNextStep(ctx: ReviewContext, g: RuntimeGuideline): Finding[] {
