@@ -1,5 +1,5 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder-core';
-import { ComponentDialog, DialogSet, DialogTurnStatus, WaterfallDialog, type DialogState, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, DialogSet, WaterfallDialog, type DialogState, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Assistant } from '../src/assistant/assistant.js';
 import { parseAgentMessage } from '../src/assistant/parse-agent-message.js';
 import { PracticeDialog, PRACTICE_DIALOG } from './practice-dialog.js';
@@ -23,37 +23,55 @@ export class MainDialog extends ComponentDialog {
     this.initialDialogId = ROUTE;
   }
 
+  private dialogSet: DialogSet | undefined;
+
   /** Runs one turn: an active dialog (practice) continues, otherwise the message is routed afresh. */
   async run(context: TurnContext, accessor: StatePropertyAccessor<DialogState>): Promise<void> {
-    const set = new DialogSet(accessor);
-    set.add(this);
-    const dc = await set.createContext(context);
+    // One DialogSet for the bot's lifetime: building it per turn cost more than the review itself.
+    if (!this.dialogSet) {
+      this.dialogSet = new DialogSet(accessor);
+      this.dialogSet.add(this);
+    }
+    const dc = await this.dialogSet.createContext(context);
     const text = (context.activity.text ?? '').trim().toLowerCase();
     // "help" always answers, even in the middle of practice, without ending it.
     if (dc.activeDialog && /^(help|apua|pomoc|sugo|súgó)$/.test(text)) {
       await sendOutgoing(context, this.assistant.help(context.activity.locale));
       return;
     }
-    const result = await dc.continueDialog();
-    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.id);
+    if (dc.activeDialog) {
+      await dc.continueDialog();
+      return;
+    }
+    // Most turns are single messages: answer them without the dialog stack (measured: the stack cost
+    // more than the review); only practice, which spans turns, begins the dialog.
+    if ((await this.answer(context)) === 'practice') await dc.beginDialog(this.id);
   }
 
   private async route(step: WaterfallStepContext) {
-    const { context } = step;
+    if ((await this.answer(step.context)) === 'practice') return step.beginDialog(PRACTICE_DIALOG);
+    return step.endDialog();
+  }
+
+  /**
+   * Answers a single-turn message (review, Use this, guidance, coaching, help) and says so; returns
+   * 'practice' without sending anything when the message starts the multi-turn practice.
+   */
+  async answer(context: TurnContext): Promise<'answered' | 'practice'> {
     const locale = context.activity.locale;
     const value = (context.activity.value ?? {}) as CardSubmit;
     if (value.action === 'use') {
       await sendOutgoing(context, this.assistant.useReply(str(value.text)));
-      return step.endDialog();
+      return 'answered';
     }
     if (value.action === 'review') {
       await sendOutgoing(context, this.assistant.review(str(value.draft), str(value.customer) || undefined, locale).outgoing);
-      return step.endDialog();
+      return 'answered';
     }
     // A bare card submit or an empty message (a mention alone): offer the review form rather than an error.
     if (!(context.activity.text ?? '').trim()) {
       await sendOutgoing(context, this.assistant.reviewForm(locale));
-      return step.endDialog();
+      return 'answered';
     }
     const intent = parseAgentMessage(context.activity.text ?? '');
     switch (intent.kind) {
@@ -70,11 +88,11 @@ export class MainDialog extends ComponentDialog {
         await sendOutgoing(context, this.assistant.coaching(intent.situation, locale));
         break;
       case 'practice':
-        return step.beginDialog(PRACTICE_DIALOG);
+        return 'practice';
       case 'review':
         await sendOutgoing(context, this.assistant.review(intent.draft, intent.customer, locale).outgoing);
         break;
     }
-    return step.endDialog();
+    return 'answered';
   }
 }

@@ -8,6 +8,7 @@ import { ReviewInputError } from '../engine/review-input.js';
 import { searchGuidance } from '../retrieval/search-guidance.js';
 import { langFromLocale, textsFor } from './bot-texts.js';
 import { coach } from './coach.js';
+import { ReviewCache } from './review-cache.js';
 import type { Outgoing } from './outgoing.js';
 import type { ReviewResult } from '../engine/contract.js';
 
@@ -15,6 +16,8 @@ export interface AssistantOptions {
   kb: KnowledgeBase;
   /** Longest draft the bot accepts, in characters (MAX_DRAFT_CHARS, default 8,000). */
   maxDraft: number;
+  /** Reviews kept for identical requests (default 500; 0 turns the cache off). */
+  cacheSize?: number;
 }
 
 /**
@@ -22,8 +25,25 @@ export interface AssistantOptions {
  * The Bot Framework channel, Web Chat and tests all call this; none of it knows botbuilder.
  */
 export class Assistant {
+  readonly cache: ReviewCache;
+
   constructor(private readonly options: AssistantOptions) {
     if (!Number.isInteger(options.maxDraft) || options.maxDraft < 1) throw new Error('maxDraft must be a positive integer');
+    this.cache = new ReviewCache(options.cacheSize ?? 500);
+  }
+
+  get maxDraft(): number {
+    return this.options.maxDraft;
+  }
+
+  /** The engine's review, served from the cache when the very same request came before. */
+  reviewResult(draft: string, customer: string | undefined): ReviewResult {
+    const key = JSON.stringify([draft, customer ?? '']);
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const result = review({ draft, customer }, { kb: this.kb, maxDraft: this.options.maxDraft });
+    this.cache.set(key, result);
+    return result;
   }
 
   get kb(): KnowledgeBase {
@@ -49,7 +69,7 @@ export class Assistant {
     const t = textsFor(locale);
     if (draft.length > this.options.maxDraft) return { outgoing: [{ text: t.tooLong(this.options.maxDraft) }] };
     try {
-      const result = review({ draft, customer }, { kb: this.kb, maxDraft: this.options.maxDraft });
+      const result = this.reviewResult(draft, customer);
       return { outgoing: [{ card: createReviewCard(result, draft, t, customer), summary: `${t.reviewTitle}: ${t.verdict[result.verdict]}` }], result };
     } catch (error) {
       if (error instanceof ReviewInputError) return { outgoing: [{ text: draft.trim() ? `${error.message}` : t.emptyDraft }] };

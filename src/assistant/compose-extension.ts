@@ -2,7 +2,6 @@ import { createChosenReplyCard } from '../cards/chosen-reply-card.js';
 import { createComposeReviewCard } from '../cards/compose-review-card.js';
 import { createReviewFormCard } from '../cards/review-form-card.js';
 import type { AdaptiveCard } from '../cards/adaptive-card.js';
-import { review } from '../engine/review.js';
 import { ReviewInputError } from '../engine/review-input.js';
 import type { Assistant } from './assistant.js';
 import { textsFor } from './bot-texts.js';
@@ -65,11 +64,10 @@ function previewText(value: ActionValue): string {
   return (card?.body ?? []).map((b) => b.text ?? '').join('\n').trim();
 }
 
-export function fetchTask(assistant: Assistant, value: ActionValue, locale?: string): TaskModuleResponse {
+export function fetchTask(value: ActionValue, locale?: string): TaskModuleResponse {
   const t = textsFor(locale);
   // Invoked from a message's "…" menu: that message is the customer's; the agent writes the draft.
   const fromMessage = value.commandContext === 'message' ? htmlToText(value.messagePayload?.body?.content ?? '') : '';
-  void assistant;
   return task(t.reviewTitle, createReviewFormCard(t, { customer: fromMessage }, { action: 'review' }));
 }
 
@@ -89,10 +87,9 @@ export function submitAction(assistant: Assistant, value: ActionValue, locale?: 
   }
   const draft = str(data.draft);
   const customer = str(data.customer);
-  const max = assistant.kb ? (assistant as unknown as { options: { maxDraft: number } }).options.maxDraft : 8000;
-  if (draft.length > max) return { task: { type: 'message', value: t.tooLong(max) } };
+  if (draft.length > assistant.maxDraft) return { task: { type: 'message', value: t.tooLong(assistant.maxDraft) } };
   try {
-    const result = review({ draft, customer }, { kb: assistant.kb, maxDraft: max });
+    const result = assistant.reviewResult(draft, customer || undefined);
     return task(t.reviewTitle, createComposeReviewCard(result, draft, customer, t));
   } catch (error) {
     if (error instanceof ReviewInputError) return task(t.reviewTitle, createReviewFormCard(t, { draft, customer }, { action: 'review' }));

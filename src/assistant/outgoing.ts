@@ -6,7 +6,9 @@ export type Outgoing = { text: string } | { card: AdaptiveCard; summary: string 
 export const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
 
 /** The Bot Framework activity for an outgoing message (plain objects: no SDK needed). */
-export function toActivity(out: Outgoing): { type: 'message'; text?: string; attachments?: { contentType: string; content: AdaptiveCard }[] } {
+export function toActivity(out: Outgoing): { type: 'message'; text?: string; summary?: string; attachments?: { contentType: string; content: AdaptiveCard }[] } {
   if ('text' in out) return { type: 'message', text: out.text };
-  return { type: 'message', text: out.summary, attachments: [{ contentType: ADAPTIVE_CARD, content: out.card }] };
+  // `summary`, not `text`: channels show it where a card cannot be rendered (notifications), and Web Chat
+  // does not draw it as a second bubble above the card.
+  return { type: 'message', summary: out.summary, attachments: [{ contentType: ADAPTIVE_CARD, content: out.card }] };
 }

@@ -22,7 +22,8 @@ export function planNextStep(ctx: ReviewContext, findings: readonly Finding[]): 
     const spans = [...folded.matchAll(re)].map((m) => [m.index, m.index + m[0].length] as const);
     if (spans.length === 0) continue;
     // "viimeistään torstaina", "by Thursday 3 pm": adjacent time phrases read as one.
-    let [from, to] = spans[0]!;
+    const from = spans[0]![0];
+    let to = spans[0]![1];
     for (const [a, b] of spans.slice(1)) if (a - to <= 2) to = b;
     const when = s.text.slice(from, to);
     return { text: s.text, owner: 'agent', action: s.text, when };

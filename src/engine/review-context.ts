@@ -15,15 +15,23 @@ export interface ReviewContext {
   customer: string;
   firstReply: boolean;
   channel: Channel | undefined;
+  /** Lexicon answers already computed for this draft: the checks and both rewrites ask the same questions. */
+  memo: Map<string, boolean>;
 }
 
 export function createContext(kb: KnowledgeBase, lang: Lang, draft: string, customer: string, firstReply: boolean, channel?: Channel): ReviewContext {
-  return { kb, lang, lex: kb.languages[lang], draft, folded: fold(draft), sentences: segmentSentences(draft), customer, firstReply, channel };
+  return { kb, lang, lex: kb.languages[lang], draft, folded: fold(draft), sentences: segmentSentences(draft), customer, firstReply, channel, memo: new Map() };
 }
 
 /** Whether the folded slice [start, end) of the draft matches the language's lexicon list `key`. */
 export function lexiconIn(ctx: ReviewContext, key: LexiconKey, start = 0, end = ctx.draft.length): boolean {
-  return matches(ctx.lex.lexicon[key], ctx.folded.slice(start, end));
+  const id = `${key}:${start}:${end}`;
+  let hit = ctx.memo.get(id);
+  if (hit === undefined) {
+    hit = matches(ctx.lex.lexicon[key], ctx.folded.slice(start, end));
+    ctx.memo.set(id, hit);
+  }
+  return hit;
 }
 
 export function foldedSentence(ctx: ReviewContext, s: Sentence): string {

@@ -13,10 +13,15 @@ export interface ReviewOptions {
   maxDraft?: number;
 }
 
-/** Runs every guideline over the draft; one finding per rule and span, in draft order. */
-export function findingsFor(ctx: ReviewContext): Finding[] {
+/**
+ * Runs every guideline over the draft; one finding per rule and span, in draft order. With
+ * `blockingOnly`, minor guidelines are skipped: a rewrite's re-review only asks whether anything major
+ * or critical is left, and skipping the rest halves its cost.
+ */
+export function findingsFor(ctx: ReviewContext, blockingOnly = false): Finding[] {
   const out: Finding[] = [];
   for (const g of ctx.kb.guidelines) {
+    if (blockingOnly && g.data.severity === 'minor') continue;
     for (const f of CHECKS[g.data.kind](ctx, g)) {
       if (out.some((o) => o.rule === f.rule && o.start < f.end && o.end > f.start)) continue;
       out.push(f);
@@ -52,7 +57,12 @@ export function review(request: unknown, options: ReviewOptions = {}): ReviewRes
   const findings = findingsFor(ctx);
   const nextStep = planNextStep(ctx, findings);
   // A rewrite is judged as a later message in the same conversation, against the same customer message.
-  const findingsOf = (text: string) => findingsFor(createContext(kb, lang, text, req.customer, false, req.channel));
+  const seen = new Map<string, Finding[]>(); // warmer and concise are often the same text: review it once
+  const findingsOf = (text: string) => {
+    let found = seen.get(text);
+    if (!found) seen.set(text, (found = findingsFor(createContext(kb, lang, text, req.customer, false, req.channel), true)));
+    return found;
+  };
   const result: ReviewResult = {
     ...(req.id !== undefined ? { id: req.id } : {}),
     lang,

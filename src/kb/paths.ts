@@ -3,7 +3,15 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The project root: the nearest folder above this module with a `knowledge/` folder (src/ and dist/src/ alike). */
+let root: string | undefined;
+
 export function projectRoot(): string {
+  if (root) return root;
+  root = findRoot();
+  return root;
+}
+
+function findRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 6; i++) {
     if (existsSync(join(dir, 'knowledge')) && existsSync(join(dir, 'package.json'))) return dir;

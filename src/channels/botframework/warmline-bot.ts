@@ -87,7 +87,7 @@ export class WarmlineBot extends TeamsActivityHandler {
   }
 
   protected override async handleTeamsMessagingExtensionFetchTask(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
-    return fetchTask(this.options.assistant, action as ActionValue, context.activity.locale) as unknown as MessagingExtensionActionResponse;
+    return fetchTask(action as ActionValue, context.activity.locale) as unknown as MessagingExtensionActionResponse;
   }
 
   protected override async handleTeamsMessagingExtensionSubmitAction(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {

@@ -1,0 +1,48 @@
+import { createServer } from 'node:http';
+import { ActivityHandler } from 'botbuilder';
+import restify from 'restify';
+import { createAdapter } from '../src/channels/botframework/create-adapter.js';
+import { createWarmlineServer } from '../src/channels/botframework/create-server.js';
+import { loadConfig } from '../src/config/app-config.js';
+import { createLogger } from '../src/config/logger.js';
+
+/**
+ * One server for the bot benchmark, in its own process so the load generator does not share its core:
+ * `warmline` (the real bot) or `echo` (a bare ActivityHandler on the same CloudAdapter and restify set-up).
+ * Also starts a loopback connector stub that answers the bot's replies in normal delivery.
+ */
+const mode = process.argv[2];
+const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' });
+const logger = createLogger('silent');
+
+const stub = createServer((req, res) => {
+  req.resume();
+  req.on('end', () => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end('{"id":"1"}');
+  });
+});
+stub.listen(0, '127.0.0.1', () => {
+  const stubUrl = `http://127.0.0.1:${(stub.address() as { port: number }).port}/`;
+  if (mode === 'echo') {
+    const adapter = createAdapter(config, logger);
+    const bot = new ActivityHandler();
+    bot.onMessage(async (context, next) => {
+      await context.sendActivity(`echo: ${context.activity.text ?? ''}`);
+      await next();
+    });
+    const server = restify.createServer({ name: 'echo' });
+    server.use(restify.plugins.bodyParser({ maxBodySize: 1024 * 1024, mapParams: false }));
+    server.post('/api/messages', async (req, res) => {
+      await adapter.process(req, res, (context) => bot.run(context));
+    });
+    server.listen(0, '127.0.0.1', () => process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${server.address().port}`, stubUrl })}\n`));
+  } else {
+    const app = createWarmlineServer(config, logger);
+    void app.listen().then((url) => process.stdout.write(`${JSON.stringify({ url, stubUrl })}\n`));
+  }
+});
+
+// A clean exit on SIGTERM lets `node --cpu-prof` write its profile when the benchmark stops this server.
+process.on('SIGTERM', () => process.exit(0));
+process.on('SIGINT', () => process.exit(0));

@@ -1,0 +1,110 @@
+import {
+  ActivityTypes,
+  BotAdapter,
+  TurnContext,
+  type Activity,
+  type ChannelAccount,
+  type ConversationReference,
+  type ResourceResponse,
+} from 'botbuilder';
+import { textsFor } from '../../../assistant/bot-texts.js';
+import type { Logger } from '../../../config/logger.js';
+import type { ConversationStore, StoredActivity } from './conversation-store.js';
+
+/** Longest pause a bot's `delay` activity may impose; a turn must not hold the conversation for long. */
+const MAX_DELAY_MS = 5_000;
+
+/** Plain JSON copy: drops undefined fields and SDK objects, and detaches it from the bot's own copy. */
+export const toJson = (value: unknown): StoredActivity => JSON.parse(JSON.stringify(value)) as StoredActivity;
+
+/**
+ * Runs the bot without the Bot Framework connector: what the bot sends is appended to the offline
+ * Direct Line conversation, where Web Chat picks it up on its next poll.
+ */
+export class DirectLineAdapter extends BotAdapter {
+  constructor(
+    private readonly store: ConversationStore,
+    readonly botAccount: ChannelAccount,
+    private readonly logger: Logger,
+  ) {
+    super();
+    // Same contract as the connector adapter's handler: log without the draft, tell the user something useful.
+    this.onTurnError = async (context, error) => {
+      logger.error({ err: { message: error.message, stack: error.stack }, activityType: context.activity.type, channel: 'directline' }, 'web chat turn failed');
+      if (context.activity.type === ActivityTypes.Message) {
+        try {
+          await context.sendActivity(textsFor(context.activity.locale).error);
+        } catch (sendError) {
+          logger.error({ err: { message: (sendError as Error).message } }, 'could not tell the web chat user about the error');
+        }
+      }
+    };
+  }
+
+  /** Runs one turn for an incoming activity, after any turn of the same conversation still running. */
+  process(activity: Partial<Activity>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+    const conversation = this.store.get(activity.conversation?.id ?? '');
+    const turn = () => this.runMiddleware(new TurnContext(this, activity), logic);
+    if (!conversation) return turn();
+    const next = conversation.queue.then(turn);
+    // The queue must survive a failed turn (onTurnError already handled it) so later turns still run.
+    conversation.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  override async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
+    const responses: ResourceResponse[] = [];
+    for (const activity of activities) {
+      if (activity.type === 'delay') {
+        const ms = Math.min(Math.max(Number(activity.value) || 1000, 0), MAX_DELAY_MS);
+        await new Promise((resolve) => setTimeout(resolve, ms));
+        responses.push({ id: '' });
+        continue;
+      }
+      // Invoke responses and traces are for the channel or the Emulator, not for the person chatting.
+      if (activity.type === ActivityTypes.InvokeResponse || activity.type === ActivityTypes.Trace) {
+        responses.push({ id: '' });
+        continue;
+      }
+      const conversation = this.store.get(activity.conversation?.id ?? context.activity.conversation?.id ?? '');
+      if (!conversation) {
+        // Evicted or expired mid-turn: nobody is left to read it.
+        this.logger.debug({ type: activity.type }, 'web chat conversation gone; reply dropped');
+        responses.push({ id: '' });
+        continue;
+      }
+      const id = this.store.append(
+        conversation,
+        toJson({
+          ...activity,
+          timestamp: new Date().toISOString(),
+          channelId: 'directline',
+          serviceUrl: conversation.serviceUrl,
+          conversation: { id: conversation.id },
+          from: this.botAccount,
+          recipient: conversation.user,
+        }),
+      );
+      responses.push({ id });
+    }
+    return responses;
+  }
+
+  override async updateActivity(context: TurnContext, activity: Partial<Activity>): Promise<ResourceResponse | void> {
+    const conversation = this.store.get(activity.conversation?.id ?? context.activity.conversation?.id ?? '');
+    if (!conversation || !activity.id) return;
+    const replaced = this.store.replace(conversation, activity.id, toJson({ ...activity, from: this.botAccount, recipient: conversation.user }));
+    return replaced ? { id: activity.id } : undefined;
+  }
+
+  override async deleteActivity(context: TurnContext, reference: Partial<ConversationReference>): Promise<void> {
+    const conversation = this.store.get(reference.conversation?.id ?? context.activity.conversation?.id ?? '');
+    if (conversation && reference.activityId) this.store.delete(conversation, reference.activityId);
+  }
+
+  override async continueConversation(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+    const activity = TurnContext.applyConversationReference({ type: ActivityTypes.Event, name: 'continueConversation' }, reference, true);
+    // Not queued behind the conversation's turns: it is usually called from inside one, which would wait on itself.
+    await this.runMiddleware(new TurnContext(this, activity), logic);
+  }
+}
