@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
@@ -61,14 +61,22 @@ function entryName(value: unknown, index: number): string {
 export function loadKnowledge(root: string): Knowledge {
   const show = (p: string) => relative(process.cwd(), p) || p;
 
-  const catalogPath = join(root, 'documents', 'catalog.yaml');
-  const catalog = readYaml(catalogPath, show(catalogPath));
-  if (!Array.isArray(catalog)) throw new KnowledgeError(show(catalogPath), '(file)', 'documents', 'must be a list');
-  const documents = catalog.map((raw, i) => {
-    const meta = check(DocumentMetaSchema, raw, show(catalogPath), entryName(raw, i));
-    const text = readFileSync(join(root, 'documents', meta.file), 'utf8');
-    return { ...meta, text };
-  });
+  const readCatalog = (folder: string): SourceDocument[] => {
+    const catalogPath = join(folder, 'catalog.yaml');
+    const catalog = readYaml(catalogPath, show(catalogPath));
+    if (!Array.isArray(catalog)) throw new KnowledgeError(show(catalogPath), '(file)', 'documents', 'must be a list');
+    return catalog.map((raw, i) => {
+      const meta = check(DocumentMetaSchema, raw, show(catalogPath), entryName(raw, i));
+      const text = readFileSync(join(folder, meta.file), 'utf8');
+      return { ...meta, text };
+    });
+  };
+  // The training documents, then a company's own (npm run kb:add), whose passages join the same index.
+  const company = join(root, 'company');
+  const documents = [
+    ...readCatalog(join(root, 'documents')),
+    ...(existsSync(join(company, 'documents', 'catalog.yaml')) ? readCatalog(join(company, 'documents')) : []),
+  ];
   const docById = new Map(documents.map((d) => [d.id, d]));
 
   const languages: LanguageData[] = [];
@@ -89,9 +97,11 @@ export function loadKnowledge(root: string): Knowledge {
 
   const guidelines: Guideline[] = [];
   const seen = new Map<string, string>();
-  const dir = join(root, 'guidelines');
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort()) {
-    const path = join(dir, name);
+  // Accepted company guidelines (npm run kb:accept) load like the built-in ones; proposals never do.
+  const guidelineFiles = [join(root, 'guidelines'), join(company, 'guidelines')]
+    .filter((dir) => existsSync(dir))
+    .flatMap((dir) => readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort().map((n) => join(dir, n)));
+  for (const path of guidelineFiles) {
     const file = show(path);
     const raw = readYaml(path, file);
     if (!Array.isArray(raw)) throw new KnowledgeError(file, '(file)', 'guidelines', 'must be a list of guidelines');

@@ -15,11 +15,15 @@ const somePerLang = <T extends z.ZodType>(item: T) =>
 
 export const DocumentMetaSchema = z
   .object({
-    id: z.string().regex(/^\d{3}$/),
+    /** 000–004 for the training documents; c001… for documents a company adds with `npm run kb:add`. */
+    id: z.string().regex(/^(\d{3}|c\d{3})$/),
     title: text,
-    lang: z.enum(['fi', 'pl', 'hu']),
+    lang: z.enum(LANGS),
     sourceKind: text,
     file: text,
+    /** For added documents: the original file name and when it was added. */
+    original: z.string().optional(),
+    addedAt: z.string().optional(),
   })
   .strict();
 export type DocumentMeta = z.infer<typeof DocumentMetaSchema>;
@@ -64,7 +68,7 @@ export const GuidelineSchema = z
     kind: z.enum(GUIDELINE_KINDS),
     principle: z.object({ en: text, source: text }).strict(),
     message: perLang(text),
-    source: z.object({ document: z.string().regex(/^\d{3}$/), quote: text }).strict(),
+    source: z.object({ document: z.string().regex(/^(\d{3}|c\d{3})$/), quote: text }).strict(),
     /** Patterns that mark the hurtful words (required for phrase and occurrence kinds). */
     patterns: somePerLang(patternList).optional(),
     /** A match in a sentence that also matches one of these is not a finding (LanguageTool's antipatterns). */
