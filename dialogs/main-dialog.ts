@@ -3,7 +3,7 @@ import { ComponentDialog, DialogSet, WaterfallDialog, type DialogState, type Wat
 import type { Assistant } from '../src/assistant/assistant.js';
 import { parseAgentMessage } from '../src/assistant/parse-agent-message.js';
 import { PracticeDialog, PRACTICE_DIALOG } from './practice-dialog.js';
-import { sendOutgoing } from './send-outgoing.js';
+import { sendOutgoing, sendWithLateUpdate } from './send-outgoing.js';
 
 export const MAIN_DIALOG = 'main';
 const ROUTE = 'route';
@@ -65,7 +65,7 @@ export class MainDialog extends ComponentDialog {
       return 'answered';
     }
     if (value.action === 'review') {
-      await sendOutgoing(context, this.assistant.review(str(value.draft), str(value.customer) || undefined, locale).outgoing);
+      await this.reviewAndSend(context, str(value.draft), str(value.customer) || undefined);
       return 'answered';
     }
     // A bare card submit or an empty message (a mention alone): offer the review form rather than an error.
@@ -82,17 +82,22 @@ export class MainDialog extends ComponentDialog {
         await sendOutgoing(context, this.assistant.reviewForm(locale));
         break;
       case 'guidance':
-        await sendOutgoing(context, this.assistant.guidance(intent.question, locale));
+        await sendOutgoing(context, await this.assistant.guidanceWithLlm(intent.question, locale));
         break;
       case 'coaching':
-        await sendOutgoing(context, this.assistant.coaching(intent.situation, locale));
+        await sendOutgoing(context, await this.assistant.coachingWithLlm(intent.situation, locale));
         break;
       case 'practice':
         return 'practice';
       case 'review':
-        await sendOutgoing(context, this.assistant.review(intent.draft, intent.customer, locale).outgoing);
+        await this.reviewAndSend(context, intent.draft, intent.customer);
         break;
     }
     return 'answered';
+  }
+
+  private async reviewAndSend(context: TurnContext, draft: string, customer: string | undefined): Promise<void> {
+    const locale = context.activity.locale;
+    await sendWithLateUpdate(context, async (onLate) => (await this.assistant.reviewWithLlm(draft, customer, locale, 'chat', onLate)).outgoing);
   }
 }

@@ -47,7 +47,9 @@ export class PracticeDialog extends ComponentDialog {
     const scenarios = pickScenarios(this.assistant.kb, s.seed, PRACTICE_ROUNDS);
     if (s.round === 0) await step.context.sendActivity(t.practiceIntro(scenarios.length));
     const scenario = scenarios[s.round]!;
-    (step.values as { customer?: string }).customer = customerLine(scenario, langFromLocale(locale));
+    const lang = langFromLocale(locale);
+    const described = `${scenario.id} (${scenario.rules.join(', ')}): "${scenario.source.quote}" The customer says: ${customerLine(scenario, lang)}`;
+    (step.values as { customer?: string }).customer = await this.assistant.practiceCustomerLine(described, customerLine(scenario, lang), lang);
     return step.prompt(ANSWER, { prompt: `${t.practiceCustomer(s.round + 1, scenarios.length)}\n\n${(step.values as { customer?: string }).customer ?? ""}` });
   }
 

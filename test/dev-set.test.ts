@@ -11,7 +11,7 @@ const items = readFileSync(join(projectRoot(), 'test', 'data', 'dev.jsonl'), 'ut
   .trim()
   .split('\n')
   .map((l) => JSON.parse(l) as EvalItem);
-const report = scoreItems(items, kb);
+const report = await scoreItems(items, kb);
 
 describe('dev set targets', () => {
   it('micro-F1 is at least 0.85', () => {

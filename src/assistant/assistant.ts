@@ -10,7 +10,10 @@ import { langFromLocale, textsFor } from './bot-texts.js';
 import { coach } from './coach.js';
 import { ReviewCache } from './review-cache.js';
 import type { Outgoing } from './outgoing.js';
-import type { ReviewResult } from '../engine/contract.js';
+import type { Lang, ReviewResult } from '../engine/contract.js';
+import { llmCoaching, llmGuidance, llmPracticeCustomer } from '../llm/llm-assist.js';
+import type { LlmReviewer } from '../llm/llm-review.js';
+import type { LlmClient } from '../llm/llm-types.js';
 
 export interface AssistantOptions {
   kb: KnowledgeBase;
@@ -18,7 +21,18 @@ export interface AssistantOptions {
   maxDraft: number;
   /** Reviews kept for identical requests (default 500; 0 turns the cache off). */
   cacheSize?: number;
+  /** LLM mode; absent means offline. */
+  llm?: AssistantLlm;
 }
+
+export interface AssistantLlm {
+  client: LlmClient;
+  reviewer: LlmReviewer;
+  budgets: { invokeMs: number; chatMs: number; lateUpdateMs: number };
+}
+
+/** Where a review is asked for: a Teams invoke must answer within 5 s; a chat can wait and update later. */
+export type ReviewSite = 'invoke' | 'chat';
 
 /**
  * What Warmline answers to agents, supervisors and trainees, as channel-free outgoing messages.
@@ -34,6 +48,37 @@ export class Assistant {
 
   get maxDraft(): number {
     return this.options.maxDraft;
+  }
+
+  get mode(): 'llm' | 'offline' {
+    return this.options.llm ? 'llm' : 'offline';
+  }
+
+  /**
+   * The review with the LLM when configured, within the site's budget. In a chat, when the model is
+   * still working at the budget, the offline card goes out at once and `onLate` later receives the
+   * improved card (if the model finishes within the late-update window); the channel updates the card.
+   */
+  async reviewWithLlm(draft: string, customer: string | undefined, locale: string | undefined, site: ReviewSite, onLate?: (outgoing: Outgoing[]) => Promise<void>): Promise<{ outgoing: Outgoing[]; result?: ReviewResult }> {
+    const llm = this.options.llm;
+    const offline = this.review(draft, customer, locale);
+    if (!llm || !offline.result) return offline;
+    const t = textsFor(locale);
+    const asCard = (result: ReviewResult) => ({ outgoing: [{ card: createReviewCard(result, draft, t, customer), summary: `${t.reviewTitle}: ${t.verdict[result.verdict]}` }] as Outgoing[], result });
+    if (site === 'invoke') {
+      const result = await llm.reviewer.review({ draft, customer }, llm.budgets.invokeMs).catch(() => offline.result!);
+      return asCard(result);
+    }
+    const pending = llm.reviewer.review({ draft, customer }, llm.budgets.lateUpdateMs || llm.budgets.chatMs);
+    const winner = await Promise.race([pending.then((r) => ({ r })), new Promise<null>((resolve) => setTimeout(resolve, llm.budgets.chatMs, null).unref())]);
+    if (winner) return asCard(winner.r);
+    if (onLate) {
+      void pending.then(
+        (late) => (late.llm.mode === 'llm' ? onLate(asCard(late).outgoing) : undefined),
+        () => undefined,
+      );
+    }
+    return offline;
   }
 
   /** The engine's review, served from the cache when the very same request came before. */
@@ -88,8 +133,39 @@ export class Assistant {
     return [{ card: createGuidanceCard(answer, t), summary: t.guidanceTitle }];
   }
 
+  /** Guidance in the asker's language from the LLM, grounded in the retrieved guidelines; offline otherwise. */
+  async guidanceWithLlm(question: string, locale?: string): Promise<Outgoing[]> {
+    const llm = this.options.llm;
+    if (!llm) return this.guidance(question, locale);
+    const t = textsFor(locale);
+    const offline = searchGuidance(this.kb, question, { lang: langFromLocale(locale) });
+    const answer = await llmGuidance(this.kb, llm.client, offline, llm.budgets.chatMs).catch(() => null);
+    if (!answer) return this.guidance(question, locale);
+    return [{ card: createGuidanceCard(offline, t, answer), summary: t.guidanceTitle }];
+  }
+
   coaching(situation: string, locale?: string): Outgoing[] {
     const t = textsFor(locale);
     return [{ card: createCoachingCard(coach(this.kb, situation, langFromLocale(locale)), t), summary: t.coachingTitle }];
+  }
+
+  /** Coaching examples written by the LLM and checked by the rules; the offline examples otherwise. */
+  async coachingWithLlm(situation: string, locale?: string): Promise<Outgoing[]> {
+    const llm = this.options.llm;
+    if (!llm) return this.coaching(situation, locale);
+    const t = textsFor(locale);
+    const lang = langFromLocale(locale);
+    const offline = coach(this.kb, situation, lang);
+    const guidelines = offline.guidelines.map((g) => `- ${g.rule}: ${g.message}`).join('\n');
+    const examples = await llmCoaching(this.kb, llm.client, situation, lang, guidelines, llm.budgets.chatMs).catch(() => null);
+    return [{ card: createCoachingCard(examples ? { ...offline, examples } : offline, t), summary: t.coachingTitle }];
+  }
+
+  /** The practice customer's line: the LLM's variation on the scenario when it speaks the right language. */
+  async practiceCustomerLine(scenario: string, fallback: string, lang: Lang): Promise<string> {
+    const llm = this.options.llm;
+    if (!llm) return fallback;
+    const line = await llmPracticeCustomer(this.kb, llm.client, scenario, fallback, lang, llm.budgets.chatMs).catch(() => null);
+    return line ?? fallback;
   }
 }

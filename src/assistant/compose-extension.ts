@@ -71,7 +71,7 @@ export function fetchTask(value: ActionValue, locale?: string): TaskModuleRespon
   return task(t.reviewTitle, createReviewFormCard(t, { customer: fromMessage }, { action: 'review' }));
 }
 
-export function submitAction(assistant: Assistant, value: ActionValue, locale?: string): TaskModuleResponse | PreviewResponse {
+export async function submitAction(assistant: Assistant, value: ActionValue, locale?: string): Promise<TaskModuleResponse | PreviewResponse> {
   const t = textsFor(locale);
   const data = value.data ?? {};
   if (value.botMessagePreviewAction === 'edit') {
@@ -89,7 +89,9 @@ export function submitAction(assistant: Assistant, value: ActionValue, locale?: 
   const customer = str(data.customer);
   if (draft.length > assistant.maxDraft) return { task: { type: 'message', value: t.tooLong(assistant.maxDraft) } };
   try {
-    const result = assistant.reviewResult(draft, customer || undefined);
+    // Teams wants the answer within 5 s: the LLM gets the invoke budget (3.5 s by default), the rules the rest.
+    const { result } = await assistant.reviewWithLlm(draft, customer || undefined, locale, 'invoke');
+    if (!result) return task(t.reviewTitle, createReviewFormCard(t, { draft, customer }, { action: 'review' }));
     return task(t.reviewTitle, createComposeReviewCard(result, draft, customer, t));
   } catch (error) {
     if (error instanceof ReviewInputError) return task(t.reviewTitle, createReviewFormCard(t, { draft, customer }, { action: 'review' }));

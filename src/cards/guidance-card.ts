@@ -1,10 +1,17 @@
 import type { BotTexts } from '../assistant/bot-texts.js';
 import type { GuidanceAnswer } from '../retrieval/search-guidance.js';
+import type { LlmGuidance } from '../llm/llm-assist.js';
 import { adaptiveCard, literal, text, type AdaptiveCard, type CardElement } from './adaptive-card.js';
 
 /** The guidelines that answer a supervisor's question, each with its source quote and the original passage. */
-export function createGuidanceCard(answer: GuidanceAnswer, texts: BotTexts): AdaptiveCard {
+export function createGuidanceCard(answer: GuidanceAnswer, texts: BotTexts, written?: LlmGuidance): AdaptiveCard {
   const body: CardElement[] = [text(texts.guidanceTitle, { weight: 'Bolder', size: 'Medium' }), text(literal(answer.question), { isSubtle: true })];
+  // An LLM answer comes first, with its verbatim citations; the retrieved guidelines follow as evidence.
+  if (written) {
+    body.push(text(literal(written.answer)));
+    for (const c of written.citations) body.push(text(`${c.guideline}: “${literal(c.quote)}”`, { isSubtle: true, size: 'Small' }));
+    if (!written.covered) return adaptiveCard(body);
+  }
   if (answer.guidelines.length === 0) body.push(text(texts.guidanceNone));
   for (const g of answer.guidelines) {
     body.push({

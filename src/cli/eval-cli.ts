@@ -3,14 +3,15 @@ import { parseArgs } from 'node:util';
 import { loadKnowledgeBase } from '../engine/knowledge-base.js';
 import { formatReport } from '../eval/format-report.js';
 import { parseJsonLines } from '../eval/read-jsonl.js';
-import { scoreItems, type EvalItem } from '../eval/score-items.js';
+import { scoreItems, type EvalItem, type Reviewer } from '../eval/score-items.js';
+import { createAssistantLlm } from '../llm/create-assistant-llm.js';
 
-const USAGE = 'usage: npm run eval -- FILE.jsonl [--rule CODE] [--lang fi|pl|hu|en] [--verbose] [--json]';
+const USAGE = 'usage: npm run eval -- FILE.jsonl [--rule CODE] [--lang fi|pl|hu|en] [--llm] [--verbose] [--json]';
 
-function main(): number {
+async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { rule: { type: 'string' }, lang: { type: 'string' }, verbose: { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean' } },
+    options: { rule: { type: 'string' }, lang: { type: 'string' }, verbose: { type: 'boolean' }, json: { type: 'boolean' }, llm: { type: 'boolean' }, help: { type: 'boolean' } },
   });
   if (values.help || positionals.length !== 1) {
     process.stderr.write(`${USAGE}\n`);
@@ -27,12 +28,30 @@ function main(): number {
   }
   const selected = values.lang ? items.filter((i) => i.lang === values.lang) : items;
   const kb = loadKnowledgeBase();
-  const report = scoreItems(selected, kb);
+  let title = `Evaluation of ${file}`;
+  let reviewer: Reviewer | undefined;
+  if (values.llm) {
+    // Same items, same table, with the configured model: compare the two modes on your own data.
+    const llm = createAssistantLlm(process.env, kb);
+    if (!llm) {
+      process.stderr.write('--llm needs OPENAI_API_KEY (optionally OPENAI_BASE_URL) or AZURE_OPENAI_API_KEY with its endpoint and deployment\n');
+      return 2;
+    }
+    const statuses = new Map<string, number>();
+    reviewer = async (request) => {
+      const result = await llm.reviewer.review(request, llm.budgets.chatMs);
+      statuses.set(result.llm.status, (statuses.get(result.llm.status) ?? 0) + 1);
+      return result;
+    };
+    title = `Evaluation of ${file}, LLM mode (${llm.client.mode}, ${llm.client.chatModel})`;
+    process.on('exit', () => process.stderr.write(`LLM call outcomes: ${[...statuses].map(([k, v]) => `${k} ${v}`).join(', ')}\n`));
+  }
+  const report = await scoreItems(selected, kb, reviewer);
   if (values.json) {
     process.stdout.write(`${JSON.stringify(report)}\n`);
     return 0;
   }
-  process.stdout.write(`${formatReport(report, `Evaluation of ${file}`)}\n`);
+  process.stdout.write(`${formatReport(report, title)}\n`);
   const rule = values.rule;
   const details = report.outcomes.filter((o) =>
     rule ? o.falseNegatives.includes(rule as never) || o.falsePositives.includes(rule as never) : values.verbose && (o.falseNegatives.length + o.falsePositives.length > 0 || !o.verdictOk || o.suggestionProblems.length > 0),
@@ -47,9 +66,10 @@ function main(): number {
   return 0;
 }
 
-try {
-  process.exitCode = main();
-} catch (error) {
-  process.stderr.write(`eval failed: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 1;
-}
+main().then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    process.stderr.write(`eval failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

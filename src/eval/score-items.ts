@@ -60,16 +60,16 @@ function requestOf(item: EvalItem) {
   return { id: item.id, draft: item.draft, customer: item.customer, lang: item.lang, channel: item.channel, firstReply: item.firstReply };
 }
 
-export type Reviewer = (request: ReturnType<typeof requestOf>) => ReviewResult;
+export type Reviewer = (request: ReturnType<typeof requestOf>) => ReviewResult | Promise<ReviewResult>;
 
-export function scoreItems(items: readonly EvalItem[], kb: KnowledgeBase, reviewer: Reviewer = (r) => review(r, { kb })): EvalReport {
+export async function scoreItems(items: readonly EvalItem[], kb: KnowledgeBase, reviewer: Reviewer = (r) => review(r, { kb })): Promise<EvalReport> {
   const report: EvalReport = {
     items: items.length, overall: zero(), byLang: Object.fromEntries(LANGS.map((l) => [l, zero()])),
     byRule: Object.fromEntries(RULE_CODES.map((r) => [r, zero()])), goodDrafts: 0, goodDraftsFlagged: 0,
     verdictCorrect: 0, langCorrect: 0, suggestions: { total: 0, cleanOnReview: 0, keepFacts: 0, sameLanguage: 0 }, outcomes: [],
   };
   for (const item of items) {
-    const result = reviewer(requestOf(item));
+    const result = await reviewer(requestOf(item));
     const found = [...new Set(result.findings.map((f) => f.rule))];
     const expect = new Set(item.expect);
     const allow = new Set(item.allow ?? []);
@@ -99,7 +99,8 @@ export function scoreItems(items: readonly EvalItem[], kb: KnowledgeBase, review
     const facts = extractFacts(item.draft);
     for (const s of result.suggestions) {
       report.suggestions.total++;
-      const again = reviewer({ ...requestOf(item), draft: s.text, firstReply: false });
+      // Suggestions are re-checked by the offline rules, in either mode: they have the last word.
+      const again = review({ ...requestOf(item), draft: s.text, firstReply: false }, { kb });
       const bad = again.findings.filter((f) => f.severity !== 'minor');
       if (bad.length === 0) report.suggestions.cleanOnReview++;
       else problems.push(`${s.style}: ${bad.map((f) => `${f.rule} "${f.quote}"`).join(', ')}`);

@@ -1,6 +1,6 @@
 import { ConversationState, MemoryStorage, UserState, type Storage } from 'botbuilder';
 import restify from 'restify';
-import { Assistant } from '../../assistant/assistant.js';
+import { Assistant, type AssistantLlm } from '../../assistant/assistant.js';
 import { APP_VERSION, type AppConfig } from '../../config/app-config.js';
 import type { Logger } from '../../config/logger.js';
 import { loadKnowledgeBase, type KnowledgeBase } from '../../engine/knowledge-base.js';
@@ -22,10 +22,11 @@ function storageFrom(setting: string): Storage {
 }
 
 /** Composes the bot: config → knowledge base → adapter (+ onTurnError) → storage and state → bot → restify routes. */
-export function createWarmlineServer(config: AppConfig, logger: Logger, kb: KnowledgeBase = loadKnowledgeBase()): WarmlineServer {
-  const assistant = new Assistant({ kb, maxDraft: config.MAX_DRAFT_CHARS });
+export function createWarmlineServer(config: AppConfig, logger: Logger, kb: KnowledgeBase = loadKnowledgeBase(), llm?: AssistantLlm): WarmlineServer {
+  const assistant = new Assistant({ kb, maxDraft: config.MAX_DRAFT_CHARS, ...(llm ? { llm } : {}) });
   const storage = storageFrom(config.STORAGE);
   const bot = new WarmlineBot({
+    appId: config.MicrosoftAppId,
     assistant,
     conversationState: new ConversationState(storage),
     userState: new UserState(storage),
@@ -45,7 +46,7 @@ export function createWarmlineServer(config: AppConfig, logger: Logger, kb: Know
   });
 
   server.get('/healthz', (_req, res, next) => {
-    res.json({ status: 'ok', engine: 'loaded', guidelines: kb.guidelines.length, mode: 'offline', version: APP_VERSION });
+    res.json({ status: 'ok', engine: 'loaded', guidelines: kb.guidelines.length, mode: assistant.mode, ...(llm ? { llm: { provider: llm.client.mode, model: llm.client.chatModel } } : {}), version: APP_VERSION });
     return next();
   });
 

@@ -1,15 +1,20 @@
 import { loadConfig } from '../../config/app-config.js';
 import { createLogger } from '../../config/logger.js';
+import { loadKnowledgeBase } from '../../engine/knowledge-base.js';
+import { createAssistantLlm } from '../../llm/create-assistant-llm.js';
 import { createWarmlineServer } from './create-server.js';
 
 /** `npm start`: the bot on restify, offline unless Azure Bot Service credentials are configured. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
-  const app = createWarmlineServer(config, logger);
+  const kb = loadKnowledgeBase();
+  // Tokens and latency per model call go to the log; the draft never does.
+  const llm = createAssistantLlm(process.env, kb, (call) => logger.info({ llmCall: call }, 'llm call'));
+  const app = createWarmlineServer(config, logger, kb, llm);
   const url = await app.listen();
   logger.info(
-    { url, mode: 'offline', auth: config.MicrosoftAppId ? 'bot-framework' : 'none (local)', storage: config.STORAGE.split(':')[0], allowedTenants: config.ALLOWED_TENANTS.length },
+    { url, mode: llm ? `llm (${llm.client.mode}, ${llm.client.chatModel})` : 'offline: no OPENAI_API_KEY or AZURE_OPENAI_API_KEY, the rules and lexical retrieval do everything', auth: config.MicrosoftAppId ? 'bot-framework' : 'none (local)', storage: config.STORAGE.split(':')[0], allowedTenants: config.ALLOWED_TENANTS.length },
     `Warmline is listening: web chat at ${url}/ , Bot Framework messages at ${url}/api/messages`,
   );
   let closing = false;

@@ -1,5 +1,6 @@
 import {
   ActivityTypes,
+  CloudAdapterBase,
   TeamsActivityHandler,
   TurnContext,
   type AdaptiveCardInvokeResponse,
@@ -13,7 +14,8 @@ import {
 } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import { MainDialog } from '../../../dialogs/main-dialog.js';
-import { sendOutgoing } from '../../../dialogs/send-outgoing.js';
+import { LATE_UPDATE, sendOutgoing, type LateUpdate } from '../../../dialogs/send-outgoing.js';
+import { toActivity } from '../../assistant/outgoing.js';
 import type { Assistant } from '../../assistant/assistant.js';
 import { textsFor } from '../../assistant/bot-texts.js';
 import { fetchTask, submitAction, type ActionValue } from '../../assistant/compose-extension.js';
@@ -21,6 +23,8 @@ import type { Logger } from '../../config/logger.js';
 import { isTenantAllowed, tenantOf } from './tenant-guard.js';
 
 export interface WarmlineBotOptions {
+  /** The bot's app id (MicrosoftAppId), needed to continue a conversation for a late card update. */
+  appId?: string;
   assistant: Assistant;
   conversationState: BotState;
   userState: BotState;
@@ -68,6 +72,22 @@ export class WarmlineBot extends TeamsActivityHandler {
       await this.refuse(context);
       return;
     }
+    // Lets the dialogs replace a card after the turn, when the LLM's better review arrives late.
+    const reference = TurnContext.getConversationReference(context.activity);
+    const adapter = context.adapter;
+    const appId = this.options.appId ?? '';
+    const lateUpdate: LateUpdate = async (activityId, messages) => {
+      const logic = async (later: TurnContext) => {
+        await later.updateActivity({ ...toActivity(messages[0]!), id: activityId, conversation: reference.conversation });
+      };
+      try {
+        if (adapter instanceof CloudAdapterBase) await adapter.continueConversationAsync(appId, reference, logic);
+        else await adapter.continueConversation(reference, logic);
+      } catch (error) {
+        this.options.logger.warn({ err: { message: (error as Error).message } }, 'could not update the review card with the LLM result');
+      }
+    };
+    context.turnState.set(LATE_UPDATE, lateUpdate);
     await super.run(context);
     await this.options.conversationState.saveChanges(context, false);
     await this.options.userState.saveChanges(context, false);
@@ -91,11 +111,11 @@ export class WarmlineBot extends TeamsActivityHandler {
   }
 
   protected override async handleTeamsMessagingExtensionSubmitAction(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
-    return submitAction(this.options.assistant, action as ActionValue, context.activity.locale) as unknown as MessagingExtensionActionResponse;
+    return (await submitAction(this.options.assistant, action as ActionValue, context.activity.locale)) as unknown as MessagingExtensionActionResponse;
   }
 
   protected override async handleTeamsMessagingExtensionBotMessagePreviewEdit(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
-    return submitAction(this.options.assistant, { ...(action as ActionValue), botMessagePreviewAction: 'edit' }, context.activity.locale) as unknown as MessagingExtensionActionResponse;
+    return (await submitAction(this.options.assistant, { ...(action as ActionValue), botMessagePreviewAction: 'edit' }, context.activity.locale)) as unknown as MessagingExtensionActionResponse;
   }
 
   /** Warmline has no search command; a stray query gets a clear word instead of a 501. */

@@ -159,8 +159,14 @@ export class ConversationStore {
   }
 
   replace(conversation: Conversation, id: string, activity: StoredActivity): boolean {
-    const entry = conversation.entries.find((e) => e.activity.id === id);
-    if (!entry) return false;
+    const index = conversation.entries.findIndex((e) => e.activity.id === id);
+    if (index < 0) return false;
+    // An updated activity gets a new place in the sequence, so clients polling past it receive it again
+    // and Web Chat replaces the old one by id (the late LLM card update relies on this).
+    const [entry] = conversation.entries.splice(index, 1) as [(typeof conversation.entries)[number]];
+    conversation.seq += 1;
+    entry.seq = conversation.seq;
+    conversation.entries.push(entry);
     entry.activity = { ...activity, id };
     const bytes = Buffer.byteLength(JSON.stringify(entry.activity));
     conversation.bytes += bytes - entry.bytes;
