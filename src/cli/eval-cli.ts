@@ -5,6 +5,7 @@ import { formatReport } from '../eval/format-report.js';
 import { parseJsonLines } from '../eval/read-jsonl.js';
 import { scoreItems, type EvalItem, type Reviewer } from '../eval/score-items.js';
 import { createAssistantLlm } from '../llm/create-assistant-llm.js';
+import { loadDotEnv } from '../config/load-dotenv.js';
 
 const USAGE = 'usage: npm run eval -- FILE.jsonl [--rule CODE] [--lang fi|pl|hu|en] [--llm] [--verbose] [--json]';
 
@@ -31,6 +32,7 @@ async function main(): Promise<number> {
   let title = `Evaluation of ${file}`;
   let reviewer: Reviewer | undefined;
   if (values.llm) {
+    loadDotEnv();
     // Same items, same table, with the configured model: compare the two modes on your own data.
     const llm = createAssistantLlm(process.env, kb);
     if (!llm) {

@@ -1,4 +1,5 @@
 import { loadConfig } from '../../config/app-config.js';
+import { loadDotEnv } from '../../config/load-dotenv.js';
 import { createLogger } from '../../config/logger.js';
 import { loadKnowledgeBase } from '../../engine/knowledge-base.js';
 import { createAssistantLlm } from '../../llm/create-assistant-llm.js';
@@ -6,6 +7,7 @@ import { createWarmlineServer } from './create-server.js';
 
 /** `npm start`: the bot on restify, offline unless Azure Bot Service credentials are configured. */
 async function main(): Promise<void> {
+  loadDotEnv();
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
   const kb = loadKnowledgeBase();
