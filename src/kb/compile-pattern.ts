@@ -84,6 +84,8 @@ export function compilePattern(pattern: string): string {
   for (let i = 0; i < parts.length; i++) {
     let part = parts[i] as string;
     const gap = /^~(\d+)?$/.exec(part);
+    // A `~` glued to other text ("(on )?~3") would silently become the literal "~3": refuse it.
+    if (!gap && /(?<!\\)~/.test(part)) throw new Error(`'~' must stand alone between spaces (in "${part}")`);
     if (gap) {
       const n = gap[1] ? Number(gap[1]) : 3;
       source += `(?:${WORD}${SEP}){0,${n}}`;
