@@ -1,0 +1,32 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { describe, expect, it } from 'vitest';
+import { projectRoot } from '../src/kb/paths.js';
+
+// `npm start` as a user runs it: the built entry, offline, on a free port; then SIGTERM.
+const entry = join(projectRoot(), 'dist', 'src', 'channels', 'botframework', 'main.js');
+
+describe.runIf(existsSync(entry))('server lifecycle', () => {
+  it('starts offline, says so, serves /healthz, and exits cleanly on SIGTERM', async () => {
+    const env = { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', OPENAI_API_KEY: '', AZURE_OPENAI_API_KEY: '' };
+    const child = spawn(process.execPath, [entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const started = await new Promise<Record<string, unknown>>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no start-up line in 10 s')), 10_000);
+      createInterface({ input: child.stdout! }).on('line', (line) => {
+        const entryLine = JSON.parse(line) as Record<string, unknown>;
+        if (typeof entryLine.url === 'string') {
+          clearTimeout(timer);
+          resolve(entryLine);
+        }
+      });
+    });
+    expect(String(started.mode)).toMatch(/^offline/);
+    const health = (await (await fetch(`${String(started.url)}/healthz`)).json()) as Record<string, unknown>;
+    expect(health).toMatchObject({ status: 'ok', mode: 'offline' });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  }, 20_000);
+});
