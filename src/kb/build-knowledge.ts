@@ -47,7 +47,8 @@ export async function buildKnowledge(knowledge: Knowledge): Promise<KnowledgeArt
   const items: IndexedItem[] = [];
   for (const g of knowledge.guidelines) {
     const lang = docLang.get(g.source.document) ?? 'en';
-    const parts = [...guidelineText(g), [`${g.principle.source} ${g.source.quote}`, lang] as [string, Lang]];
+    const topics = knowledge.languages.map((l) => [l.topics?.[g.rule] ?? '', l.lang] as [string, Lang]);
+    const parts = [...guidelineText(g), [`${g.principle.source} ${g.source.quote}`, lang] as [string, Lang], ...topics, ...topics];
     items.push({ ref: `guideline:${g.id}`, terms: parts.flatMap(([text, l]) => terms(text, l)) });
   }
   for (const p of passages) items.push({ ref: `passage:${p.id}`, terms: terms(p.text, p.lang as Lang) });

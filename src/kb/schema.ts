@@ -120,6 +120,8 @@ export const LanguageSchema = z
       })
       .strict(),
     ui: z.record(z.string(), text),
+    /** Words people use for each rule's topic, indexed with its guidelines for guidance retrieval. */
+    topics: z.record(z.enum(RULE_CODES as [string, ...string[]]), text).optional(),
   })
   .strict();
 export type LanguageData = z.infer<typeof LanguageSchema>;

@@ -23,6 +23,9 @@ const STOP = new Set(
     'ja', 'on', 'ei', 'se', 'etta', 'mita', 'miten', 'kun', 'mina', 'ma', 'sina', 'pitaisi', 'sanoa', 'kuin',
     'i', 'w', 'na', 'z', 'do', 'co', 'jak', 'sie', 'czy', 'to', 'nie', 'gdy', 'mam', 'powiedziec',
     'a', 'az', 'es', 'hogy', 'mit', 'mi', 'ha', 'egy', 'ez', 'van', 'kell', 'mondjak', 'mondani',
+    // the words of asking about guidance, not its topics
+    'guidance', 'guideline', 'guidelines', 'our', 'ohje', 'ohjeet', 'ohjeistus', 'ohjeemme', 'sanovat', 'sanoo', 'meidan',
+    'wytyczne', 'wytycznych', 'mowia', 'mowi', 'nasze', 'iranyelv', 'iranyelvek', 'iranyelveink', 'mond', 'mondanak',
   ].map(fold),
 );
 
