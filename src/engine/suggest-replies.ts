@@ -1,6 +1,6 @@
 import type { Finding, NextStep, RuleCode, Suggestion } from './contract.js';
 import { isDescriptive } from './checks/over-explaining.js';
-import { extractFacts, factKey } from './extract-facts.js';
+import { extractFacts, factKey, identifiers } from './extract-facts.js';
 import { fold } from './fold-text.js';
 import type { RuntimeGuideline } from './knowledge-base.js';
 import { lexiconIn, type ReviewContext } from './review-context.js';
@@ -25,6 +25,8 @@ export type FindingsOf = (text: string) => Finding[];
 function replacementFor(ctx: ReviewContext, findings: readonly Finding[]): string | null {
   const worst = [...findings].sort((a, b) => RANK[a.severity] - RANK[b.severity])[0];
   if (!worst) return null;
+  // A re-asked number is answered by reading back the customer's own number (added in compose), not by a phrase.
+  if (worst.rule === 'asks-details-again' && identifiers(ctx.customer).length > 0) return null;
   const g: RuntimeGuideline | undefined = ctx.kb.byId.get(worst.guideline);
   return g ? (g.data.preferred[ctx.lang][0] ?? null) : null;
 }
@@ -96,19 +98,24 @@ function compose(ctx: ReviewContext, findings: readonly Finding[], nextStep: Nex
   } else if (findings.some((f) => f.rule === 'missing-greeting')) {
     opening.push(strings.greeting);
   }
-  const unconfirmed = findings.find((f) => f.rule === 'unconfirmed-details');
   const additions: string[] = [];
-  if (unconfirmed && ctx.customer) {
-    const ids = extractFacts(ctx.customer).filter((f) => /\d/.test(f.text) && f.key.replace(/\D/g, '').length >= 3);
+  const draftBody = join(parts);
+  const bodyKey = factKey(draftBody);
+  // Read back what the customer gave (an unconfirmed or re-asked number): their words, so nothing is invented.
+  if (findings.some((f) => f.rule === 'unconfirmed-details' || f.rule === 'asks-details-again') && ctx.customer) {
+    const ids = identifiers(ctx.customer).filter((f) => !bodyKey.includes(f.key));
     if (ids.length > 0) additions.push(strings.confirmDetails.replace('{details}', ids.map((f) => f.text).join(', ')));
   }
-  const draftBody = join(parts);
-  // The replacements often carry their own next step with a [placeholder]; add the template only when none does.
+  // End with what the agent will do next, unless the rewrite already commits to something with a time.
+  const folded = fold(draftBody);
+  const commits = [ctx.lex.lexicon.commitment, ctx.lex.lexicon.followUp].some((re) => {
+    re.lastIndex = 0;
+    return re.test(folded);
+  });
   const timeFrame = ctx.lex.lexicon.timeFrame;
   timeFrame.lastIndex = 0;
-  const bodyHasStep = timeFrame.test(fold(draftBody));
-  const needsStep = findings.some((f) => f.rule === 'missing-next-step' || f.rule === 'one-word-reply') || parts.length === 0;
-  if (needsStep && !bodyHasStep && !draftBody.includes(nextStep.text)) additions.push(nextStep.text);
+  const bodyHasStep = commits && timeFrame.test(folded);
+  if (!bodyHasStep && !draftBody.includes(nextStep.text)) additions.push(nextStep.text);
   const lead = opening.join(' ');
   const tail = additions.join(' ');
   let text: string;
