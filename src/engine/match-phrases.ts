@@ -11,6 +11,8 @@ import { sentenceAt } from './segment-sentences.js';
 export function matchPhrases(ctx: ReviewContext, g: RuntimeGuideline): Finding[] {
   const patterns = g.patterns[ctx.lang];
   if (patterns.length === 0) return [];
+  const any = g.any[ctx.lang];
+  if (any && !any.test(ctx.folded)) return [];
   if (matches(g.unlessDraft[ctx.lang], ctx.folded)) return [];
   const found: Finding[] = [];
   const taken: [number, number][] = [];
