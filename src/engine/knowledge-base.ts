@@ -46,7 +46,16 @@ const union = (sources: readonly string[] | undefined) =>
 
 export function knowledgeBaseFrom(artifact: KnowledgeArtifact): KnowledgeBase {
   const guidelines = artifact.guidelines.map((g): RuntimeGuideline => {
-    const per = <T>(f: (lang: Lang) => T) => Object.fromEntries(LANGS.map((l) => [l, f(l)])) as Record<Lang, T>;
+    // Regular expressions are built per language on first use: a review only ever reads one language,
+    // and building all four at start-up cost more than the first review itself.
+    const per = <T>(f: (lang: Lang) => T): Record<Lang, T> => {
+      const built: Partial<Record<Lang, T>> = {};
+      const lazy = {} as Record<Lang, T>;
+      for (const l of LANGS) {
+        Object.defineProperty(lazy, l, { enumerable: true, get: () => (l in built ? built[l]! : (built[l] = f(l))) });
+      }
+      return lazy;
+    };
     return {
       data: g,
       rule: g.rule as RuleCode,
