@@ -1,8 +1,6 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { Document, parseDocument } from 'yaml';
 import { buildKnowledge, type KnowledgeArtifact } from '../build-knowledge.js';
 import { loadKnowledge } from '../load-knowledge.js';
+import { appendYamlList } from './append-yaml-list.js';
 import { CompanyKbError } from './company-error.js';
 import { companyGuidelinesPath, proposalPath } from './company-paths.js';
 import { checkCandidate, type CandidateChecks } from './check-candidate.js';
@@ -28,17 +26,7 @@ export interface AcceptResult {
 }
 
 function appendGuidelines(path: string, docId: string, entries: readonly Record<string, unknown>[]): void {
-  mkdirSync(dirname(path), { recursive: true });
-  let doc: Document;
-  if (existsSync(path)) {
-    doc = parseDocument(readFileSync(path, 'utf8'));
-    if (doc.contents === null) doc.contents = doc.createNode([]);
-  } else {
-    doc = new Document([]);
-    doc.commentBefore = ` Guidelines accepted from company document ${docId} (npm run kb:accept); loaded like knowledge/guidelines.`;
-  }
-  for (const entry of entries) doc.add(doc.createNode(entry));
-  writeFileSync(path, doc.toString({ lineWidth: 0 }));
+  appendYamlList(path, entries, ` Guidelines accepted from company document ${docId} (npm run kb:accept); loaded like knowledge/guidelines.`);
 }
 
 function select(proposals: readonly Proposal[], selection: AcceptOptions['select'], docId: string): Proposal[] {

@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { Document, parseDocument } from 'yaml';
+import { existsSync, readFileSync } from 'node:fs';
+import { parseDocument } from 'yaml';
 import { DocumentMetaSchema, type DocumentMeta } from '../schema.js';
+import { appendYamlList } from './append-yaml-list.js';
 import { CompanyKbError } from './company-error.js';
 import { companyCatalogPath, shown } from './company-paths.js';
 
@@ -30,16 +30,5 @@ export function nextDocumentId(catalog: readonly DocumentMeta[]): string {
 
 /** Appends an entry, keeping the file's comments and earlier entries exactly as they are. */
 export function appendCatalogEntry(root: string, meta: DocumentMeta): void {
-  const path = companyCatalogPath(root);
-  mkdirSync(dirname(path), { recursive: true });
-  let doc: Document;
-  if (existsSync(path)) {
-    doc = parseDocument(readFileSync(path, 'utf8'));
-    if (doc.contents === null) doc.contents = doc.createNode([]);
-  } else {
-    doc = new Document([]);
-    doc.commentBefore = HEADER;
-  }
-  doc.add(doc.createNode(meta));
-  writeFileSync(path, doc.toString({ lineWidth: 0 }));
+  appendYamlList(companyCatalogPath(root), [meta], HEADER);
 }
