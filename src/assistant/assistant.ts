@@ -66,10 +66,10 @@ export class Assistant {
     const t = textsFor(locale);
     const asCard = (result: ReviewResult) => ({ outgoing: [{ card: createReviewCard(result, draft, t, customer), summary: `${t.reviewTitle}: ${t.verdict[result.verdict]}` }] as Outgoing[], result });
     if (site === 'invoke') {
-      const result = await llm.reviewer.review({ draft, customer }, llm.budgets.invokeMs).catch(() => offline.result!);
+      const result = await llm.reviewer.review({ draft, customer }, llm.budgets.invokeMs, offline.result).catch(() => offline.result!);
       return asCard(result);
     }
-    const pending = llm.reviewer.review({ draft, customer }, llm.budgets.lateUpdateMs || llm.budgets.chatMs);
+    const pending = llm.reviewer.review({ draft, customer }, llm.budgets.lateUpdateMs || llm.budgets.chatMs, offline.result);
     const winner = await Promise.race([pending.then((r) => ({ r })), new Promise<null>((resolve) => setTimeout(resolve, llm.budgets.chatMs, null).unref())]);
     if (winner) return asCard(winner.r);
     if (onLate) {

@@ -53,11 +53,12 @@ export class LlmReviewer {
   ) {}
 
   /** Identical requests share one answer (and one set of model calls); failed answers are not kept. */
-  review(request: LlmReviewRequest, budgetMs: number): Promise<LlmReviewResult> {
+  /** `offline`, when the caller already has the offline review of this very request, saves running it twice. */
+  review(request: LlmReviewRequest, budgetMs: number, offline?: ReviewResult): Promise<LlmReviewResult> {
     const key = JSON.stringify([request.draft, request.customer ?? '', request.lang ?? '', request.firstReply ?? false, request.channel ?? '']);
     const hit = this.cache.get(key);
     if (hit) return hit;
-    const pending = this.run(request, budgetMs);
+    const pending = this.run(request, budgetMs, offline);
     this.cache.set(key, pending);
     if (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value as string);
     void pending.then((r) => {
@@ -66,9 +67,9 @@ export class LlmReviewer {
     return pending;
   }
 
-  private async run(request: LlmReviewRequest, budgetMs: number): Promise<LlmReviewResult> {
+  private async run(request: LlmReviewRequest, budgetMs: number, known?: ReviewResult): Promise<LlmReviewResult> {
     const started = Date.now();
-    const offline = review(request, { kb: this.kb }); // the rules first, always; bad input throws here
+    const offline = known ?? review(request, { kb: this.kb }); // the rules first, always; bad input throws here
     const info: LlmReviewInfo = { mode: 'offline', status: 'success', ms: 0, findingsAdded: 0, findingsDropped: 0, suggestionsReplaced: [], usedEmbeddings: false };
     const fail = (status: LlmFailure) => {
       if (info.status === 'success') info.status = status;
