@@ -34,8 +34,11 @@ export function extractFacts(text: string): Fact[] {
 }
 
 /**
- * Identifiers worth reading back: order, account, phone and reference numbers, codes with letters
- * and digits. Short counts ("40 minutes", "3 weeks") and prices are not identifiers.
+ * Identifiers worth reading back: order, account, phone and reference numbers, codes with letters and digits.
+ * Not identifiers: short counts ("40 minutes", "3 weeks"), prices and amounts ("89,90", "AUD1700", "14p"),
+ * clock times and dates ("15.00", "9.30pm", "12.3."), years ("2017") and short model names ("A321", "M102w",
+ * "iOS 11"): an ID has four digits or more, or is a code with two digits or more that is six characters long or joined
+ * by a dash ("KX7P2Q", "KL-512").
  */
 export function identifiers(text: string): Fact[] {
   return extractFacts(text).filter((f) => {
@@ -44,7 +47,10 @@ export function identifiers(text: string): Fact[] {
     const letters = f.key.length - digits;
     if (/^\d{1,2}[.,:]\d{2}$/.test(f.text)) return false; // prices and clock times: 89,90 and 15.00
     if (/^\d{1,2}\.\d{1,2}\.?(\d{2,4})?$/.test(f.text)) return false; // dates
-    return (letters > 0 && digits >= 2) || digits >= 4;
+    if (/^(19|20)\d{2}$/.test(f.key)) return false; // years
+    if (/^(aud|usd|eur|gbp|pln|huf|chf|sek|nok|cad|inr|rs|ft|zl|kr)\d/.test(f.key)) return false; // amounts
+    if (/\d(days?|d|hrs?|h|hours?|mins?|m|pm|am|noon|kg|g|gb|mb|mbps|p|k|x|st|nd|rd|th|ft|zl|eur|e)$/.test(f.key)) return false; // units
+    return digits >= 4 || (letters > 0 && digits >= 2 && (f.key.length >= 6 || /[-/]/.test(f.text)));
   });
 }
 

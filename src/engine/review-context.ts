@@ -2,6 +2,7 @@ import type { LexiconKey } from '../kb/lexicon-keys.js';
 import type { Channel, Finding, Lang } from './contract.js';
 import { fold } from './fold-text.js';
 import { matches, type KnowledgeBase, type RuntimeGuideline, type RuntimeLanguage } from './knowledge-base.js';
+import { maskMarkup } from './mask-markup.js';
 import { segmentSentences, type Sentence } from './segment-sentences.js';
 
 /** Everything the checks read about one draft, computed once per review. */
@@ -10,8 +11,18 @@ export interface ReviewContext {
   lang: Lang;
   lex: RuntimeLanguage;
   draft: string;
+  /** The draft with handles, hashtags, links, entities, thread markers and signatures blanked (same offsets). */
+  masked: string;
+  /** Folded `masked`: what every pattern and lexicon list reads. */
   folded: string;
+  /** The links of the draft. */
+  links: string[];
+  /** The draft is one part of a reply split over several messages ("1/2"). */
+  threadPart: boolean;
+  /** Every sentence of the draft, markup included: what the rewrites rebuild from. */
   sentences: Sentence[];
+  /** The sentences with words in them once the markup is blanked ("^CB" or "(2/2)" alone is none). */
+  content: Sentence[];
   customer: string;
   firstReply: boolean;
   channel: Channel | undefined;
@@ -20,7 +31,14 @@ export interface ReviewContext {
 }
 
 export function createContext(kb: KnowledgeBase, lang: Lang, draft: string, customer: string, firstReply: boolean, channel?: Channel): ReviewContext {
-  return { kb, lang, lex: kb.languages[lang], draft, folded: fold(draft), sentences: segmentSentences(draft), customer, firstReply, channel, memo: new Map() };
+  const { text: masked, links, threadPart } = maskMarkup(draft);
+  const sentences = segmentSentences(draft).map((s) => {
+    const bare = masked.slice(s.start, s.end).trimEnd();
+    // "Any news? ^CB" asks, whatever the signature after the question mark.
+    return bare.length < s.text.length && /\?["'”)]*$/.test(bare) ? { ...s, isQuestion: true } : s;
+  });
+  const content = sentences.filter((s) => /[\p{L}\p{N}]/u.test(masked.slice(s.start, s.end)));
+  return { kb, lang, lex: kb.languages[lang], draft, masked, folded: fold(masked), links, threadPart, sentences, content, customer, firstReply, channel, memo: new Map() };
 }
 
 /** Whether the folded slice [start, end) of the draft matches the language's lexicon list `key`. */

@@ -1,4 +1,4 @@
-import { LANGS, RULE_CODES, type Lang, type ReviewResult, type RuleCode } from '../engine/contract.js';
+import { LANGS, RULE_CODES, verdictFor, type Lang, type ReviewResult, type RuleCode } from '../engine/contract.js';
 import { extractFacts, factKey } from '../engine/extract-facts.js';
 import type { KnowledgeBase } from '../engine/knowledge-base.js';
 import { review } from '../engine/review.js';
@@ -88,7 +88,9 @@ export async function scoreItems(items: readonly EvalItem[], kb: KnowledgeBase, 
       report.goodDrafts++;
       if (falsePositives.length > 0) report.goodDraftsFlagged++;
     }
-    const verdictOk = result.verdict === item.verdict;
+    // An allowed code neither scores nor costs, so it does not move the verdict either: where two annotators
+    // disagree whether a reply misses its next step (major), the verdict is judged without that finding.
+    const verdictOk = verdictFor(result.findings.filter((f) => !allow.has(f.rule))) === item.verdict;
     if (verdictOk) report.verdictCorrect++;
 
     let detected = kb.detector.detect(item.draft).lang;

@@ -105,7 +105,14 @@ export const LanguageSchema = z
     askCustomer: patternList,
     detailRequest: patternList,
     background: patternList,
-    oneWordAnswer: patternList,
+    /** Words with no content of their own ("joo", "nope", "nie wiem"): what a bare one-word reply is made of. */
+    contentless: patternList,
+    /** A request or invitation to the customer ("DM us", "ota yhteyttä", "proszę napisać"): a next step without a time. */
+    invitation: patternList,
+    /** Thanks, joy and good wishes: a reply made of these needs no next step. */
+    pleasantry: patternList,
+    /** A negation, a fault or a wait in the customer's message: it raises something the reply must answer. */
+    trouble: patternList,
     strings: z
       .object({
         greeting: text,

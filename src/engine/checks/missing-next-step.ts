@@ -1,24 +1,45 @@
 import type { Finding } from '../contract.js';
 import type { RuntimeGuideline } from '../knowledge-base.js';
 import { lexiconIn, sentenceFinding, type ReviewContext } from '../review-context.js';
+import { customerOnlyThanks } from './customer-message.js';
 
 /**
- * The customer must know what happens next (documents 003 and 004: who does what, and when). A draft has
- * a next step when it names a time frame ("by Thursday", "huomenna klo 16", "w ciągu 14 dni"), when it
- * asks the customer something or asks them to do something, or when someone commits to a concrete
- * follow-up toward the customer ("I'll text you the address", "the engineer will call you").
- * A vague intention alone ("I'll look into it", "katson asiaa") is still missing its step.
+ * The customer must know what happens next (documents 003 and 004). Anything that tells them counts: a
+ * question, a request to do something ("DM us your order number", "try these steps and let us know"), a
+ * link to the page to use, a commitment with or without a time ("we'll let the team know", "palaan asiaan
+ * huomenna"). Only a reply that leaves them with nothing to do and nothing promised lacks one.
  */
 export function hasNextStep(ctx: ReviewContext): boolean {
-  if (lexiconIn(ctx, 'timeFrame') || lexiconIn(ctx, 'commitment')) return true;
-  if (ctx.sentences.some((s) => s.isQuestion)) return true;
-  return ctx.sentences.some((s) => lexiconIn(ctx, 'askCustomer', s.start, s.end) || lexiconIn(ctx, 'detailRequest', s.start, s.end));
+  if (ctx.links.length > 0) return true;
+  if (ctx.content.some((s) => s.isQuestion)) return true;
+  return (
+    lexiconIn(ctx, 'timeFrame') ||
+    lexiconIn(ctx, 'commitment') ||
+    lexiconIn(ctx, 'followUp') ||
+    lexiconIn(ctx, 'askCustomer') ||
+    lexiconIn(ctx, 'detailRequest') ||
+    lexiconIn(ctx, 'invitation')
+  );
+}
+
+/**
+ * Replies that owe no next step: one part of a reply split over several messages (the step may be in
+ * another part); thanks, joy or good wishes ("Glad you enjoyed the flight!"), or any reply to a customer who
+ * only thanked us; and an answer that settles a question ("Trains run as normal on Sunday."), which has no
+ * refusal, apology, fault or open matter in it: the customer has what they asked for.
+ */
+function needsNoStep(ctx: ReviewContext): boolean {
+  if (ctx.threadPart || customerOnlyThanks(ctx)) return true;
+  if (ctx.content.length > 0 && ctx.content.every((s) => lexiconIn(ctx, 'pleasantry', s.start, s.end))) return true;
+  const bare = ctx.folded.match(/[\p{L}\p{N}']+/gu) ?? [];
+  return bare.length > 4 && !lexiconIn(ctx, 'trouble') && !lexiconIn(ctx, 'acknowledgement');
 }
 
 export function missingNextStep(ctx: ReviewContext, g: RuntimeGuideline): Finding[] {
-  const last = ctx.sentences.at(-1);
-  if (!last || hasNextStep(ctx)) return [];
-  // The sign-off ("Kind regards, / Team") is not where the next step is missing: mark the last real sentence.
-  const content = [...ctx.sentences].reverse().find((s) => /[.!?…]$/.test(s.text) || s.text.length > 40) ?? last;
+  if (hasNextStep(ctx) || needsNoStep(ctx)) return [];
+  // The sign-off ("Kind regards, / Team") is not where the next step is missing: mark the last real sentence
+  // (a reply of emoji alone has none: mark it whole).
+  const content = [...ctx.content].reverse().find((s) => /[.!?…]$/.test(s.text) || s.text.length > 40) ?? ctx.content.at(-1) ?? ctx.sentences.at(-1);
+  if (!content) return [];
   return [sentenceFinding(ctx, g, content)];
 }

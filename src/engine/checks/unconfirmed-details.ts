@@ -1,17 +1,33 @@
 import type { Finding } from '../contract.js';
 import { containsFact, factKey, identifiers } from '../extract-facts.js';
 import type { RuntimeGuideline } from '../knowledge-base.js';
+import { maskMarkup } from '../mask-markup.js';
 import { lexiconIn, sentenceFinding, type ReviewContext } from '../review-context.js';
 
 /**
- * The customer gave an order, account, phone or reference number and the reply does not read any of
- * them back: repeating the number is how errors are caught (document 000, rule 2).
+ * The customer gave an order, account, phone or reference number and the reply does not read any of them
+ * back. The read-back comes from a phone call (document 000: silence on the line, a misheard Y-tunnus): on the
+ * phone it always applies. In writing the customer can see the number they typed, so it applies only where
+ * the agent acts on it: reports what was done or found ("Ei.", "I've pushed the refund through"), or commits
+ * to act. A reply that only asks for more ("DM us your booking details") has not acted on anything yet.
  */
 export function unconfirmedDetails(ctx: ReviewContext, g: RuntimeGuideline): Finding[] {
-  const ids = identifiers(ctx.customer);
+  const ids = customerIds(ctx);
   if (ids.length === 0) return [];
   const draftKey = factKey(ctx.draft);
   if (ids.some((id) => containsFact(draftKey, id))) return [];
-  const first = ctx.sentences.find((s) => !lexiconIn(ctx, 'greeting', s.start, s.end) || s.text.length > 30) ?? ctx.sentences[0];
+  if (ctx.channel !== 'phone-script' && !actsOnIt(ctx)) return [];
+  const first = ctx.content.find((s) => !lexiconIn(ctx, 'greeting', s.start, s.end) || s.text.length > 30) ?? ctx.content[0];
   return first ? [sentenceFinding(ctx, g, first)] : [];
+}
+
+function actsOnIt(ctx: ReviewContext): boolean {
+  if (lexiconIn(ctx, 'done') || lexiconIn(ctx, 'commitment')) return true;
+  const asks = ctx.content.some((s) => s.isQuestion) || lexiconIn(ctx, 'invitation') || lexiconIn(ctx, 'askCustomer') || lexiconIn(ctx, 'detailRequest');
+  return !asks;
+}
+
+/** The identifiers in the customer's message; @handles and #hashtags are not numbers the customer gave. */
+export function customerIds(ctx: ReviewContext) {
+  return identifiers(maskMarkup(ctx.customer).text);
 }
