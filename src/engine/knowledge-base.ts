@@ -5,12 +5,15 @@ import { defaultArtifactPath } from '../kb/paths.js';
 import type { Guideline, LanguageData } from '../kb/schema.js';
 import { LANGS, type Lang, type RuleCode } from './contract.js';
 import { LanguageDetector } from './detect-language.js';
+import type { CompiledTokenRule } from './tokens/token-rule.js';
 
 /** A guideline with its patterns ready to run. */
 export interface RuntimeGuideline {
   data: Guideline;
   rule: RuleCode;
   patterns: Record<Lang, RegExp[]>;
+  /** Token rules per language (compiled at build time). */
+  rules: Record<Lang, CompiledTokenRule[]>;
   /** All of a language's patterns in one alternation, sharing the leading word boundary: one scan says
    * whether any pattern can match, so most guidelines cost one scan instead of one per pattern. */
   any: Record<Lang, RegExp | null>;
@@ -60,6 +63,7 @@ export function knowledgeBaseFrom(artifact: KnowledgeArtifact): KnowledgeBase {
       data: g,
       rule: g.rule as RuleCode,
       patterns: per((l) => (g.compiled.patterns[l] ?? []).map((s) => new RegExp(s, 'gu'))),
+      rules: per((l) => g.compiled.rules?.[l] ?? []),
       any: per((l) => anyOf(g.compiled.patterns[l] ?? [])),
       unless: per((l) => union(g.compiled.unless[l])),
       unlessDraft: per((l) => union(g.compiled.unlessDraft[l])),

@@ -2,6 +2,7 @@ import type { Finding } from './contract.js';
 import { matches, type RuntimeGuideline } from './knowledge-base.js';
 import { foldedSentence, makeFinding, type ReviewContext } from './review-context.js';
 import { sentenceAt } from './segment-sentences.js';
+import { matchTokenRule } from './tokens/token-rule.js';
 
 /**
  * The `phrase` and `occurrence` kinds: pattern matches in the folded draft, filtered by the
@@ -10,31 +11,38 @@ import { sentenceAt } from './segment-sentences.js';
  */
 export function matchPhrases(ctx: ReviewContext, g: RuntimeGuideline): Finding[] {
   const patterns = g.patterns[ctx.lang];
-  if (patterns.length === 0) return [];
+  const rules = g.rules[ctx.lang];
+  if (patterns.length === 0 && rules.length === 0) return [];
   const any = g.any[ctx.lang];
-  if (any && !any.test(ctx.folded)) return [];
+  if (rules.length === 0 && any && !any.test(ctx.folded)) return [];
   if (matches(g.unlessDraft[ctx.lang], ctx.folded)) return [];
   const found: Finding[] = [];
   const taken: [number, number][] = [];
-  for (const re of patterns) {
-    re.lastIndex = 0;
-    for (let m = re.exec(ctx.folded); m; m = re.exec(ctx.folded)) {
-      if (m[0].length === 0) {
-        re.lastIndex++;
-        continue;
+  const consider = (start: number, end: number) => {
+    while (end > start && /[\s,;:-]/.test(ctx.draft.charAt(end - 1))) end--;
+    if (taken.some(([s, e]) => start < e && end > s)) return;
+    const sentence = ctx.sentences[sentenceAt(ctx.sentences, start)];
+    if (sentence) {
+      if (g.data.skipQuestions && sentence.isQuestion) return;
+      if (matches(g.unless[ctx.lang], foldedSentence(ctx, sentence))) return;
+    }
+    taken.push([start, end]);
+    found.push(makeFinding(ctx, g, start, end));
+  };
+  // Token rules first: where both forms are written, the rule a linguist reads decides the span.
+  for (const rule of rules) {
+    for (const [from, to] of matchTokenRule(rule, ctx.tokens)) consider(ctx.tokens[from]!.start, ctx.tokens[to - 1]!.end);
+  }
+  if (patterns.length > 0 && (!any || any.test(ctx.folded))) {
+    for (const re of patterns) {
+      re.lastIndex = 0;
+      for (let m = re.exec(ctx.folded); m; m = re.exec(ctx.folded)) {
+        if (m[0].length === 0) {
+          re.lastIndex++;
+          continue;
+        }
+        consider(m.index, m.index + m[0].length);
       }
-      let start = m.index;
-      let end = m.index + m[0].length;
-      while (end > start && /[\s,;:-]/.test(ctx.draft.charAt(end - 1))) end--;
-      if (taken.some(([s, e]) => start < e && end > s)) continue;
-      const sentence = ctx.sentences[sentenceAt(ctx.sentences, start)];
-      if (sentence) {
-        if (g.data.skipQuestions && sentence.isQuestion) continue;
-        if (matches(g.unless[ctx.lang], foldedSentence(ctx, sentence))) continue;
-      }
-      taken.push([start, end]);
-      found.push(makeFinding(ctx, g, start, end));
-      start = end;
     }
   }
   if (g.data.kind === 'occurrence' && found.length < (g.data.min ?? 2)) return [];

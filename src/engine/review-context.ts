@@ -4,6 +4,7 @@ import { fold } from './fold-text.js';
 import { matches, type KnowledgeBase, type RuntimeGuideline, type RuntimeLanguage } from './knowledge-base.js';
 import { maskMarkup } from './mask-markup.js';
 import { segmentSentences, type Sentence } from './segment-sentences.js';
+import { tokenize, type Token } from './tokens/tokenize.js';
 
 /** Everything the checks read about one draft, computed once per review. */
 export interface ReviewContext {
@@ -26,6 +27,8 @@ export interface ReviewContext {
   customer: string;
   firstReply: boolean;
   channel: Channel | undefined;
+  /** The words of the masked draft with their stems, made on first use (only token rules read them). */
+  readonly tokens: Token[];
   /** Lexicon answers already computed for this draft: the checks and both rewrites ask the same questions. */
   memo: Map<string, boolean>;
 }
@@ -38,7 +41,14 @@ export function createContext(kb: KnowledgeBase, lang: Lang, draft: string, cust
     return bare.length < s.text.length && /\?["'”)]*$/.test(bare) ? { ...s, isQuestion: true } : s;
   });
   const content = sentences.filter((s) => /[\p{L}\p{N}]/u.test(masked.slice(s.start, s.end)));
-  return { kb, lang, lex: kb.languages[lang], draft, masked, folded: fold(masked), links, threadPart, sentences, content, customer, firstReply, channel, memo: new Map() };
+  const folded = fold(masked);
+  let tokens: Token[] | undefined;
+  return {
+    kb, lang, lex: kb.languages[lang], draft, masked, folded, links, threadPart, sentences, content, customer, firstReply, channel, memo: new Map(),
+    get tokens() {
+      return (tokens ??= tokenize(lang, folded, sentences));
+    },
+  };
 }
 
 /** Whether the folded slice [start, end) of the draft matches the language's lexicon list `key`. */

@@ -2,7 +2,9 @@ import { LANGS, type Lang } from '../engine/contract.js';
 import { buildIndex, type IndexedItem, type SerializedIndex } from '../retrieval/bm25-index.js';
 import { terms } from '../retrieval/stem-terms.js';
 import { compileChecked } from './compile-pattern.js';
+import type { CompiledTokenRule } from '../engine/tokens/token-rule.js';
 import { LEXICON_KEYS, type LexiconKey } from './lexicon-keys.js';
+import { parseTokenRule } from './parse-token-rule.js';
 import type { Knowledge, SourceDocument } from './load-knowledge.js';
 import type { Guideline, LanguageData, Scenario } from './schema.js';
 import { splitIntoPassages, type Passage } from './split-documents.js';
@@ -21,6 +23,8 @@ export interface KnowledgeArtifact {
 
 export interface CompiledPatterns {
   patterns: Partial<Record<Lang, string[]>>;
+  /** Token rules (`rules:`), parsed, with their lemmas stemmed. */
+  rules: Partial<Record<Lang, CompiledTokenRule[]>>;
   unless: Partial<Record<Lang, string[]>>;
   unlessDraft: Partial<Record<Lang, string[]>>;
 }
@@ -28,6 +32,12 @@ export interface CompiledPatterns {
 function compileSet(set: Partial<Record<Lang, string[]>> | undefined): Partial<Record<Lang, string[]>> {
   const out: Partial<Record<Lang, string[]>> = {};
   for (const lang of LANGS) if (set?.[lang]) out[lang] = set[lang].map(compileChecked);
+  return out;
+}
+
+function parseRules(set: Partial<Record<Lang, string[]>> | undefined): Partial<Record<Lang, CompiledTokenRule[]>> {
+  const out: Partial<Record<Lang, CompiledTokenRule[]>> = {};
+  for (const lang of LANGS) if (set?.[lang]) out[lang] = set[lang].map((r) => parseTokenRule(lang, r));
   return out;
 }
 
@@ -59,7 +69,7 @@ export async function buildKnowledge(knowledge: Knowledge): Promise<KnowledgeArt
     passages,
     guidelines: knowledge.guidelines.map((g) => ({
       ...g,
-      compiled: { patterns: compileSet(g.patterns), unless: compileSet(g.unless), unlessDraft: compileSet(g.unlessDraft) },
+      compiled: { patterns: compileSet(g.patterns), rules: parseRules(g.rules), unless: compileSet(g.unless), unlessDraft: compileSet(g.unlessDraft) },
     })),
     languages: knowledge.languages.map((l) => ({
       ...l,

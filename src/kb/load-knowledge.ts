@@ -4,6 +4,7 @@ import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { LANGS, RULE_SEVERITY, type RuleCode } from '../engine/contract.js';
 import { LEXICON_KEYS } from './lexicon-keys.js';
+import { parseTokenRule } from './parse-token-rule.js';
 import { compileChecked } from './compile-pattern.js';
 import {
   DocumentMetaSchema,
@@ -119,12 +120,21 @@ export function loadKnowledge(root: string): Knowledge {
         const hint = loose(doc.text).includes(loose(g.source.quote)) ? ' (it differs only in white space: the document may have a no-break space)' : '';
         throw fail('source.quote', `is not a verbatim passage of document ${doc.id}${hint}`);
       }
-      if ((g.kind === 'phrase' || g.kind === 'occurrence') && !g.patterns) throw fail('patterns', `are required for kind ${g.kind}`);
+      if ((g.kind === 'phrase' || g.kind === 'occurrence') && !g.patterns && !g.rules) throw fail('patterns', `or rules are required for kind ${g.kind}`);
+      for (const lang of LANGS) {
+        g.rules?.[lang]?.forEach((r, j) => {
+          try {
+            parseTokenRule(lang, r);
+          } catch (error) {
+            throw fail(`rules.${lang}.${j}`, (error as Error).message);
+          }
+        });
+      }
       if (g.kind === 'occurrence' && g.min === undefined) throw fail('min', 'is required for kind occurrence');
       for (const key of ['patterns', 'unless', 'unlessDraft'] as const) {
         for (const lang of LANGS) {
           const list = g[key]?.[lang];
-          if ((g.kind === 'phrase' || g.kind === 'occurrence') && key === 'patterns' && (!list || list.length === 0)) {
+          if ((g.kind === 'phrase' || g.kind === 'occurrence') && key === 'patterns' && (!list || list.length === 0) && !g.rules?.[lang]?.length) {
             throw fail(`patterns.${lang}`, 'must list at least one pattern');
           }
           list?.forEach((p, j) => {

@@ -69,8 +69,10 @@ export const GuidelineSchema = z
     principle: z.object({ en: text, source: text }).strict(),
     message: perLang(text),
     source: z.object({ document: z.string().regex(/^(\d{3}|c\d{3})$/), quote: text }).strict(),
-    /** Patterns that mark the hurtful words (required for phrase and occurrence kinds). */
+    /** Patterns that mark the hurtful words (phrase and occurrence kinds need patterns or rules). */
     patterns: somePerLang(patternList).optional(),
+    /** Token rules: words, <lemma>s, skips and exceptions over the draft's words (parse-token-rule.ts). */
+    rules: somePerLang(patternList).optional(),
     /** A match in a sentence that also matches one of these is not a finding (LanguageTool's antipatterns). */
     unless: somePerLang(patternList).optional(),
     /** A match is not a finding when the whole draft matches one of these (e.g. a commitment to find out). */

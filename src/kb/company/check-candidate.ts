@@ -70,7 +70,7 @@ export function checkCandidate(entry: unknown, ctx: CheckContext): CheckedCandid
   const unlessDraft = compileAll(g.unlessDraft, 'unlessDraft', problems);
   if (problems.length > 0) return { passed: false, problems };
 
-  const compiled: CompiledGuideline = { ...g, compiled: { patterns, unless, unlessDraft } satisfies CompiledPatterns };
+  const compiled: CompiledGuideline = { ...g, compiled: { patterns, rules: {}, unless, unlessDraft } satisfies CompiledPatterns };
   problems.push(...exampleProblems(compiled, ctx.artifact));
   return problems.length > 0 ? { passed: false, problems } : { passed: true, problems, compiled };
 }

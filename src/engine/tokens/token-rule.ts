@@ -1,0 +1,71 @@
+import type { Token } from './tokenize.js';
+
+/**
+ * A token rule, compiled: the form a linguist writes (knowledge/README.md, "Token rules") turned into steps.
+ * "ei <kuulua> ~2 meille|mulle" is a word, any inflection of a lemma, a skip of up to two words, and a choice.
+ */
+export interface TokenSpec {
+  /** Folded words that match as they are. */
+  words?: string[];
+  /** Folded beginnings: "osasto*". */
+  prefixes?: string[];
+  /** Stems of lemmas written `<lemma>`: every inflection the stemmer maps to the same stem. */
+  stems?: string[];
+  /** `_`: any word. */
+  anyWord?: boolean;
+  /** `!x`: any word except these. */
+  negate?: boolean;
+  /** `x?`: the word may be missing. */
+  optional?: boolean;
+}
+
+export type RuleStep = { token: TokenSpec } | { skip: number };
+
+export interface CompiledTokenRule {
+  /** The rule as written, for messages and coverage reports. */
+  source: string;
+  steps: RuleStep[];
+}
+
+function tokenMatches(spec: TokenSpec, t: Token): boolean {
+  const hit =
+    spec.anyWord === true ||
+    (spec.words?.includes(t.text) ?? false) ||
+    (spec.stems?.includes(t.stem) ?? false) ||
+    (spec.prefixes?.some((p) => t.text.startsWith(p)) ?? false);
+  return spec.negate ? !hit : hit;
+}
+
+/** Index one past the last token of a match of `steps` from token `at`, or -1; a match stays in one sentence. */
+function matchFrom(steps: readonly RuleStep[], step: number, tokens: readonly Token[], at: number, sentence: number): number {
+  if (step === steps.length) return at;
+  const s = steps[step]!;
+  if ('skip' in s) {
+    for (let n = 0; n <= s.skip; n++) {
+      const i = at + n;
+      if (i > tokens.length || (n > 0 && tokens[i - 1]!.sentence !== sentence)) break;
+      const end = matchFrom(steps, step + 1, tokens, i, sentence);
+      if (end >= 0) return end;
+    }
+    return -1;
+  }
+  const t = tokens[at];
+  if (t && t.sentence === sentence && tokenMatches(s.token, t)) {
+    const end = matchFrom(steps, step + 1, tokens, at + 1, sentence);
+    if (end >= 0) return end;
+  }
+  return s.token.optional ? matchFrom(steps, step + 1, tokens, at, sentence) : -1;
+}
+
+/** Every non-overlapping match of the rule, as [first token, one past the last token]. */
+export function matchTokenRule(rule: CompiledTokenRule, tokens: readonly Token[]): [number, number][] {
+  const found: [number, number][] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const end = matchFrom(rule.steps, 0, tokens, i, tokens[i]!.sentence);
+    if (end > i) {
+      found.push([i, end]);
+      i = end - 1;
+    }
+  }
+  return found;
+}
