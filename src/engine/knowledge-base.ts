@@ -5,6 +5,7 @@ import { defaultArtifactPath } from '../kb/paths.js';
 import type { Guideline, LanguageData } from '../kb/schema.js';
 import { LANGS, type Lang, type RuleCode } from './contract.js';
 import { LanguageDetector } from './detect-language.js';
+import { politenessFrom, type RuntimePoliteness } from './score-politeness.js';
 import type { CompiledTokenRule } from './tokens/token-rule.js';
 
 /** A guideline with its patterns ready to run. */
@@ -33,6 +34,8 @@ export interface KnowledgeBase {
   byId: Map<string, RuntimeGuideline>;
   languages: Record<Lang, RuntimeLanguage>;
   detector: LanguageDetector;
+  /** The politeness strategies behind the warmth score (score-politeness.ts). */
+  politeness: RuntimePoliteness;
 }
 
 const NEVER = /(?!)/gu;
@@ -78,7 +81,8 @@ export function knowledgeBaseFrom(artifact: KnowledgeArtifact): KnowledgeBase {
   const detector = new LanguageDetector(
     Object.fromEntries(artifact.languages.map((l) => [l.lang, l.stopwords])) as Record<Lang, string[]>,
   );
-  return { artifact, guidelines, byId: new Map(guidelines.map((g) => [g.data.id, g])), languages, detector };
+  const politeness = politenessFrom(artifact.politeness);
+  return { artifact, guidelines, byId: new Map(guidelines.map((g) => [g.data.id, g])), languages, detector, politeness };
 }
 
 let cached: KnowledgeBase | undefined;

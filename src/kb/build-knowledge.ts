@@ -5,6 +5,7 @@ import { compileChecked } from './compile-pattern.js';
 import type { CompiledTokenRule } from '../engine/tokens/token-rule.js';
 import { LEXICON_KEYS, type LexiconKey } from './lexicon-keys.js';
 import { parseTokenRule } from './parse-token-rule.js';
+import { compilePoliteness, type PolitenessArtifact } from './politeness-schema.js';
 import type { Knowledge, SourceDocument } from './load-knowledge.js';
 import type { Guideline, LanguageData, Scenario } from './schema.js';
 import { splitIntoPassages, type Passage } from './split-documents.js';
@@ -18,6 +19,8 @@ export interface KnowledgeArtifact {
   languages: (LanguageData & { compiled: Record<LexiconKey, string[]> })[];
   index: SerializedIndex;
   scenarios: Scenario[];
+  /** The politeness strategies behind the warmth score, patterns compiled (score-politeness.ts runs them). */
+  politeness: PolitenessArtifact;
 }
 
 
@@ -77,5 +80,6 @@ export async function buildKnowledge(knowledge: Knowledge): Promise<KnowledgeArt
     })),
     index: buildIndex(items),
     scenarios: knowledge.scenarios,
+    politeness: compilePoliteness(knowledge.politeness),
   };
 }

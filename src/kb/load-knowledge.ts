@@ -6,6 +6,7 @@ import { LANGS, RULE_SEVERITY, type RuleCode } from '../engine/contract.js';
 import { LEXICON_KEYS } from './lexicon-keys.js';
 import { parseTokenRule } from './parse-token-rule.js';
 import { compileChecked } from './compile-pattern.js';
+import { PolitenessWeightsSchema, politenessLanguageSchema, type PolitenessData } from './politeness-schema.js';
 import {
   DocumentMetaSchema,
   GuidelineSchema,
@@ -34,6 +35,8 @@ export interface Knowledge {
   guidelines: Guideline[];
   languages: LanguageData[];
   scenarios: Scenario[];
+  /** knowledge/politeness/: the strategies behind the warmth score (politeness-schema.ts). */
+  politeness: PolitenessData;
 }
 
 function readYaml(path: string, shown: string): unknown {
@@ -159,5 +162,17 @@ export function loadKnowledge(root: string): Knowledge {
     }
     return s;
   });
-  return { documents, guidelines, languages, scenarios };
+  return { documents, guidelines, languages, scenarios, politeness: loadPoliteness(join(root, 'politeness'), show) };
+}
+
+/** weights.yaml names the strategies; each <lang>.yaml must list patterns (maybe none) for every one of them. */
+function loadPoliteness(dir: string, show: (p: string) => string): PolitenessData {
+  const weightsPath = join(dir, 'weights.yaml');
+  const weights = check(PolitenessWeightsSchema, readYaml(weightsPath, show(weightsPath)), show(weightsPath), 'weights');
+  const languages = LANGS.map((lang) => {
+    const path = join(dir, `${lang}.yaml`);
+    const schema = politenessLanguageSchema(lang, Object.keys(weights.strategies));
+    return check(schema, readYaml(path, show(path)), show(path), lang);
+  });
+  return { weights, languages };
 }

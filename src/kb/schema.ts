@@ -77,6 +77,9 @@ export const GuidelineSchema = z
     unless: somePerLang(patternList).optional(),
     /** A match is not a finding when the whole draft matches one of these (e.g. a commitment to find out). */
     unlessDraft: somePerLang(patternList).optional(),
+    /** No finding when the draft acts: reports something done or commits to something. A single "sorry for the
+     * inconvenience" before "I've reordered the card" does not stand in for action. */
+    unlessActing: z.boolean().optional(),
     /** Matches inside a question do not count: "Would it be OK if I put you through?" asks consent. */
     skipQuestions: z.boolean().optional(),
     /** For `occurrence`: how many matches in one draft make a finding. */
@@ -115,6 +118,10 @@ export const LanguageSchema = z
     pleasantry: patternList,
     /** A negation, a fault or a wait in the customer's message: it raises something the reply must answer. */
     trouble: patternList,
+    /** A refusal, negation, hedge or apology in the reply: the matter is left open, so the reply owes a next step. */
+    deadEnd: patternList,
+    /** A matter still on its way ("received", "being processed", "later"): the customer still waits for something. */
+    pending: patternList,
     strings: z
       .object({
         greeting: text,

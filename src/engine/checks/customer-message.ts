@@ -17,3 +17,4 @@ export function customerOnlyThanks(ctx: ReviewContext): boolean {
   }
   return hit;
 }
+

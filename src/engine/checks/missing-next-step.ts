@@ -25,14 +25,16 @@ export function hasNextStep(ctx: ReviewContext): boolean {
 /**
  * Replies that owe no next step: one part of a reply split over several messages (the step may be in
  * another part); thanks, joy or good wishes ("Glad you enjoyed the flight!"), or any reply to a customer who
- * only thanked us; and an answer that settles a question ("Trains run as normal on Sunday."), which has no
- * refusal, apology, fault or open matter in it: the customer has what they asked for.
+ * only thanked us; and an answer that settles the matter ("Trains run as normal on Sunday.", a bare "Yes" to
+ * "Is it a direct flight?"), with no refusal, negation, hedge or apology in it: the customer has what they
+ * asked for. "Joo kai.", "Not yet." or "Unfortunately the app is no longer supported." leave it open, and so
+ * does a matter still on its way ("your application has been received and is being processed").
  */
 function needsNoStep(ctx: ReviewContext): boolean {
   if (ctx.threadPart || customerOnlyThanks(ctx)) return true;
-  if (ctx.content.length > 0 && ctx.content.every((s) => lexiconIn(ctx, 'pleasantry', s.start, s.end))) return true;
-  const bare = ctx.folded.match(/[\p{L}\p{N}']+/gu) ?? [];
-  return bare.length > 4 && !lexiconIn(ctx, 'trouble') && !lexiconIn(ctx, 'acknowledgement');
+  if (ctx.content.length === 0) return false; // emoji alone answer nothing
+  if (ctx.content.every((s) => lexiconIn(ctx, 'pleasantry', s.start, s.end))) return true;
+  return !lexiconIn(ctx, 'deadEnd') && !lexiconIn(ctx, 'pending');
 }
 
 export function missingNextStep(ctx: ReviewContext, g: RuntimeGuideline): Finding[] {

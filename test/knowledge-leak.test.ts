@@ -1,0 +1,103 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { knowledgeDir, projectRoot } from '../src/kb/paths.js';
+
+// No sentence of an evaluation set may sit in knowledge/: a guideline example (or a comment, a lexicon
+// entry, a preferred phrasing) copied from an eval draft makes the engine look better on that set than it
+// is. A leak is a run of RUN words shared by an eval draft and any file under knowledge/. Words: lower-cased,
+// diacritics removed, runs of [a-z0-9'] (so "Źle Pani wypełniła" is "zle pani wype ni a").
+// Failures name the eval file, the item id and where the run sits in knowledge/, never the draft's text:
+// test/data/fresh-2026-12.jsonl is a blind held-out set.
+const RUN = 8;
+const root = projectRoot();
+
+/** The words of a text: lower case, no diacritics, runs of [a-z0-9']. */
+function words(text: string): string[] {
+  return (
+    text
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .match(/[a-z0-9']+/g) ?? []
+  );
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : e.isFile() ? [join(dir, e.name)] : []));
+}
+
+/** Every RUN-word run of every file under knowledge/, with the places it starts at ("knowledge/x.yaml:12"). */
+function knowledgeRuns(): Map<string, string[]> {
+  const runs = new Map<string, string[]>();
+  for (const file of filesUnder(knowledgeDir())) {
+    const where = relative(root, file);
+    const tokens = readFileSync(file, 'utf8')
+      .split('\n')
+      .flatMap((line, i) => words(line).map((w) => ({ w, line: i + 1 })));
+    for (let i = 0; i + RUN <= tokens.length; i++) {
+      const run = tokens
+        .slice(i, i + RUN)
+        .map((t) => t.w)
+        .join(' ');
+      const place = `${where}:${tokens[i]!.line}`;
+      const places = runs.get(run);
+      if (!places) runs.set(run, [place]);
+      else if (!places.includes(place)) places.push(place);
+    }
+  }
+  return runs;
+}
+
+/** The places in knowledge/ that share a run with this text (empty when none). */
+function leaksIn(text: string, runs: Map<string, string[]>): string[] {
+  const w = words(text);
+  const places = new Set<string>();
+  for (let i = 0; i + RUN <= w.length; i++) {
+    for (const place of runs.get(w.slice(i, i + RUN).join(' ')) ?? []) places.add(place);
+  }
+  return [...places];
+}
+
+const dataDir = join(root, 'test', 'data');
+const sharedDev = join(root, '..', 'shared', 'eval', 'dev.jsonl');
+const evalFiles = [
+  ...readdirSync(dataDir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()
+    .map((f) => join(dataDir, f)),
+  ...(existsSync(sharedDev) ? [sharedDev] : []),
+];
+const runs = knowledgeRuns();
+
+describe('knowledge/ shares no sentence with an evaluation set', () => {
+  it('folds words the way the leak definition says', () => {
+    expect(words("Źle Pani wypełniła, it's Kovács Anna 2024!")).toEqual(['zle', 'pani', 'wype', 'ni', 'a', "it's", 'kovacs', 'anna', '2024']);
+  });
+
+  it('finds a run copied from knowledge/ (the check is not vacuous)', () => {
+    expect(runs.size).toBeGreaterThan(1000);
+    const [run, places] = [...runs][runs.size >> 1]!;
+    expect(leaksIn(`Hello there. ${run.toUpperCase()}, goodbye.`, runs)).toEqual(places);
+    expect(leaksIn(run.split(' ').slice(1).join(' '), runs)).toEqual([]);
+  });
+
+  it('reads the evaluation sets', () => {
+    expect(evalFiles.map((f) => basename(f))).toContain('dev.jsonl');
+  });
+
+  it.each(evalFiles.map((f) => [relative(root, f), f] as const))('%s: no draft shares an 8-word run with knowledge/', (name, file) => {
+    const leaks: string[] = [];
+    const lines = readFileSync(file, 'utf8').split('\n');
+    lines.forEach((line, i) => {
+      if (!line.trim()) return;
+      const item = JSON.parse(line) as { id?: unknown; draft?: unknown };
+      const draft = typeof item.draft === 'string' ? item.draft : '';
+      const places = leaksIn(draft, runs);
+      if (places.length > 0) leaks.push(`${name} ${String(item.id ?? `line ${i + 1}`)}: shares a run with ${places.join(', ')}`);
+    });
+    expect(leaks).toEqual([]);
+  });
+});
