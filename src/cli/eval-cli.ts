@@ -1,19 +1,42 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadKnowledgeBase } from '../engine/knowledge-base.js';
+import { dirname, join } from 'node:path';
 import { formatReport } from '../eval/format-report.js';
+import { formatSets, type EvalSet } from '../eval/format-sets.js';
 import { parseJsonLines } from '../eval/read-jsonl.js';
 import { scoreItems, type EvalItem, type Reviewer } from '../eval/score-items.js';
 import { createAssistantLlm } from '../llm/create-assistant-llm.js';
 import { loadDotEnv } from '../config/load-dotenv.js';
 
-const USAGE = 'usage: npm run eval -- FILE.jsonl [--rule CODE] [--lang fi|pl|hu|en] [--llm] [--verbose] [--json]';
+const USAGE = 'usage: npm run eval -- [FILE.jsonl] [--rule CODE] [--lang fi|pl|hu|en] [--llm] [--verbose] [--json]\n  (no FILE: every set in test/data/sets.json, side by side)';
+const SETS = 'test/data/sets.json';
+
+function readItems(file: string): EvalItem[] {
+  const items: EvalItem[] = [];
+  for (const entry of parseJsonLines(readFileSync(file, 'utf8'))) {
+    if ('error' in entry) throw new Error(`${file}: ${entry.error}`);
+    items.push(entry.value as EvalItem);
+  }
+  return items;
+}
+
+/** `npm run eval` with no file: every set, held-out first, one line each. */
+async function allSets(): Promise<number> {
+  const sets = JSON.parse(readFileSync(SETS, 'utf8')) as EvalSet[];
+  const kb = loadKnowledgeBase();
+  const rows = [];
+  for (const set of sets) rows.push({ set, report: await scoreItems(readItems(join(dirname(SETS), set.file)), kb) });
+  process.stdout.write(`${formatSets(rows)}\n`);
+  return 0;
+}
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: { rule: { type: 'string' }, lang: { type: 'string' }, verbose: { type: 'boolean' }, json: { type: 'boolean' }, llm: { type: 'boolean' }, help: { type: 'boolean' } },
   });
+  if (!values.help && positionals.length === 0 && !values.llm) return allSets();
   if (values.help || positionals.length !== 1) {
     process.stderr.write(`${USAGE}\n`);
     return values.help ? 0 : 2;
