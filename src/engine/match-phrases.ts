@@ -1,5 +1,6 @@
 import type { Finding } from './contract.js';
 import { matches, type RuntimeGuideline } from './knowledge-base.js';
+import { hasNextStep } from './next-step-signals.js';
 import { foldedSentence, lexiconIn, makeFinding, type ReviewContext } from './review-context.js';
 import { sentenceAt } from './segment-sentences.js';
 import { matchTokenRule } from './tokens/token-rule.js';
@@ -16,7 +17,7 @@ export function matchPhrases(ctx: ReviewContext, g: RuntimeGuideline): Finding[]
   const any = g.any[ctx.lang];
   if (rules.length === 0 && any && !any.test(ctx.folded)) return [];
   if (matches(g.unlessDraft[ctx.lang], ctx.folded)) return [];
-  if (g.data.unlessActing && (lexiconIn(ctx, 'done') || lexiconIn(ctx, 'commitment') || lexiconIn(ctx, 'followUp'))) return [];
+  if (g.data.unlessActing && (lexiconIn(ctx, 'done') || hasNextStep(ctx))) return [];
   const found: Finding[] = [];
   const taken: [number, number][] = [];
   const consider = (start: number, end: number) => {

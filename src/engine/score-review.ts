@@ -1,5 +1,5 @@
 import type { Finding, ReviewResult, RuleCode } from './contract.js';
-import { hasNextStep } from './checks/missing-next-step.js';
+import { hasNextStep } from './next-step-signals.js';
 import { lexiconIn, type ReviewContext } from './review-context.js';
 import { scorePoliteness } from './score-politeness.js';
 

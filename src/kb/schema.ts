@@ -77,8 +77,9 @@ export const GuidelineSchema = z
     unless: somePerLang(patternList).optional(),
     /** A match is not a finding when the whole draft matches one of these (e.g. a commitment to find out). */
     unlessDraft: somePerLang(patternList).optional(),
-    /** No finding when the draft acts: reports something done or commits to something. A single "sorry for the
-     * inconvenience" before "I've reordered the card" does not stand in for action. */
+    /** No finding when the draft acts or moves the matter on: something done, a commitment, a request, a question
+     * or a link. A single "sorry for the inconvenience" before "I've reordered the card" or "DM us your order
+     * number" does not stand in for action. */
     unlessActing: z.boolean().optional(),
     /** Matches inside a question do not count: "Would it be OK if I put you through?" asks consent. */
     skipQuestions: z.boolean().optional(),

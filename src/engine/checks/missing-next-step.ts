@@ -1,26 +1,8 @@
 import type { Finding } from '../contract.js';
 import type { RuntimeGuideline } from '../knowledge-base.js';
 import { lexiconIn, sentenceFinding, type ReviewContext } from '../review-context.js';
+import { hasNextStep } from '../next-step-signals.js';
 import { customerOnlyThanks } from './customer-message.js';
-
-/**
- * The customer must know what happens next (documents 003 and 004). Anything that tells them counts: a
- * question, a request to do something ("DM us your order number", "try these steps and let us know"), a
- * link to the page to use, a commitment with or without a time ("we'll let the team know", "palaan asiaan
- * huomenna"). Only a reply that leaves them with nothing to do and nothing promised lacks one.
- */
-export function hasNextStep(ctx: ReviewContext): boolean {
-  if (ctx.links.length > 0) return true;
-  if (ctx.content.some((s) => s.isQuestion)) return true;
-  return (
-    lexiconIn(ctx, 'timeFrame') ||
-    lexiconIn(ctx, 'commitment') ||
-    lexiconIn(ctx, 'followUp') ||
-    lexiconIn(ctx, 'askCustomer') ||
-    lexiconIn(ctx, 'detailRequest') ||
-    lexiconIn(ctx, 'invitation')
-  );
-}
 
 /**
  * Replies that owe no next step: one part of a reply split over several messages (the step may be in
@@ -36,6 +18,7 @@ function needsNoStep(ctx: ReviewContext): boolean {
   if (ctx.content.every((s) => lexiconIn(ctx, 'pleasantry', s.start, s.end))) return true;
   return !lexiconIn(ctx, 'deadEnd') && !lexiconIn(ctx, 'pending');
 }
+
 
 export function missingNextStep(ctx: ReviewContext, g: RuntimeGuideline): Finding[] {
   if (hasNextStep(ctx) || needsNoStep(ctx)) return [];

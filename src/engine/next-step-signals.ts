@@ -1,0 +1,21 @@
+import { lexiconIn, type ReviewContext } from './review-context.js';
+
+/**
+ * The customer must know what happens next (documents 003 and 004). Anything that tells them counts: a
+ * question, a request to do something ("DM us your order number", "try these steps and let us know"), a
+ * link to the page to use, a commitment with or without a time ("we'll let the team know", "palaan asiaan
+ * huomenna"). Only a reply that leaves them with nothing to do and nothing promised lacks one.
+ */
+export function hasNextStep(ctx: ReviewContext): boolean {
+  if (ctx.links.length > 0) return true;
+  if (ctx.content.some((s) => s.isQuestion)) return true;
+  return (
+    lexiconIn(ctx, 'timeFrame') ||
+    lexiconIn(ctx, 'commitment') ||
+    lexiconIn(ctx, 'followUp') ||
+    lexiconIn(ctx, 'askCustomer') ||
+    lexiconIn(ctx, 'detailRequest') ||
+    lexiconIn(ctx, 'invitation')
+  );
+}
+
