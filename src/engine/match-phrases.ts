@@ -10,6 +10,21 @@ import { matchTokenRule } from './tokens/token-rule.js';
  * guideline's antipatterns (`unless` in the same sentence, `unlessDraft` anywhere) and by
  * `skipQuestions` (asking "shall I put you through?" is consent, not a runaround).
  */
+/** Negation scope: the four words before token `at`, in its sentence ("I'm not saying the mistake…"). */
+export const NEGATION_SCOPE = 4;
+
+function negatedAt(ctx: ReviewContext, at: number): boolean {
+  const negation = ctx.lex.lexicon.negation;
+  for (let i = Math.max(0, at - NEGATION_SCOPE); i < at; i++) {
+    const t = ctx.tokens[i]!;
+    if (t.sentence !== ctx.tokens[at]!.sentence) continue;
+    negation.lastIndex = 0;
+    const m = negation.exec(t.text);
+    if (m && m.index === 0 && m[0].length === t.text.length) return true;
+  }
+  return false;
+}
+
 export function matchPhrases(ctx: ReviewContext, g: RuntimeGuideline): Finding[] {
   const patterns = g.patterns[ctx.lang];
   const rules = g.rules[ctx.lang];
@@ -33,7 +48,10 @@ export function matchPhrases(ctx: ReviewContext, g: RuntimeGuideline): Finding[]
   };
   // Token rules first: where both forms are written, the rule a linguist reads decides the span.
   for (const rule of rules) {
-    for (const [from, to] of matchTokenRule(rule, ctx.tokens)) consider(ctx.tokens[from]!.start, ctx.tokens[to - 1]!.end);
+    for (const [from, to] of matchTokenRule(rule, ctx.tokens)) {
+      if (g.data.notNegated && negatedAt(ctx, from)) continue;
+      consider(ctx.tokens[from]!.start, ctx.tokens[to - 1]!.end);
+    }
   }
   if (patterns.length > 0 && (!any || any.test(ctx.folded))) {
     for (const re of patterns) {

@@ -1,3 +1,3 @@
 /** The per-language lexicon lists the structural checks read (knowledge/languages/*.yaml). */
-export type LexiconKey = 'greeting' | 'acknowledgement' | 'commitment' | 'followUp' | 'done' | 'timeFrame' | 'whenClause' | 'askCustomer' | 'detailRequest' | 'background' | 'contentless' | 'invitation' | 'pleasantry' | 'trouble' | 'deadEnd' | 'pending';
-export const LEXICON_KEYS: LexiconKey[] = ['greeting', 'acknowledgement', 'commitment', 'followUp', 'done', 'timeFrame', 'whenClause', 'askCustomer', 'detailRequest', 'background', 'contentless', 'invitation', 'pleasantry', 'trouble', 'deadEnd', 'pending'];
+export type LexiconKey = 'greeting' | 'acknowledgement' | 'commitment' | 'followUp' | 'done' | 'timeFrame' | 'whenClause' | 'askCustomer' | 'detailRequest' | 'background' | 'contentless' | 'invitation' | 'pleasantry' | 'trouble' | 'deadEnd' | 'pending' | 'negation';
+export const LEXICON_KEYS: LexiconKey[] = ['greeting', 'acknowledgement', 'commitment', 'followUp', 'done', 'timeFrame', 'whenClause', 'askCustomer', 'detailRequest', 'background', 'contentless', 'invitation', 'pleasantry', 'trouble', 'deadEnd', 'pending', 'negation'];

@@ -81,6 +81,9 @@ export const GuidelineSchema = z
      * or a link. A single "sorry for the inconvenience" before "I've reordered the card" or "DM us your order
      * number" does not stand in for action. */
     unlessActing: z.boolean().optional(),
+    /** A token-rule match is no finding when a negation word of the language stands within the four words
+     * before it in the same sentence ("en sano, että virhe olisi teidän päässänne"): LanguageTool's negation scope. */
+    notNegated: z.boolean().optional(),
     /** Matches inside a question do not count: "Would it be OK if I put you through?" asks consent. */
     skipQuestions: z.boolean().optional(),
     /** For `occurrence`: how many matches in one draft make a finding. */
@@ -123,6 +126,8 @@ export const LanguageSchema = z
     deadEnd: patternList,
     /** A matter still on its way ("received", "being processed", "later"): the customer still waits for something. */
     pending: patternList,
+    /** Negation words: a token rule of a `notNegated` guideline finds nothing in their scope. */
+    negation: patternList,
     strings: z
       .object({
         greeting: text,

@@ -16,7 +16,9 @@ function needsNoStep(ctx: ReviewContext): boolean {
   if (ctx.threadPart || customerOnlyThanks(ctx)) return true;
   if (ctx.content.length === 0) return false; // emoji alone answer nothing
   if (ctx.content.every((s) => lexiconIn(ctx, 'pleasantry', s.start, s.end))) return true;
-  return !lexiconIn(ctx, 'deadEnd') && !lexiconIn(ctx, 'pending');
+  if (lexiconIn(ctx, 'pending')) return false;
+  // Something done for the customer ("I've fixed the booking") settles the matter even next to an apology.
+  return !lexiconIn(ctx, 'deadEnd') || lexiconIn(ctx, 'done');
 }
 
 
