@@ -31,7 +31,8 @@ export function matchPhrases(ctx: ReviewContext, g: RuntimeGuideline): Finding[]
   if (patterns.length === 0 && rules.length === 0) return [];
   const any = g.any[ctx.lang];
   if (rules.length === 0 && any && !any.test(ctx.folded)) return [];
-  if (matches(g.unlessDraft[ctx.lang], ctx.folded)) return [];
+  const unlessDraft = g.unlessDraft[ctx.lang];
+  if (unlessDraft && matches(unlessDraft, ctx.foldedDraft)) return [];
   if (g.data.unlessActing && (lexiconIn(ctx, 'done') || hasNextStep(ctx))) return [];
   const found: Finding[] = [];
   const taken: [number, number][] = [];

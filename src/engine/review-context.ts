@@ -16,6 +16,8 @@ export interface ReviewContext {
   masked: string;
   /** Folded `masked`: what every pattern and lexicon list reads. */
   folded: string;
+  /** The whole draft folded, markup and links included: what `unlessDraft` reads ("a direct link clears it"). */
+  readonly foldedDraft: string;
   /** The links of the draft. */
   links: string[];
   /** The draft is one part of a reply split over several messages ("1/2"). */
@@ -43,8 +45,12 @@ export function createContext(kb: KnowledgeBase, lang: Lang, draft: string, cust
   const content = sentences.filter((s) => /[\p{L}\p{N}]/u.test(masked.slice(s.start, s.end)));
   const folded = fold(masked);
   let tokens: Token[] | undefined;
+  let foldedDraft: string | undefined;
   return {
     kb, lang, lex: kb.languages[lang], draft, masked, folded, links, threadPart, sentences, content, customer, firstReply, channel, memo: new Map(),
+    get foldedDraft() {
+      return (foldedDraft ??= fold(draft));
+    },
     get tokens() {
       return (tokens ??= tokenize(lang, folded, sentences));
     },

@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { identifiers } from '../src/engine/extract-facts.js';
+import { maskMarkup } from '../src/engine/mask-markup.js';
+import { review } from '../src/engine/review.js';
+import { stemWord } from '../src/engine/tokens/stem-word.js';
+import { tokenize } from '../src/engine/tokens/tokenize.js';
+import { parseTokenRule } from '../src/kb/parse-token-rule.js';
+import { matchTokenRule } from '../src/engine/tokens/token-rule.js';
+import { segmentSentences } from '../src/engine/segment-sentences.js';
+import { fold } from '../src/engine/fold-text.js';
+import type { Lang } from '../src/engine/contract.js';
+
+// How the checks read real chat: written for issue 7 from the principles, never from an evaluation item.
+const rules = (draft: string, lang: Lang, extra: Record<string, unknown> = {}) =>
+  review({ draft, lang, channel: 'chat', ...extra }).findings.map((f) => f.rule);
+
+describe('markup is not words of the draft', () => {
+  it('blanks handles, hashtags, links, entities, thread markers and signatures with the same length', () => {
+    const draft = '@115806 Sorry to hear that &amp; #sorry! See https://help.example.com/a (1/2) ^CB';
+    const { text, links, threadPart } = maskMarkup(draft);
+    expect(text).toHaveLength(draft.length);
+    expect(text).not.toMatch(/115806|amp|#sorry|https|\^CB|1\/2/);
+    expect(text).toContain('Sorry to hear that');
+    expect(links).toEqual(['https://help.example.com/a']);
+    expect(threadPart).toBe(true);
+  });
+  it('keeps e-mail addresses and dates', () => {
+    expect(maskMarkup('Write to anna@example.com by 12/10').text).toBe('Write to anna@example.com by 12/10');
+  });
+  it("a customer's @handle, a year, an amount or a model name is not an ID to read back", () => {
+    expect(identifiers(maskMarkup('@116584 my iPhone 5 from 2017 cost AUD1700, model A321').text)).toEqual([]);
+    expect(identifiers('order RK-7781 and KL-512').map((f) => f.text)).toEqual(['RK-7781', 'KL-512']);
+  });
+  it('finding spans still index the original draft', () => {
+    const draft = '@123456 Nope. ^JP';
+    const f = review({ draft, lang: 'en' }).findings.find((x) => x.rule === 'one-word-reply')!;
+    expect(draft.slice(f.start, f.end)).toBe('Nope');
+  });
+});
+
+describe('a next step is anything that tells the customer what happens next', () => {
+  it.each([
+    ['Sorry to hear that! DM us your order number and we will take a look.', 'en'],
+    ['Here is the article: https://help.example.com/reset-router. Try the steps and let us know.', 'en'],
+    ['Kokeile käynnistää modeemi uudelleen ja kerro, auttoiko se.', 'fi'],
+    ['Proszę napisać do nas na czacie, sprawdzimy to.', 'pl'],
+    ['Ha továbbra sem működik, írjon nekünk.', 'hu'],
+  ] as const)('%s', (draft, lang) => {
+    expect(rules(draft, lang)).not.toContain('missing-next-step');
+  });
+  it('thanks and good wishes need none, and neither does a reply to a customer who only thanked', () => {
+    expect(rules('Glad you enjoyed the flight, have a great trip!', 'en')).not.toContain('missing-next-step');
+    expect(rules('You are welcome!', 'en', { customer: 'Thanks, the crew was great today' })).not.toContain('missing-next-step');
+  });
+  it('a refusal, a hedge or a vague intention still lacks one', () => {
+    expect(rules('Unfortunately that app is no longer supported.', 'en')).toContain('missing-next-step');
+    expect(rules("I'll look into it.", 'en')).toContain('missing-next-step');
+    expect(rules('Joo kai.', 'fi')).toContain('missing-next-step');
+  });
+  it('one part of a split reply is not judged on its own', () => {
+    expect(rules('We know the delays are frustrating and are sorry. (1/2)', 'en', { firstReply: true })).not.toContain('missing-next-step');
+  });
+});
+
+describe('acknowledging openers are not a missing greeting', () => {
+  it.each([
+    ['Oh no, sorry to hear that! Could you DM us the booking reference?', 'en'],
+    ['Kiitos viestistä! Tarkistin tilauksen, se lähtee huomenna.', 'fi'],
+    ['Przykro mi to słyszeć. Wysłałam nową kartę, dojdzie w czwartek.', 'pl'],
+    ['Sajnálom, hogy így alakult. A csomagot holnap küldjük.', 'hu'],
+  ] as const)('%s', (draft, lang) => {
+    expect(rules(draft, lang, { firstReply: true })).not.toContain('missing-greeting');
+  });
+  it('a first reply that goes straight to business still lacks one', () => {
+    expect(rules('Send the order number.', 'en', { firstReply: true })).toContain('missing-greeting');
+  });
+});
+
+describe('a one-word reply is judged on content, not on a list', () => {
+  it.each([
+    ['Joo on.', 'fi'],
+    ['ei tiietä', 'fi'],
+    ['Ei oo vielä.', 'fi'],
+    ['Nope.', 'en'],
+    ['Hát nem.', 'hu'],
+    ['Tak.', 'pl'],
+  ] as const)('%s is one', (draft, lang) => {
+    expect(rules(draft, lang)).toContain('one-word-reply');
+  });
+  it.each([
+    ['Yes, from Gatwick.', 'en'],
+    ['Kiitos!', 'fi'],
+    ['Nem, holnap.', 'hu'],
+  ] as const)('%s is not', (draft, lang) => {
+    expect(rules(draft, lang)).not.toContain('one-word-reply');
+  });
+});
+
+describe('reading numbers back depends on the channel', () => {
+  const customer = 'My order 4471-2231 never arrived.';
+  it('on the phone, any ID not read back', () => {
+    expect(rules('Let me check that for you, one moment.', 'en', { customer, channel: 'phone-script' })).toContain('unconfirmed-details');
+  });
+  it('in writing, only where the reply acts on it', () => {
+    expect(review({ draft: "I've cancelled it and refunded you.", lang: 'en', customer, channel: 'chat' }).findings.map((f) => f.rule)).toContain('unconfirmed-details');
+    expect(review({ draft: 'Sorry about that! Could you DM us your address?', lang: 'en', customer, channel: 'chat' }).findings.map((f) => f.rule)).not.toContain('unconfirmed-details');
+  });
+});
+
+describe('a direct link is not "go to the website"', () => {
+  it('with a link to the page the customer needs', () => {
+    expect(rules('You can find the refund form on our website: https://shop.example.com/refunds', 'en')).not.toContain('go-to-website');
+  });
+  it('without one', () => {
+    expect(rules('You can find the refund form on our website.', 'en')).toContain('go-to-website');
+  });
+});
+
+describe('the token layer', () => {
+  it('stems folded words so one rule covers inflections', () => {
+    expect(stemWord('fi', 'osastolle')).toBe(stemWord('fi', 'osastomme'));
+    expect(stemWord('hu', 'foglalkozunk')).toBe(stemWord('hu', 'foglalkozom'));
+    expect(stemWord('pl', 'zajmujemy')).toBe(stemWord('pl', 'zajmuje'));
+    expect(stemWord('en', 'departments')).toBe(stemWord('en', 'department'));
+  });
+  it('matches lemmas, skips and exceptions inside one sentence only', () => {
+    const tokensOf = (lang: Lang, text: string) => tokenize(lang, fold(text), segmentSentences(text));
+    const rule = parseTokenRule('fi', 'ei <kuulua> ~2 meille|mulle');
+    expect(matchTokenRule(rule, tokensOf('fi', 'Tää ei kuuluu kyllä ollenkaan meille.'))).toHaveLength(1);
+    expect(matchTokenRule(rule, tokensOf('fi', 'Tää ei kuulu. Meille se sopii.'))).toHaveLength(0);
+    const except = parseTokenRule('en', 'not !your problem');
+    expect(matchTokenRule(except, tokensOf('en', 'It is not my problem.'))).toHaveLength(1);
+    expect(matchTokenRule(except, tokensOf('en', 'It is not your problem.'))).toHaveLength(0);
+  });
+  it('rudeness without a rude word is caught, and a negated blame is not blame', () => {
+    expect(rules('Let me go through it once more, slowly.', 'en')).toContain('rude-or-judgemental');
+    expect(rules("I'm not saying the mistake was on your end; I've fixed the booking.", 'en')).not.toContain('blames-customer');
+  });
+});
