@@ -5,7 +5,7 @@ import { review } from '../src/engine/review.js';
 import { stemWord } from '../src/engine/tokens/stem-word.js';
 import { tokenize } from '../src/engine/tokens/tokenize.js';
 import { parseTokenRule } from '../src/kb/parse-token-rule.js';
-import { matchTokenRule } from '../src/engine/tokens/token-rule.js';
+import { matchTokenRule, oneTypoApart } from '../src/engine/tokens/token-rule.js';
 import { segmentSentences } from '../src/engine/segment-sentences.js';
 import { fold } from '../src/engine/fold-text.js';
 import type { Lang } from '../src/engine/contract.js';
@@ -131,6 +131,15 @@ describe('the token layer', () => {
     const except = parseTokenRule('en', 'not !your problem');
     expect(matchTokenRule(except, tokensOf('en', 'It is not my problem.'))).toHaveLength(1);
     expect(matchTokenRule(except, tokensOf('en', 'It is not your problem.'))).toHaveLength(0);
+  });
+  it('forgives one typo in a long word, never in a short one or an exception', () => {
+    expect(oneTypoApart('department', 'deparment')).toBe(true);
+    expect(oneTypoApart('department', 'departmnet')).toBe(true);
+    expect(oneTypoApart('department', 'depratmnet')).toBe(false);
+    const tokensOf = (text: string) => tokenize('en', fold(text), segmentSentences(text));
+    const rule = parseTokenRule('en', 'not my department');
+    expect(matchTokenRule(rule, tokensOf('That is not my deparment.'))).toHaveLength(1);
+    expect(matchTokenRule(parseTokenRule('en', 'not my job'), tokensOf('That is not my jab.'))).toHaveLength(0);
   });
   it('rudeness without a rude word is caught, and a negated blame is not blame', () => {
     expect(rules('Let me go through it once more, slowly.', 'en')).toContain('rude-or-judgemental');

@@ -27,10 +27,34 @@ export interface CompiledTokenRule {
   steps: RuleStep[];
 }
 
+/** Shortest word a typo is forgiven in: shorter words have too many neighbours one letter away ("not"/"now"). */
+export const TYPO_MIN_LENGTH = 6;
+
+/** True when `a` and `b` differ by one letter typed wrong, missing, extra, or two letters swapped. */
+export function oneTypoApart(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1 || a.charAt(0) !== b.charAt(0)) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true; // one letter typed wrong
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // two swapped
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1); // one extra or missing
+}
+
+// A word of a rule also matches the same word with one typo ("shuold", "usualy", "wpisuej"), when both are
+// long enough for a typo not to make another word; exceptions (!x) stay exact, so a typo never hides one.
+function wordMatches(words: readonly string[], text: string, forgiving: boolean): boolean {
+  if (words.includes(text)) return true;
+  if (!forgiving || text.length < TYPO_MIN_LENGTH) return false;
+  return words.some((w) => w.length >= TYPO_MIN_LENGTH && oneTypoApart(w, text));
+}
+
 function tokenMatches(spec: TokenSpec, t: Token): boolean {
   const hit =
     spec.anyWord === true ||
-    (spec.words?.includes(t.text) ?? false) ||
+    (spec.words !== undefined && wordMatches(spec.words, t.text, !spec.negate)) ||
     (spec.stems?.includes(t.stem) ?? false) ||
     (spec.prefixes?.some((p) => t.text.startsWith(p)) ?? false);
   return spec.negate ? !hit : hit;
