@@ -30,10 +30,13 @@ export interface CompiledTokenRule {
 /** Shortest word a typo is forgiven in: shorter words have too many neighbours one letter away ("not"/"now"). */
 export const TYPO_MIN_LENGTH = 6;
 
-/** True when `a` and `b` differ by one letter typed wrong, missing, extra, or two letters swapped. */
+/** True when `a` and `b` differ by one letter typed wrong, missing, extra, or two letters swapped, inside the word. */
 export function oneTypoApart(a: string, b: string): boolean {
   if (a === b) return true;
   if (Math.abs(a.length - b.length) > 1 || a.charAt(0) !== b.charAt(0)) return false;
+  // The last two letters must agree: that is where Finnish, Polish and Hungarian inflect ("zadzwoń" and
+  // "zadzwoni" are two forms, not a typo).
+  if (a.slice(-2) !== b.slice(-2)) return false;
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
   if (a.length === b.length) {
