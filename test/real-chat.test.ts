@@ -6,6 +6,7 @@ import { stemWord } from '../src/engine/tokens/stem-word.js';
 import { tokenize } from '../src/engine/tokens/tokenize.js';
 import { parseTokenRule } from '../src/kb/parse-token-rule.js';
 import { matchTokenRule, oneTypoApart } from '../src/engine/tokens/token-rule.js';
+import { candidateStarts, indexRules } from '../src/engine/tokens/rule-index.js';
 import { segmentSentences } from '../src/engine/segment-sentences.js';
 import { fold } from '../src/engine/fold-text.js';
 import type { Lang } from '../src/engine/contract.js';
@@ -141,6 +142,18 @@ describe('the token layer', () => {
     const rule = parseTokenRule('en', 'not my department');
     expect(matchTokenRule(rule, tokensOf('That is not my deparment.'))).toHaveLength(1);
     expect(matchTokenRule(parseTokenRule('en', 'not my job'), tokensOf('That is not my jab.'))).toHaveLength(0);
+  });
+  it('the rule index finds the same starts as trying every word, typos included', () => {
+    const text = 'Sorry, that is not my deparment, and this is not our problem.';
+    const tokens = tokenize('en', fold(text), segmentSentences(text));
+    const rules = ['not my department', 'not our problem', '!please not my job'].map((r) => parseTokenRule('en', r));
+    const index = indexRules(rules);
+    const starts = candidateStarts(index, tokens);
+    for (const rule of rules) {
+      const viaIndex = index.everywhere.has(rule) ? matchTokenRule(rule, tokens) : matchTokenRule(rule, tokens, starts.get(rule) ?? []);
+      expect(viaIndex).toEqual(matchTokenRule(rule, tokens));
+    }
+    expect(matchTokenRule(rules[0]!, tokens, starts.get(rules[0]!))).toHaveLength(1);
   });
   it('rudeness without a rude word is caught, and a negated blame is not blame', () => {
     expect(rules('Let me go through it once more, slowly.', 'en')).toContain('rude-or-judgemental');

@@ -6,6 +6,7 @@ import type { Guideline, LanguageData } from '../kb/schema.js';
 import { LANGS, type Lang, type RuleCode } from './contract.js';
 import { LanguageDetector } from './detect-language.js';
 import { politenessFrom, type RuntimePoliteness } from './score-politeness.js';
+import { indexRules, type RuleIndex } from './tokens/rule-index.js';
 import type { CompiledTokenRule } from './tokens/token-rule.js';
 
 /** A guideline with its patterns ready to run. */
@@ -34,6 +35,8 @@ export interface KnowledgeBase {
   byId: Map<string, RuntimeGuideline>;
   languages: Record<Lang, RuntimeLanguage>;
   detector: LanguageDetector;
+  /** Every guideline's token rules of a language, indexed by how they can start (built on first use). */
+  ruleIndex: Record<Lang, RuleIndex>;
   /** The politeness strategies behind the warmth score (score-politeness.ts). */
   politeness: RuntimePoliteness;
 }
@@ -82,7 +85,12 @@ export function knowledgeBaseFrom(artifact: KnowledgeArtifact): KnowledgeBase {
     Object.fromEntries(artifact.languages.map((l) => [l.lang, l.stopwords])) as Record<Lang, string[]>,
   );
   const politeness = politenessFrom(artifact.politeness);
-  return { artifact, guidelines, byId: new Map(guidelines.map((g) => [g.data.id, g])), languages, detector, politeness };
+  const built: Partial<Record<Lang, RuleIndex>> = {};
+  const ruleIndex = {} as Record<Lang, RuleIndex>;
+  for (const l of LANGS) {
+    Object.defineProperty(ruleIndex, l, { enumerable: true, get: () => (built[l] ??= indexRules(guidelines.flatMap((g) => g.rules[l]))) });
+  }
+  return { artifact, guidelines, byId: new Map(guidelines.map((g) => [g.data.id, g])), languages, detector, politeness, ruleIndex };
 }
 
 let cached: KnowledgeBase | undefined;

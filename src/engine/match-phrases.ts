@@ -48,8 +48,12 @@ export function matchPhrases(ctx: ReviewContext, g: RuntimeGuideline): Finding[]
     found.push(makeFinding(ctx, g, start, end));
   };
   // Token rules first: where both forms are written, the rule a linguist reads decides the span.
+  const everywhere = ctx.kb.ruleIndex[ctx.lang].everywhere;
   for (const rule of rules) {
-    for (const [from, to] of matchTokenRule(rule, ctx.tokens)) {
+    const anywhere = everywhere.has(rule);
+    const starts = anywhere ? undefined : ctx.ruleStarts.get(rule);
+    if (!anywhere && !starts) continue; // no word of the draft can begin this rule
+    for (const [from, to] of matchTokenRule(rule, ctx.tokens, starts)) {
       if (g.data.notNegated && negatedAt(ctx, from)) continue;
       consider(ctx.tokens[from]!.start, ctx.tokens[to - 1]!.end);
     }

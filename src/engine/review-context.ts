@@ -4,6 +4,8 @@ import { fold } from './fold-text.js';
 import { matches, type KnowledgeBase, type RuntimeGuideline, type RuntimeLanguage } from './knowledge-base.js';
 import { maskMarkup } from './mask-markup.js';
 import { segmentSentences, type Sentence } from './segment-sentences.js';
+import { candidateStarts } from './tokens/rule-index.js';
+import type { CompiledTokenRule } from './tokens/token-rule.js';
 import { tokenize, type Token } from './tokens/tokenize.js';
 
 /** Everything the checks read about one draft, computed once per review. */
@@ -31,6 +33,8 @@ export interface ReviewContext {
   channel: Channel | undefined;
   /** The words of the masked draft with their stems, made on first use (only token rules read them). */
   readonly tokens: Token[];
+  /** For each token rule that can start in this draft, the words it can start at (rule-index.ts). */
+  readonly ruleStarts: Map<CompiledTokenRule, number[]>;
   /** Lexicon answers already computed for this draft: the checks and both rewrites ask the same questions. */
   memo: Map<string, boolean>;
 }
@@ -46,6 +50,7 @@ export function createContext(kb: KnowledgeBase, lang: Lang, draft: string, cust
   const folded = fold(masked);
   let tokens: Token[] | undefined;
   let foldedDraft: string | undefined;
+  let ruleStarts: Map<CompiledTokenRule, number[]> | undefined;
   return {
     kb, lang, lex: kb.languages[lang], draft, masked, folded, links, threadPart, sentences, content, customer, firstReply, channel, memo: new Map(),
     get foldedDraft() {
@@ -53,6 +58,9 @@ export function createContext(kb: KnowledgeBase, lang: Lang, draft: string, cust
     },
     get tokens() {
       return (tokens ??= tokenize(lang, folded, sentences));
+    },
+    get ruleStarts() {
+      return (ruleStarts ??= candidateStarts(kb.ruleIndex[lang], this.tokens));
     },
   };
 }

@@ -46,20 +46,34 @@ export function oneTypoApart(a: string, b: string): boolean {
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1); // one extra or missing
 }
 
-// A word of a rule also matches the same word with one typo ("shuold", "usualy", "wpisuej"), when both are
-// long enough for a typo not to make another word; exceptions (!x) stay exact, so a typo never hides one.
-function wordMatches(words: readonly string[], text: string, forgiving: boolean): boolean {
-  if (words.includes(text)) return true;
-  if (!forgiving || text.length < TYPO_MIN_LENGTH) return false;
-  return words.some((w) => w.length >= TYPO_MIN_LENGTH && oneTypoApart(w, text));
+/** A token spec made fast to test: sets for words and stems, long words grouped by first letter for typos. */
+interface FastSpec {
+  words: ReadonlySet<string>;
+  stems: ReadonlySet<string>;
+  prefixes: readonly string[];
+  typoWords: ReadonlyMap<string, readonly string[]>;
 }
 
+const fast = new WeakMap<TokenSpec, FastSpec>();
+
+function fastSpec(spec: TokenSpec): FastSpec {
+  let f = fast.get(spec);
+  if (!f) {
+    const typoWords = new Map<string, string[]>();
+    for (const w of spec.words ?? []) if (w.length >= TYPO_MIN_LENGTH) typoWords.set(w.charAt(0), [...(typoWords.get(w.charAt(0)) ?? []), w]);
+    f = { words: new Set(spec.words), stems: new Set(spec.stems), prefixes: spec.prefixes ?? [], typoWords };
+    fast.set(spec, f);
+  }
+  return f;
+}
+
+// A word of a rule also matches the same word with one typo ("shuold", "usualy", "wpisuej"), when both are
+// long enough for a typo not to make another word; exceptions (!x) stay exact, so a typo never hides one.
 function tokenMatches(spec: TokenSpec, t: Token): boolean {
-  const hit =
-    spec.anyWord === true ||
-    (spec.words !== undefined && wordMatches(spec.words, t.text, !spec.negate)) ||
-    (spec.stems?.includes(t.stem) ?? false) ||
-    (spec.prefixes?.some((p) => t.text.startsWith(p)) ?? false);
+  if (spec.anyWord) return !spec.negate;
+  const f = fastSpec(spec);
+  let hit = f.words.has(t.text) || f.stems.has(t.stem) || f.prefixes.some((p) => t.text.startsWith(p));
+  if (!hit && !spec.negate && t.text.length >= TYPO_MIN_LENGTH) hit = f.typoWords.get(t.text.charAt(0))?.some((w) => oneTypoApart(w, t.text)) ?? false;
   return spec.negate ? !hit : hit;
 }
 
@@ -84,15 +98,22 @@ function matchFrom(steps: readonly RuleStep[], step: number, tokens: readonly To
   return s.token.optional ? matchFrom(steps, step + 1, tokens, at, sentence) : -1;
 }
 
-/** Every non-overlapping match of the rule, as [first token, one past the last token]. */
-export function matchTokenRule(rule: CompiledTokenRule, tokens: readonly Token[]): [number, number][] {
+/**
+ * Every non-overlapping match of the rule, as [first token, one past the last token]. `starts`, when given, are
+ * the only words the rule can begin at (rule-index.ts): the rest are not tried.
+ */
+export function matchTokenRule(rule: CompiledTokenRule, tokens: readonly Token[], starts?: readonly number[]): [number, number][] {
   const found: [number, number][] = [];
-  for (let i = 0; i < tokens.length; i++) {
+  let from = 0;
+  const tryAt = (i: number) => {
+    if (i < from) return;
     const end = matchFrom(rule.steps, 0, tokens, i, tokens[i]!.sentence);
     if (end > i) {
       found.push([i, end]);
-      i = end - 1;
+      from = end;
     }
-  }
+  };
+  if (starts) for (const i of starts) tryAt(i);
+  else for (let i = 0; i < tokens.length; i++) tryAt(i);
   return found;
 }
