@@ -1,5 +1,6 @@
 import type { LexiconKey } from '../kb/lexicon-keys.js';
 import type { Channel, Finding, Lang } from './contract.js';
+import { identifiers, type Fact } from './extract-facts.js';
 import { fold } from './fold-text.js';
 import { matches, type KnowledgeBase, type RuntimeGuideline, type RuntimeLanguage } from './knowledge-base.js';
 import { maskMarkup } from './mask-markup.js';
@@ -29,6 +30,10 @@ export interface ReviewContext {
   /** The sentences with words in them once the markup is blanked ("^CB" or "(2/2)" alone is none). */
   content: Sentence[];
   customer: string;
+  /** The customer's message with its markup blanked (their @handle is not a number they gave). */
+  readonly customerMasked: string;
+  /** The IDs the customer gave: what a reply reads back or must not ask for again. */
+  readonly customerIds: Fact[];
   firstReply: boolean;
   channel: Channel | undefined;
   /** The words of the masked draft with their stems, made on first use (only token rules read them). */
@@ -51,6 +56,8 @@ export function createContext(kb: KnowledgeBase, lang: Lang, draft: string, cust
   let tokens: Token[] | undefined;
   let foldedDraft: string | undefined;
   let ruleStarts: Map<CompiledTokenRule, number[]> | undefined;
+  let customerMasked: string | undefined;
+  let customerIds: Fact[] | undefined;
   return {
     kb, lang, lex: kb.languages[lang], draft, masked, folded, links, threadPart, sentences, content, customer, firstReply, channel, memo: new Map(),
     get foldedDraft() {
@@ -58,6 +65,12 @@ export function createContext(kb: KnowledgeBase, lang: Lang, draft: string, cust
     },
     get tokens() {
       return (tokens ??= tokenize(lang, folded, sentences));
+    },
+    get customerMasked() {
+      return (customerMasked ??= maskMarkup(customer).text);
+    },
+    get customerIds() {
+      return (customerIds ??= identifiers(this.customerMasked));
     },
     get ruleStarts() {
       return (ruleStarts ??= candidateStarts(kb.ruleIndex[lang], this.tokens));

@@ -1,6 +1,6 @@
 import type { Finding, NextStep, RuleCode, Suggestion } from './contract.js';
 import { isDescriptive } from './checks/over-explaining.js';
-import { extractFacts, factKey, identifiers } from './extract-facts.js';
+import { extractFacts, factKey } from './extract-facts.js';
 import { fold } from './fold-text.js';
 import type { RuntimeGuideline } from './knowledge-base.js';
 import { lexiconIn, type ReviewContext } from './review-context.js';
@@ -26,7 +26,7 @@ function replacementFor(ctx: ReviewContext, findings: readonly Finding[]): strin
   const worst = [...findings].sort((a, b) => RANK[a.severity] - RANK[b.severity])[0];
   if (!worst) return null;
   // A re-asked number is answered by reading back the customer's own number (added in compose), not by a phrase.
-  if (worst.rule === 'asks-details-again' && identifiers(ctx.customer).length > 0) return null;
+  if (worst.rule === 'asks-details-again' && ctx.customerIds.length > 0) return null;
   const g: RuntimeGuideline | undefined = ctx.kb.byId.get(worst.guideline);
   return g ? (g.data.preferred[ctx.lang][0] ?? null) : null;
 }
@@ -103,7 +103,7 @@ function compose(ctx: ReviewContext, findings: readonly Finding[], nextStep: Nex
   const bodyKey = factKey(draftBody);
   // Read back what the customer gave (an unconfirmed or re-asked number): their words, so nothing is invented.
   if (findings.some((f) => f.rule === 'unconfirmed-details' || f.rule === 'asks-details-again') && ctx.customer) {
-    const ids = identifiers(ctx.customer).filter((f) => !bodyKey.includes(f.key));
+    const ids = ctx.customerIds.filter((f) => !bodyKey.includes(f.key));
     if (ids.length > 0) additions.push(strings.confirmDetails.replace('{details}', ids.map((f) => f.text).join(', ')));
   }
   // End with what the agent will do next, unless the rewrite already commits to something with a time.

@@ -1,6 +1,5 @@
 import type { Finding } from '../contract.js';
 import { containsFact, factKey } from '../extract-facts.js';
-import { customerIds } from './unconfirmed-details.js';
 import type { RuntimeGuideline } from '../knowledge-base.js';
 import { makeFinding, type ReviewContext } from '../review-context.js';
 
@@ -10,7 +9,7 @@ import { makeFinding, type ReviewContext } from '../review-context.js';
  * to confirm it ("is 4471-2231 right?") is confirmation, not asking again.
  */
 export function asksDetailsAgain(ctx: ReviewContext, g: RuntimeGuideline): Finding[] {
-  const ids = customerIds(ctx);
+  const ids = ctx.customerIds;
   if (ids.length === 0) return [];
   const draftKey = factKey(ctx.draft);
   if (ids.some((id) => containsFact(draftKey, id))) return [];

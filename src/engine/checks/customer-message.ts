@@ -1,6 +1,5 @@
 import { fold } from '../fold-text.js';
 import { matches } from '../knowledge-base.js';
-import { maskMarkup } from '../mask-markup.js';
 import type { ReviewContext } from '../review-context.js';
 
 /**
@@ -11,7 +10,7 @@ export function customerOnlyThanks(ctx: ReviewContext): boolean {
   const key = 'customer:onlyThanks';
   let hit = ctx.memo.get(key);
   if (hit === undefined) {
-    const text = fold(maskMarkup(ctx.customer).text);
+    const text = fold(ctx.customerMasked);
     hit = text.trim().length > 0 && !text.includes('?') && matches(ctx.lex.lexicon.pleasantry, text) && !matches(ctx.lex.lexicon.trouble, text);
     ctx.memo.set(key, hit);
   }

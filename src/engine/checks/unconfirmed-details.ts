@@ -1,7 +1,6 @@
 import type { Finding } from '../contract.js';
-import { containsFact, factKey, identifiers } from '../extract-facts.js';
+import { containsFact, factKey } from '../extract-facts.js';
 import type { RuntimeGuideline } from '../knowledge-base.js';
-import { maskMarkup } from '../mask-markup.js';
 import { lexiconIn, sentenceFinding, type ReviewContext } from '../review-context.js';
 
 /**
@@ -12,7 +11,7 @@ import { lexiconIn, sentenceFinding, type ReviewContext } from '../review-contex
  * to act. A reply that only asks for more ("DM us your booking details") has not acted on anything yet.
  */
 export function unconfirmedDetails(ctx: ReviewContext, g: RuntimeGuideline): Finding[] {
-  const ids = customerIds(ctx);
+  const ids = ctx.customerIds;
   if (ids.length === 0) return [];
   const draftKey = factKey(ctx.draft);
   if (ids.some((id) => containsFact(draftKey, id))) return [];
@@ -25,9 +24,4 @@ function actsOnIt(ctx: ReviewContext): boolean {
   if (lexiconIn(ctx, 'done') || lexiconIn(ctx, 'commitment')) return true;
   const asks = ctx.content.some((s) => s.isQuestion) || lexiconIn(ctx, 'invitation') || lexiconIn(ctx, 'askCustomer') || lexiconIn(ctx, 'detailRequest');
   return !asks;
-}
-
-/** The identifiers in the customer's message; @handles and #hashtags are not numbers the customer gave. */
-export function customerIds(ctx: ReviewContext) {
-  return identifiers(maskMarkup(ctx.customer).text);
 }
