@@ -14,7 +14,7 @@ const HANDLE = /(?<![\p{L}\p{N}_])@[\p{L}\p{N}_]{2,}/gu;
 const HASHTAG = /(?<![\p{L}\p{N}_&])#[\p{L}\p{N}_]+/gu;
 const ENTITY = /&(?:[a-z]{2,8}|#\d{1,6}|#x[\da-f]{1,6});/giu;
 // "(2/2)" anywhere; a bare "1/2" only opening or closing the draft, and never a date such as "12/10".
-const THREAD_MARKER = /\(\d\s?\/\s?\d\)|(?<![\p{L}\p{N}/.])\d\/\d(?![\p{L}\p{N}/.])(?=\s*$)|^\s*\d\/\d(?=\s)/gu;
+const THREAD_MARKER = /\(\d\s?\/\s?\d\)|(?<![\p{L}\p{N}/.])\d\/\d(?![\p{L}\p{N}/])(?=[.!]?\s*$)|^\s*\d\/\d(?=\s)/gu;
 // A signature closes the draft: a sign (^ - * / ~), then initials or a name ("^CB", "-Sara", "*DannyHarvey", "/JQ").
 const SIGNATURE = /(?<=^|[\s\p{P}\p{S}])(?:[\^*/~]\s?\p{Lu}[\p{L}]{0,20}|[-–—]\p{Lu}[\p{L}]{0,20})(?:\s\p{Lu}[\p{L}]{0,20})?\s*$/u;
 
@@ -40,10 +40,11 @@ export function maskMarkup(draft: string): MaskedText {
   });
   let threadPart = false;
   text = text.replace(HANDLE, blank).replace(HASHTAG, blank).replace(ENTITY, blank);
+  // The signature goes first: "… for an update 2/2. ^Oliver" ends in a thread marker once "^Oliver" is blank.
+  text = text.replace(SIGNATURE, blank).replace(NAME_SIGN_OFF, blank);
   text = text.replace(THREAD_MARKER, (m) => {
     threadPart = true;
     return blank(m);
   });
-  text = text.replace(SIGNATURE, blank).replace(NAME_SIGN_OFF, blank);
   return { text, links, threadPart };
 }

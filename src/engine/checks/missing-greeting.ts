@@ -1,6 +1,7 @@
 import type { Finding } from '../contract.js';
 import type { RuntimeGuideline } from '../knowledge-base.js';
 import { lexiconIn, sentenceFinding, type ReviewContext } from '../review-context.js';
+import { customerOnlyThanks } from './customer-message.js';
 
 /**
  * A first reply should greet or acknowledge the customer: a greeting in the opening sentence, or an
@@ -14,6 +15,8 @@ export const SHORT_EXCLAMATION_WORDS = 5;
 export function missingGreeting(ctx: ReviewContext, g: RuntimeGuideline): Finding[] {
   // A later part of a split reply ("2/2") follows the part that greeted.
   if (!ctx.firstReply || ctx.threadPart) return [];
+  // Answering a customer who only thanked or praised is itself the acknowledgement.
+  if (customerOnlyThanks(ctx)) return [];
   const [first, second] = ctx.content;
   if (!first) return [];
   if (lexiconIn(ctx, 'greeting', first.start, first.end)) return [];
