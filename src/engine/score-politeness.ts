@@ -1,7 +1,7 @@
 import type { PolitenessArtifact } from '../kb/politeness-schema.js';
 import type { Lang } from './contract.js';
 import { fold } from './fold-text.js';
-import { segmentSentences } from './segment-sentences.js';
+import { segmentSentences, type Sentence } from './segment-sentences.js';
 
 /**
  * Politeness as people perceive it, from the strategies of Danescu-Niculescu-Mizil et al. (ACL 2013):
@@ -60,11 +60,12 @@ const WORD_START = /[\p{L}\p{N}]/u;
  * @example scorePoliteness(kb.politeness, 'en', 'Could you please check it?').strategies.map((s) => s.strategy)
  *   // ['please', 'counterfactual-modal', 'second-person']
  */
-export function scorePoliteness(p: RuntimePoliteness, lang: Lang, text: string): PolitenessScore {
-  const folded = fold(text);
+export function scorePoliteness(p: RuntimePoliteness, lang: Lang, text: string, prepared?: { folded: string; sentences: readonly Sentence[] }): PolitenessScore {
+  // A review has already folded and split the draft (review-context.ts): reuse that rather than do it twice.
+  const folded = prepared?.folded ?? fold(text);
   const regexes = p.patterns(lang);
   const spans: [number, number][][] = p.strategies.map(() => []);
-  for (const sentence of segmentSentences(text)) {
+  for (const sentence of prepared?.sentences ?? segmentSentences(text)) {
     let from = sentence.start;
     while (from < sentence.end && !WORD_START.test(folded.charAt(from))) from++;
     const slice = folded.slice(from, sentence.end);

@@ -33,7 +33,7 @@ export function scoreReview(ctx: ReviewContext, findings: readonly Finding[]): R
   const penalty = (table: Partial<Record<RuleCode, number>>) => [...rules].reduce((n, r) => n + (table[r] ?? 0), 0);
   const commits = lexiconIn(ctx, 'commitment') || lexiconIn(ctx, 'followUp') || lexiconIn(ctx, 'done');
   return {
-    warmth: clamp(warmthOf(scorePoliteness(ctx.kb.politeness, ctx.lang, ctx.masked).value) - penalty(WARMTH)),
+    warmth: clamp(warmthOf(scorePoliteness(ctx.kb.politeness, ctx.lang, ctx.masked, ctx).value) - penalty(WARMTH)),
     ownership: clamp((commits ? 0.8 : 0.5) + (hasNextStep(ctx) ? 0.2 : 0) - penalty(OWNERSHIP)),
     clarity: clamp((hasNextStep(ctx) ? 1 : 0.8) - penalty(CLARITY)),
   };
