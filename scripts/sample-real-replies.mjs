@@ -3,13 +3,16 @@
 // Each item is a brand's reply with the customer tweet it answers (`in_response_to_tweet_id`). At most
 // PER_BRAND replies per brand keep a few big brands from deciding the figures; brands, not replies, are split
 // into a calibration half and a test half, so the test half also measures brands never studied.
-// Usage: node scripts/sample-real-replies.mjs ../shared/external/customer-service/twcs-sample-first5000.csv OUT_DIR
+// Usage: node scripts/sample-real-replies.mjs ../shared/external/customer-service/twcs-sample-first5000.csv OUT_DIR [--more]
+// --more also writes real-2017-calibration-more.unlabelled.jsonl: up to MORE_PER_BRAND further replies of the
+// calibration brands only, a larger development set that leaves the test half's brands unstudied.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const PER_BRAND = 7;
-const [csvPath, outDir] = process.argv.slice(2);
+const MORE_PER_BRAND = 25;
+const [csvPath, outDir, moreFlag] = process.argv.slice(2);
 if (!csvPath || !outDir) {
   console.error('usage: sample-real-replies.mjs TWCS_CSV OUT_DIR');
   process.exit(2);
@@ -47,25 +50,33 @@ for (const t of tweets) {
   perBrand.set(t.author_id, list);
 }
 const halves = { calibration: [], test: [] };
+const more = [];
+const toItem = ({ reply, asked }) => ({
+  id: `tw-${reply.tweet_id}`,
+  brand: reply.author_id,
+  lang: 'en',
+  channel: 'chat',
+  // The brand's first reply in the thread: the customer's tweet opened the conversation.
+  firstReply: !asked.in_response_to_tweet_id,
+  customer: asked.text,
+  draft: reply.text,
+});
 // Brands in a fixed pseudo-random order, each to the half that has fewer items so far.
 const brands = [...perBrand.keys()].sort((a, b) => hash(a).localeCompare(hash(b)));
 for (const brand of brands) {
   const picked = perBrand.get(brand).sort((a, b) => hash(a.reply.tweet_id).localeCompare(hash(b.reply.tweet_id))).slice(0, PER_BRAND);
   const half = halves.calibration.length <= halves.test.length ? 'calibration' : 'test';
-  for (const { reply, asked } of picked) {
-    halves[half].push({
-      id: `tw-${reply.tweet_id}`,
-      brand,
-      lang: 'en',
-      channel: 'chat',
-      // The brand's first reply in the thread: the customer's tweet opened the conversation.
-      firstReply: !asked.in_response_to_tweet_id,
-      customer: asked.text,
-      draft: reply.text,
-    });
+  halves[half].push(...picked.map(toItem));
+  if (half === 'calibration') {
+    const rest = perBrand.get(brand).slice(PER_BRAND, PER_BRAND + MORE_PER_BRAND);
+    more.push(...rest.map(toItem));
   }
 }
 for (const [half, items] of Object.entries(halves)) {
   writeFileSync(join(outDir, `real-2017-${half}.unlabelled.jsonl`), items.map((i) => JSON.stringify(i)).join('\n') + '\n');
   console.log(`${half}: ${items.length} replies from ${new Set(items.map((i) => i.brand)).size} brands`);
+}
+if (moreFlag === '--more') {
+  writeFileSync(join(outDir, 'real-2017-calibration-more.unlabelled.jsonl'), more.map((i) => JSON.stringify(i)).join('\n') + '\n');
+  console.log(`calibration-more: ${more.length} replies from ${new Set(more.map((i) => i.brand)).size} brands`);
 }
