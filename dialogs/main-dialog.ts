@@ -1,14 +1,13 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder-core';
 import { ComponentDialog, DialogSet, WaterfallDialog, type DialogState, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Assistant } from '../src/assistant/assistant.js';
-import { parseAgentMessage } from '../src/assistant/parse-agent-message.js';
 import { PracticeDialog, PRACTICE_DIALOG } from './practice-dialog.js';
 import { sendOutgoing, sendWithLateUpdate } from './send-outgoing.js';
 
 export const MAIN_DIALOG = 'main';
 const ROUTE = 'route';
 
-type CardSubmit = { action?: unknown; text?: unknown; draft?: unknown; customer?: unknown };
+type CardSubmit = { action?: unknown; text?: unknown; draft?: unknown; customer?: unknown; question?: unknown };
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
 /**
@@ -33,11 +32,13 @@ export class MainDialog extends ComponentDialog {
       this.dialogSet.add(this);
     }
     const dc = await this.dialogSet.createContext(context);
-    const text = (context.activity.text ?? '').trim().toLowerCase();
     // "help" always answers, even in the middle of practice, without ending it.
-    if (dc.activeDialog && /^(help|apua|pomoc|sugo|súgó)$/.test(text)) {
-      await sendOutgoing(context, this.assistant.help(context.activity.locale));
-      return;
+    if (dc.activeDialog && context.activity.text) {
+      const route = this.assistant.route(context.activity.text, context.activity.locale);
+      if (route.intent === 'help') {
+        await sendOutgoing(context, this.assistant.help(route.lang));
+        return;
+      }
     }
     if (dc.activeDialog) {
       await dc.continueDialog();
@@ -45,19 +46,21 @@ export class MainDialog extends ComponentDialog {
     }
     // Most turns are single messages: answer them without the dialog stack (measured: the stack cost
     // more than the review); only practice, which spans turns, begins the dialog.
-    if ((await this.answer(context)) === 'practice') await dc.beginDialog(this.id);
+    const answered = await this.answer(context);
+    if (answered !== 'answered') await dc.beginDialog(this.id, answered);
   }
 
   private async route(step: WaterfallStepContext) {
-    if ((await this.answer(step.context)) === 'practice') return step.beginDialog(PRACTICE_DIALOG);
+    const practice = step.options as { lang?: string } | undefined;
+    if (practice?.lang) return step.beginDialog(PRACTICE_DIALOG, { lang: practice.lang });
     return step.endDialog();
   }
 
   /**
-   * Answers a single-turn message (review, Use this, guidance, coaching, help) and says so; returns
-   * 'practice' without sending anything when the message starts the multi-turn practice.
+   * Answers a single-turn message (review, Use this, guidance, coaching, help, greeting…) and says so;
+   * returns the practice's language without sending anything when the message starts the multi-turn practice.
    */
-  async answer(context: TurnContext): Promise<'answered' | 'practice'> {
+  async answer(context: TurnContext): Promise<'answered' | { lang: string }> {
     const locale = context.activity.locale;
     const value = (context.activity.value ?? {}) as CardSubmit;
     if (value.action === 'use') {
@@ -68,29 +71,45 @@ export class MainDialog extends ComponentDialog {
       await this.reviewAndSend(context, str(value.draft), str(value.customer) || undefined);
       return 'answered';
     }
+    if (value.action === 'guidance') {
+      await sendOutgoing(context, await this.assistant.guidanceWithLlm(str(value.question), locale));
+      return 'answered';
+    }
     // A bare card submit or an empty message (a mention alone): offer the review form rather than an error.
     if (!(context.activity.text ?? '').trim()) {
       await sendOutgoing(context, this.assistant.reviewForm(locale));
       return 'answered';
     }
-    const intent = parseAgentMessage(context.activity.text ?? '');
-    switch (intent.kind) {
+    const route = this.assistant.route(context.activity.text ?? '', locale);
+    // In a team channel colleagues see every reply: drafts are reviewed in the 1:1 chat or the compose box.
+    const inChannel = (context.activity.conversation as { conversationType?: string } | undefined)?.conversationType === 'channel';
+    switch (route.intent) {
       case 'help':
-        await sendOutgoing(context, this.assistant.help(locale));
-        break;
-      case 'review-form':
-        await sendOutgoing(context, this.assistant.reviewForm(locale));
+        await sendOutgoing(context, this.assistant.help(route.lang));
         break;
       case 'guidance':
-        await sendOutgoing(context, await this.assistant.guidanceWithLlm(intent.question, locale));
+        await sendOutgoing(context, await this.assistant.guidanceWithLlm(route.text, route.lang));
         break;
       case 'coaching':
-        await sendOutgoing(context, await this.assistant.coachingWithLlm(intent.situation, locale));
+        await sendOutgoing(context, await this.assistant.coachingWithLlm(route.text, route.lang));
         break;
       case 'practice':
-        return 'practice';
+        return { lang: route.lang };
       case 'review':
-        await this.reviewAndSend(context, intent.draft, intent.customer);
+        if (inChannel) await sendOutgoing(context, this.assistant.channelPrivate(route.lang));
+        else if (route.text) await this.reviewAndSend(context, route.text, route.customer);
+        else await sendOutgoing(context, this.assistant.reviewForm(route.lang));
+        break;
+      case 'ask':
+        if (inChannel) await sendOutgoing(context, this.assistant.channelPrivate(route.lang));
+        else await sendOutgoing(context, this.assistant.askIntent(route.text, route.lang));
+        break;
+      case 'greeting':
+      case 'thanks':
+      case 'smalltalk':
+      case 'unknown':
+      case 'stop':
+        await sendOutgoing(context, this.assistant.reply(route.intent, route.lang));
         break;
     }
     return 'answered';

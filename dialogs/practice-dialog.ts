@@ -2,15 +2,15 @@ import { ComponentDialog, TextPrompt, WaterfallDialog, type WaterfallStepContext
 import type { Assistant } from '../src/assistant/assistant.js';
 import { langFromLocale, textsFor } from '../src/assistant/bot-texts.js';
 import { customerLine, pickScenarios, PRACTICE_ROUNDS, scoreAnswer } from '../src/assistant/practice.js';
-import { fold } from '../src/engine/fold-text.js';
 import { sendOutgoing } from './send-outgoing.js';
 
 export const PRACTICE_DIALOG = 'practice';
 const ROUND = 'practice-round';
 const ANSWER = 'practice-answer';
-const STOP = /^(stop|quit|cancel|lopeta|lopetus|koniec|zakoncz|vege|kilepes|megse)$/;
 
 interface PracticeState {
+  /** The language the trainee asked in ("harjoitellaan" from an English client practises in Finnish). */
+  lang: string;
   round: number;
   seed: number;
   scores: number[];
@@ -37,17 +37,16 @@ export class PracticeDialog extends ComponentDialog {
 
   private state(step: WaterfallStepContext): PracticeState {
     const o = step.options as Partial<PracticeState>;
-    return { round: o.round ?? 0, seed: o.seed ?? seedOf(step.context.activity.conversation?.id ?? ''), scores: o.scores ?? [] };
+    return { lang: o.lang ?? langFromLocale(step.context.activity.locale), round: o.round ?? 0, seed: o.seed ?? seedOf(step.context.activity.conversation?.id ?? ''), scores: o.scores ?? [] };
   }
 
   private async ask(step: WaterfallStepContext) {
     const s = this.state(step);
-    const locale = step.context.activity.locale;
-    const t = textsFor(locale);
+    const t = textsFor(s.lang);
     const scenarios = pickScenarios(this.assistant.kb, s.seed, PRACTICE_ROUNDS);
     if (s.round === 0) await step.context.sendActivity(t.practiceIntro(scenarios.length));
     const scenario = scenarios[s.round]!;
-    const lang = langFromLocale(locale);
+    const lang = langFromLocale(s.lang);
     const described = `${scenario.id} (${scenario.rules.join(', ')}): "${scenario.source.quote}" The customer says: ${customerLine(scenario, lang)}`;
     (step.values as { customer?: string }).customer = await this.assistant.practiceCustomerLine(described, customerLine(scenario, lang), lang);
     return step.prompt(ANSWER, { prompt: `${t.practiceCustomer(s.round + 1, scenarios.length)}\n\n${(step.values as { customer?: string }).customer ?? ""}` });
@@ -55,14 +54,13 @@ export class PracticeDialog extends ComponentDialog {
 
   private async score(step: WaterfallStepContext) {
     const s = this.state(step);
-    const locale = step.context.activity.locale;
-    const t = textsFor(locale);
+    const t = textsFor(s.lang);
     const answer = String(step.result ?? '').trim();
-    if (STOP.test(fold(answer))) {
+    if (this.assistant.route(answer, s.lang).intent === 'stop') {
       await step.context.sendActivity(t.practiceStopped);
       return step.endDialog();
     }
-    const { outgoing, result } = this.assistant.review(answer, (step.values as { customer?: string }).customer, locale);
+    const { outgoing, result } = this.assistant.review(answer, (step.values as { customer?: string }).customer, s.lang);
     await sendOutgoing(step.context, outgoing);
     const scores = result ? [...s.scores, scoreAnswer(result)] : s.scores;
     if (result) await step.context.sendActivity(t.practiceScore(scores.at(-1)!));

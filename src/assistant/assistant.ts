@@ -1,3 +1,4 @@
+import { createAskIntentCard } from '../cards/ask-intent-card.js';
 import { createCoachingCard } from '../cards/coaching-card.js';
 import { createGuidanceCard } from '../cards/guidance-card.js';
 import { createReviewCard } from '../cards/review-card.js';
@@ -8,6 +9,8 @@ import { ReviewInputError } from '../engine/review-input.js';
 import { searchGuidance } from '../retrieval/search-guidance.js';
 import { langFromLocale, textsFor } from './bot-texts.js';
 import { coach } from './coach.js';
+import { draftLikeIn, topicIn } from './draft-evidence.js';
+import { routeMessage, type Route } from './route-message.js';
 import { ReviewCache } from './review-cache.js';
 import type { Outgoing } from './outgoing.js';
 import type { Lang, ReviewResult } from '../engine/contract.js';
@@ -40,10 +43,37 @@ export type ReviewSite = 'invoke' | 'chat';
  */
 export class Assistant {
   readonly cache: ReviewCache;
+  private readonly routing: { isDraftLike: ReturnType<typeof draftLikeIn>; isTopic: ReturnType<typeof topicIn> };
 
   constructor(private readonly options: AssistantOptions) {
     if (!Number.isInteger(options.maxDraft) || options.maxDraft < 1) throw new Error('maxDraft must be a positive integer');
     this.cache = new ReviewCache(options.cacheSize ?? 500);
+    this.routing = { isDraftLike: draftLikeIn(options.kb), isTopic: topicIn(options.kb) };
+  }
+
+  /** What the user wants from a typed message, in the language they wrote it in (the locale only breaks ties). */
+  route(text: string, locale?: string): Route {
+    // Very long messages are drafts (or pasted e-mails): no need to read them for commands.
+    if (text.length > 2000) return { intent: 'review', lang: langFromLocale(locale), text: text.trim() };
+    return routeMessage(text, { locale, detector: this.kb.detector, ...this.routing });
+  }
+
+  /** The bot's answer to a message that needs no card: a greeting, thanks, small talk, or something it cannot act on. */
+  reply(intent: 'greeting' | 'thanks' | 'smalltalk' | 'unknown' | 'stop', lang?: string): Outgoing[] {
+    const t = textsFor(lang);
+    const byIntent = { greeting: t.greetingReply, thanks: t.thanksReply, smalltalk: t.smalltalkReply, unknown: t.unknownReply, stop: t.nothingToStop };
+    return [{ text: byIntent[intent] }];
+  }
+
+  /** Asks whether a short message is a draft or a question about the guidance, with one button for each. */
+  askIntent(message: string, lang?: string): Outgoing[] {
+    const t = textsFor(lang);
+    return [{ card: createAskIntentCard(t, message), summary: t.askWhich }];
+  }
+
+  /** In a team channel, drafts are not reviewed in front of colleagues. */
+  channelPrivate(lang?: string): Outgoing[] {
+    return [{ text: textsFor(lang).channelPrivate }];
   }
 
   get maxDraft(): number {

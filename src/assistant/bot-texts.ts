@@ -36,6 +36,18 @@ export interface BotTexts {
   preview: string;
   unsupported: string;
   scores: string;
+  /** Answers to messages that are not drafts (route-message.ts). */
+  greetingReply: string;
+  thanksReply: string;
+  smalltalkReply: string;
+  unknownReply: string;
+  nothingToStop: string;
+  /** When a short message could be a draft or a question about the guidance: the bot asks. */
+  askWhich: string;
+  askReview: string;
+  askGuidance: string;
+  /** A draft sent in a team channel is not reviewed there, in front of colleagues. */
+  channelPrivate: string;
 }
 
 const en: BotTexts = {
@@ -58,6 +70,14 @@ const en: BotTexts = {
   tenantRefused: "Warmline isn't enabled for your organisation.",
   error: 'Sorry, something went wrong on my side. Your draft is unchanged; please try again.',
   preview: 'Preview', unsupported: 'Language not supported; English guidance used.', scores: 'Warmth {w} · Ownership {o} · Clarity {c}',
+  greetingReply: "Hi! Paste a draft reply and I'll give it a second read, or ask me what our guidance says. Type `help` for more.",
+  thanksReply: "You're welcome! Paste the next draft whenever you like.",
+  smalltalkReply: "I'm Warmline, a second read for customer replies before you send them. Paste a draft, ask `what should I say when…`, or type `practice`.",
+  unknownReply: "I'm not sure what you'd like. Paste a draft to review it, ask what our guidance says, or type `help`.",
+  nothingToStop: 'Nothing is running, so there is nothing to stop. Paste a draft whenever you like.',
+  askWhich: 'Should I review this as a draft, or look up what our guidance says about it?',
+  askReview: 'Review as a draft', askGuidance: 'Look up the guidance',
+  channelPrivate: "I don't review drafts in a channel, where colleagues can see them. Send it to me in a 1:1 chat, or use Warmline's Review button in the compose box.",
 };
 
 const fi: BotTexts = {
@@ -80,6 +100,14 @@ const fi: BotTexts = {
   tenantRefused: 'Warmline ei ole käytössä organisaatiossasi.',
   error: 'Pahoittelen, jokin meni vikaan minun päässäni. Luonnoksesi on ennallaan; yritä uudelleen.',
   preview: 'Esikatsele', unsupported: 'Kieltä ei tueta; käytetään englanninkielistä ohjeistusta.', scores: 'Lämpö {w} · Omistajuus {o} · Selkeys {c}',
+  greetingReply: 'Hei! Liitä vastausluonnos, niin luen sen ennen lähettämistä, tai kysy mitä ohjeistus sanoo. Kirjoita `apua` saadaksesi lisää.',
+  thanksReply: 'Ole hyvä! Liitä seuraava luonnos, kun haluat.',
+  smalltalkReply: 'Olen Warmline: toinen lukija asiakasvastauksille ennen lähettämistä. Liitä luonnos, kysy `mitä sanon kun…` tai kirjoita `harjoittele`.',
+  unknownReply: 'En ole varma, mitä haluat. Liitä luonnos arvioitavaksi, kysy mitä ohjeistus sanoo tai kirjoita `apua`.',
+  nothingToStop: 'Mikään ei ole käynnissä, joten lopetettavaa ei ole. Liitä luonnos, kun haluat.',
+  askWhich: 'Arvioinko tämän luonnoksena vai haenko, mitä ohjeistus sanoo aiheesta?',
+  askReview: 'Arvioi luonnoksena', askGuidance: 'Hae ohjeistuksesta',
+  channelPrivate: 'En arvioi luonnoksia kanavalla, jossa kollegat näkevät ne. Lähetä se minulle kahdenkeskisessä keskustelussa tai käytä Warmlinen Arvioi-painiketta kirjoituskentässä.',
 };
 
 const pl: BotTexts = {
@@ -102,6 +130,14 @@ const pl: BotTexts = {
   tenantRefused: 'Warmline nie jest włączony w Twojej organizacji.',
   error: 'Przepraszam, coś poszło nie tak po mojej stronie. Twój szkic jest bez zmian; spróbuj ponownie.',
   preview: 'Podgląd', unsupported: 'Język nieobsługiwany; użyto wytycznych po angielsku.', scores: 'Ciepło {w} · Odpowiedzialność {o} · Jasność {c}',
+  greetingReply: 'Cześć! Wklej szkic odpowiedzi, a przeczytam go przed wysłaniem, albo zapytaj, co mówią wytyczne. Napisz `pomoc`, aby zobaczyć więcej.',
+  thanksReply: 'Proszę bardzo! Wklej kolejny szkic, kiedy zechcesz.',
+  smalltalkReply: 'Jestem Warmline: drugie czytanie odpowiedzi dla klientów przed wysłaniem. Wklej szkic, zapytaj `co powiedzieć gdy…` albo napisz `ćwicz`.',
+  unknownReply: 'Nie jestem pewien, o co chodzi. Wklej szkic do oceny, zapytaj, co mówią wytyczne, albo napisz `pomoc`.',
+  nothingToStop: 'Nic nie jest uruchomione, więc nie ma czego kończyć. Wklej szkic, kiedy zechcesz.',
+  askWhich: 'Mam ocenić to jako szkic odpowiedzi czy sprawdzić, co mówią o tym wytyczne?',
+  askReview: 'Oceń jako szkic', askGuidance: 'Sprawdź wytyczne',
+  channelPrivate: 'Nie oceniam szkiców na kanale, gdzie widzą je współpracownicy. Wyślij go do mnie w czacie 1:1 albo użyj przycisku Warmline w polu pisania wiadomości.',
 };
 
 const hu: BotTexts = {
@@ -124,6 +160,14 @@ const hu: BotTexts = {
   tenantRefused: 'A Warmline nincs engedélyezve a szervezeted számára.',
   error: 'Elnézést, valami hiba történt nálam. A piszkozatod változatlan; próbáld újra.',
   preview: 'Előnézet', unsupported: 'Nem támogatott nyelv; angol irányelvek alapján.', scores: 'Melegség {w} · Felelősségvállalás {o} · Érthetőség {c}',
+  greetingReply: 'Szia! Illeszd be a válaszpiszkozatot, és elküldés előtt átolvasom, vagy kérdezd meg, mit mondanak az irányelvek. Írd be: `súgó`, ha többet szeretnél.',
+  thanksReply: 'Szívesen! Illeszd be a következő piszkozatot, amikor szeretnéd.',
+  smalltalkReply: 'Warmline vagyok: második olvasat az ügyfélválaszokhoz küldés előtt. Illessz be egy piszkozatot, kérdezd: `mit mondjak ha…`, vagy írd be: `gyakorlás`.',
+  unknownReply: 'Nem vagyok biztos benne, mit szeretnél. Illessz be egy piszkozatot, kérdezd meg, mit mondanak az irányelvek, vagy írd be: `súgó`.',
+  nothingToStop: 'Semmi sem fut, így nincs mit befejezni. Illessz be egy piszkozatot, amikor szeretnéd.',
+  askWhich: 'Piszkozatként nézzem át, vagy keressem meg, mit mondanak róla az irányelvek?',
+  askReview: 'Átnézés piszkozatként', askGuidance: 'Irányelvek keresése',
+  channelPrivate: 'Csatornában nem nézek át piszkozatot, ahol a kollégák is látják. Küldd el nekem privát csevegésben, vagy használd a Warmline gombját az üzenetíró mezőben.',
 };
 
 export const BOT_TEXTS: Record<Lang, BotTexts> = { en, fi, pl, hu };

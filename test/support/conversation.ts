@@ -10,7 +10,7 @@ export type Say = string | { value: Record<string, unknown>; text?: string };
 export type Expect = RegExp | ((reply: Partial<Activity>) => void);
 export type Step = [Say, ...Expect[]];
 
-export async function newBot(locale = 'en-US', options: { maxDraft?: number; allowedTenants?: string[] } = {}) {
+export async function newBot(locale = 'en-US', options: { maxDraft?: number; allowedTenants?: string[]; conversationType?: 'personal' | 'channel' | 'groupChat' } = {}) {
   const storage = new MemoryStorage();
   const bot = new WarmlineBot({
     assistant: new Assistant({ kb: await testKnowledgeBase(), maxDraft: options.maxDraft ?? 8000 }),
@@ -19,7 +19,7 @@ export async function newBot(locale = 'en-US', options: { maxDraft?: number; all
     logger: createLogger('silent'),
     allowedTenants: options.allowedTenants ?? [],
   });
-  return new TestAdapter(async (context) => bot.run(context), { locale, channelId: 'msteams', conversation: { id: 'conv-1', conversationType: 'personal' } as never });
+  return new TestAdapter(async (context) => bot.run(context), { locale, channelId: 'msteams', conversation: { id: 'conv-1', conversationType: options.conversationType ?? 'personal' } as never });
 }
 
 export const render = (reply: Partial<Activity>) => `${reply.text ?? ''}\n${JSON.stringify(reply.attachments ?? [])}`;

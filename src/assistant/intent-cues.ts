@@ -1,0 +1,129 @@
+import type { Lang } from '../engine/contract.js';
+
+/**
+ * The words by which users tell the bot what they want, per language, as regular-expression sources over
+ * folded text (lower case, no diacritics: users type "kiitti", "dzieki", "koszi"). Typos that people make
+ * often are alternatives of their own. route-message.ts reads these; nothing here decides on its own.
+ *
+ * - `greeting`, `thanks`, `help`, `practice`, `stop`, `smalltalk`: a whole short message made of these words
+ *   (with `filler` words such as "please", "ok", the bot's name) is that intent.
+ * - `guidanceWord`: words naming the guidance itself (guidelines, policy, training); `guidanceAsk`: asking
+ *   whether a phrase is allowed ("is it ok to say", "saako sanoa").
+ * - `coachingAsk`: the agent asking how to act or what to say ("what should I say", "miten vastaan").
+ * - `customerWord`: the customer in the third person, as one talks *about* them, not to them.
+ * - `addressesCustomer`: words a reply uses *to* a customer (second person, polite address, "we" of the
+ *   company, apologies): the marks of a draft.
+ */
+export interface IntentCues {
+  greeting: string;
+  thanks: string;
+  help: string;
+  practice: string;
+  stop: string;
+  smalltalk: string;
+  filler: string;
+  guidanceWord: string;
+  guidanceAsk: string;
+  coachingAsk: string;
+  customerWord: string;
+  addressesCustomer: string;
+  /** Asking permission: a question that starts so is about the guidance ("saako asiakkaalle sanoa…?"). */
+  permission: string;
+  /** Words that only a request to practise uses, anywhere in the message ("i want to practice refund calls"). */
+  practiceWord: string;
+  /** Speaking to someone in the second person: "Can I have your number?" asks the customer, not the bot. */
+  secondPerson: string;
+  /** Labels that put a draft (or the customer's message) in the message: `luonnos:`, `szkic:`. */
+  draftLabel: string;
+  customerLabel: string;
+  /** A command word followed by a topic: `ohje siirrot`, `wytyczne przeprosiny`. */
+  guidanceCommand: string;
+  reviewCommand: string;
+}
+
+export const INTENT_CUES: Record<Lang, IntentCues> = {
+  en: {
+    greeting: 'hi+|hey+|hello+|helo|hallo|heya|hiya|yo|good (morning|afternoon|evening|day)|morning|howdy|greetings',
+    thanks: 'ok|okay|k|kk|thanks?|thank ?you|thx|thnx|thanx|ty|tysm|cheers|much appreciated|appreciate it|great|perfect|awesome|nice|cool|brilliant|super|helpful|that helps|that helped|got it|ok thanks',
+    help: 'help|help me|helpp|halp|what can you do|what do you do|how does (this|it|this bot|the bot) work|how do i use (this|you|it|the bot)|commands|menu|instructions|how to use|usage|what (am i|do i|should i) (supposed to )?(type|write|do) here|what is this|\\?+',
+    practice: "practi[cs]e|practi[cs]ing|let'?s practi[cs]e|train me|training mode|role ?play|simulate a customer|quiz me|drill",
+    stop: "stop|quit|exit|cancel|end|enough|i'?m done|done|finish|that'?s enough|stop it|abort|end practi[cs]e|stop practi[cs]e|enough for today|(i'?m|i am) (done|finished)|let'?s stop|end (the )?(session|practi[cs]e|roleplay)",
+    smalltalk: "how are you|how'?s it going|who are you|what are you|are you (a )?(bot|robot|human|real|ai)|are you there|lol|haha+|what'?s up|sup|good bot|bad bot|you'?re (great|funny|useless|smart)|i love you|tell me a joke|bored|i'?m bored|what is your name|what'?s your name|who (made|created|built|wrote|programmed) you|ha(h|ha)+|ugh\\w*|meh|mondays?|long day|tired|i'?m tired",
+    filler: 'please|pls|plz|ok|okay|oh|so|again|now|bot|warmline|there|mate|team|all|everyone|very|so much|a lot|lots|you|man|buddy|dear|and|for|the|this|that|me|again|really|just',
+    guidanceWord: 'guidance|guidelines?|guide|polic(y|ies)|rules?|training|handbook|manual|playbook|standards?|procedures?|best practices?|the docs?|documents?|materials?|kb|knowledge base|autofails?|quality (review|score|check|evaluation)|qa (score|review|form|check)|scorecard',
+    guidanceAsk: "what (does|do|did) .{0,40}(guidance|guidelines?|polic(y|ies)|rules?|training|handbook|manual|docs?|documents?) say|(rules?|guidance|guidelines?|polic(y|ies)) (about|on|for|regarding)|is it (ok|okay|fine|alright|allowed|acceptable)|am i allowed|are we allowed|is .{1,40} (ok|okay|allowed)|allowed to say|can i use the phrase",
+    coachingAsk: "what (should|do|can|would|could) (i|we) (say|tell|write|reply|answer|do|respond)|how (do|should|can|would|could) (i|we) (say|tell|respond|reply|answer|handle|deal|react|explain|word|phrase|apologi[sz]e|calm|approach|manage|de-?escalate|break|let|give|refuse|decline|write)|how to (say|tell|respond|reply|answer|handle|deal|react|explain|word|phrase|apologi[sz]e|calm|approach|manage|de-?escalate|break|refuse|decline|write)|what'?s the (best|right) (way|thing)|any (tips|advice|ideas)|tips (for|on)|advice (for|on)|help me (word|phrase|answer|reply|respond)|what (do|should) (i|we) do (when|if)|example (replies|phrases|answers)|what to say|(good|best|nice|polite|better|right|kind|gentle|professional) way to|best practice for|any (phrases|wording|examples|lines|scripts)|phrases for|how (do|should|can) (i|we) [a-z]+ (to|that|the)",
+    customerWord: 'customers?|clients?|callers?|users?|buyers?|shoppers?|the guy|a guy|someone|somebody|they are|they\'re|he is|she is|he\'s|she\'s',
+    addressesCustomer: "you|your|you'?re|you'?ve|you'?ll|you'?d|yours|yourself|we|we'?re|we'?ve|we'?ll|our|us|sorry|apologi[sz]e|apologies|thanks for (your|reaching|contacting|waiting|getting|letting|the)|thank you for|dear|regards|kind regards|best regards|sincerely|hi [a-z]+,|hello [a-z]+,",
+    permission: "(can|could|may|should|must) (i|we|agents?)|is it (ok|okay|fine|alright|allowed|acceptable|good|bad|wrong|rude)|am i allowed|are we allowed|are agents allowed|do (i|we) (have|need) to|is there a rule|are there rules|what counts as",
+    practiceWord: "practi[cs]e (mode|session|round|chat|call|calls|conversation)|role-?play\\w*|simulat\\w*|mock (call|chat|customer)|let'?s practi[cs]e|want to practi[cs]e|start (a )?practi[cs]e|pretend (to be|you'?re) (a|an|the) (customer|client)|be (a|an|the) (angry|upset|difficult)? ?customer",
+    secondPerson: "you|your|you'?re|you'?ve|you'?ll|you'?d|yours",
+    draftLabel: 'draft|reply|my reply|answer|response',
+    customerLabel: 'customer|client|cust',
+    guidanceCommand: 'guidance|guidelines?|policy',
+    reviewCommand: 'review|check|check this|review this|proofread|rate|grade',
+  },
+  fi: {
+    greeting: 'moi+|moikka|moro|morjens|hei+|heippa|terve|tervehdys|huomenta|hyvaa (huomenta|paivaa|iltaa)|paivaa|iltaa|hellurei|moikku|heissan',
+    thanks: 'ok|okei|okei|selva|selvä|joo|kiitos|kiitti|kiitoksia|kitos|kiitos paljon|kiitti paljon|kiitos avusta|kiitos tasta|kiitos kovasti|kiitoksii|kiitokset|kii|tack|loistavaa|mahtavaa|hienoa|hyva|hyvä|selva|okei kiitos|autoit|auttoi|super|siisti|jes',
+    help: 'apua|ohje|ohjeet|help|auta|auta mua|auta minua|mita (sa |sina |te )?(osaat|osaatte|voit|teet)( tehda)?|miten (tata|tätä|tama|tää|taa) (bottia |ohjelmaa )?(kaytetaan|toimii|kaytan)|en ymmarra miten (tama|taa|tää|tata) toimii|miten tama toimii|kayttoohje|komennot|valikko|\\?+',
+    practice: 'harjoittele|harjoitellaan|harjoitus|harjoittelu|harjoittelen|haluan harjoitella|treenataan|treeni|treenaa|harjotellaan|harjottele|roolipeli|simuloi asiakas',
+    stop: 'lopeta|lopetetaan|lopetus|lopeta harjoitus|lopetetaan harjoitus|riittaa|riittää|seis|stop|poistu|lopetan|(ma|mä|mina) lopetan|pois|keskeyta|peruuta|valmis|tama riittaa|tää riittää|taa riittaa|riittaa talta paivalta',
+    smalltalk: 'mita kuuluu|mitas kuuluu|miten menee|mites menee|kuka olet|kuka sa oot|mika olet|mika sa oot|mika sina olet|oletko (botti|robotti|ihminen|tekoaly)|ootko (botti|robotti|ihminen)|haha+|hah|lol|tylsaa|mulla on tylsaa|hyva botti|huono botti|kerro vitsi|kuka (sut|sinut|teidat) (teki|loi|ohjelmoi)|tylsa\\w*|vasyttaa|vasynyt|pitka paiva|hah\\w*',
+    filler: 'vaan|vain|nyt|taas|jo|viela|ok|okei|no|niin|sulle|teille|botti|warmline|kaikille|paljon|tosi|kovasti|ja|hei|mulle|minulle|taa|tama|tasta|siita|sita',
+    guidanceWord: 'ohjeistus\\w*|ohjee\\w*|ohje|ohjeet|ohjeissa|ohjeita|ohjeiden|saanno\\w*|saanto\\w*|linjaus\\w*|politiika\\w*|kaytanto\\w*|kaytanno\\w*|koulutus\\w*|koulutukse\\w*|materiaali\\w*|dokumenti\\w*|opas|oppaa\\w*|periaattee\\w*|tietopankki\\w*|autofail\\w*|laatuarvi\\w*|laadunarvi\\w*',
+    guidanceAsk: '(ohje\\w*|saann\\w*|koulutus\\w*|materiaali\\w*|kaytanto\\w*|linjaus\\w*) (sanoo|sanovat|kertoo|kertovat|ohjeistaa|neuvoo|neuvovat)|mita .{0,40}(sanoo|sanovat) .{0,20}(ohje|saanto|koulutu)|saako (sanoa|kirjoittaa|kayttaa)|saanko (sanoa|kirjoittaa|kayttaa)|voinko sanoa|voiko sanoa|onko ok sanoa|onko (ok|okei|sallittua|hyva) (sanoa|kirjoittaa|kayttaa)|sopiiko sanoa|kannattaako sanoa',
+    coachingAsk: 'mita (ma|mun|minun|mina|me)? ?(sanon|sanoisin|vastaan|vastaisin|kirjoitan|kirjoittaisin|teen|tekisin|pitaisi sanoa|pitaa sanoa|kannattaa sanoa)|miten (ma|mun|minun|mina|me)? ?(vastaan|vastaisin|toimin|toimisin|hoidan|hoitaisin|sanon|sanoisin|kasittelen|kasittelisin|pitaisi|kannattaa|rauhoitan|selitan|kerron|suhtaudun|reagoin)|kuinka (vastaan|toimin|hoidan|sanon|pitaisi|kannattaa)|miten vastata|miten toimia|miten hoitaa|mita vastata|mita sanoa|miten sanoa|miten kertoa|miten suhtautua|miten kasitella|miten (kohteliaasti|kauniisti|ystavallisesti|hienosti|nätisti|natisti|parhaiten) (sanon|sanoisin|kerron|kertoisin|vastaan|vastaisin)|anna (esimerkki|esimerkkeja|vinkkeja|vinkki)|vinkkeja|neuvoja|esimerkkivastau\\w*',
+    customerWord: 'asiakas|asiakkaa\\w*|asiakkai\\w*|asiakkaan|soittaja\\w*|kayttaja\\w*|joku|hän|han on|se on vihainen|ostaja\\w*',
+    addressesCustomer: '[a-z]+(tko|tteko|than|tten)|olet|olette|oot|sait|saitte|teit|teitte|sinulla|sulla|teilla|sina|sinun|sinulle|sinua|sua|sulle|sun|te|teidan|teille|teita|teilta|voisitko|voisitteko|voitko|voitteko|olisitko|olisitteko|lahettaisitko|lahettakaa|lahetatko|kertoisitko|kertoisitteko|ilmoitathan|otathan|pahoittelu\\w*|pahoittelemme|pahoittelen|anteeksi|valitettavasti|kiitos (viestista|yhteydenotosta|kun otit|kun otitte|odottamisesta|karsivallisyydesta|tiedosta|palautteesta)|me |meidan|meilla|olemme|ystavallisin terveisin|terveisin|hyva asiakas|arvoisa',
+    permission: "saako|saanko|saammeko|voiko|voinko|voimmeko|onko (ok|okei|sallittua|hyva|soveliasta|kohteliasta|sopivaa|oikein|pakko)|pitaako|pitääkö|taytyyko|kuuluuko|sopiiko|kannattaako",
+    practiceWord: "harjoit\\w*|harjot\\w*|treena\\w*|roolipel\\w*|simul\\w*|esita asiakasta|ole asiakas|oot asiakas|olet asiakas",
+    secondPerson: '[a-z]+(tko|tteko)|sina|sinun|sinulle|sua|sulle|sun|te|teidan|teille|teita',
+    draftLabel: 'luonnos|vastaus|vastaukseni|luonnokseni|viesti',
+    customerLabel: 'asiakas|asiakkaan viesti',
+    guidanceCommand: 'ohje|ohjeistus|ohjeet|guidance',
+    reviewCommand: 'arvioi|tarkista|tarkasta|katso|review',
+  },
+  pl: {
+    greeting: 'czesc|czes|hej+|hejka|siema|siemka|elo|witam|witaj|dzien dobry|dobry wieczor|dobry|halo|serwus|hello|hi',
+    thanks: 'ok|okej|dobra|jasne|rozumiem|dzieki|dziekuje|dziekuje bardzo|dzieks|dziekuwa|dzieki wielkie|wielkie dzieki|thx|super|swietnie|dobra dzieki|ok dzieki|spoko|fajnie|git|bardzo pomocne|pomogles|pomoglo|dziekuje za pomoc|dzieki za pomoc',
+    help: 'pomoc|pomocy|pomoz|pomoz mi|help|co (ty )?(potrafisz|umiesz|mozesz|robisz)|w czym (mozesz|mi mozesz) (mi )?pomoc|jak (to|ten bot) dziala|jak tego uzywac|jak cie uzywac|instrukcja|komendy|menu|\\?+',
+    practice: 'cwicz|cwiczmy|cwiczenie|cwiczenia|pocwiczmy|chce pocwiczyc|pocwiczyc|trening|trenuj|potrenujmy|symulacja|odegraj klienta|scenka',
+    stop: 'stop|koniec|zakoncz\\w*|zakonczmy|przestan|wystarczy|dosc|anuluj|wyjdz|koniec cwiczen|skoncz\\w*|konczymy|koncze|koncz|koncze na dzis|na dzis wystarczy',
+    smalltalk: 'jak sie masz|co tam|co slychac|kim jestes|czym jestes|jestes (botem|robotem|czlowiekiem|ai)|haha+|hehe+|lol|nudzi mi sie|dobry bot|glupi bot|opowiedz kawal|jak masz na imie|kto cie (stworzyl|zrobil|napisal|zaprogramowal)|haha\\w*|dobre|zmeczon\\w*|ciezki dzien',
+    filler: 'prosze|ok|okej|dobra|no|jeszcze|teraz|bot|warmline|wszystkim|bardzo|wielkie|i|za|to|mi|ci|ja|juz|raz',
+    guidanceWord: 'wytyczn\\w*|zasad\\w*|regul\\w*|polityk\\w*|procedur\\w*|szkoleni\\w*|instrukcj\\w*|dokument\\w*|material\\w*|standard\\w*|podreczni\\w*|przepis\\w*|regulamin\\w*|autofail\\w*|ocenie rozmow|ocena rozmow|ocen jakosci|kontrol\\w* jakosci',
+    guidanceAsk: 'co (mowia|mowi|mowily) .{0,40}(wytyczn|zasad|regul|polityk|procedur|szkoleni|instrukcj)\\w*|(wytyczn|zasad|regul|polityk|procedur)\\w* (o|w sprawie|dotyczac\\w*|na temat)|czy (moge|mozna|wolno|mozemy|powinienem|powinnam) (powiedziec|napisac|uzyc|mowic)|czy (to|tak) (jest )?(ok|w porzadku|dozwolone)|wolno (powiedziec|napisac)|mozna (powiedziec|napisac|mowic)',
+    coachingAsk: 'co (mam|mamy|moge|powinienem|powinnam|powinnismy|by) ?(powiedziec|odpowiedziec|napisac|zrobic|mowic|odpisac)|co (powiedziec|odpowiedziec|napisac|zrobic|robic|mowic|odpisac)|jak (mam|moge|powinienem|powinnam|mamy|najlepiej)? ?(odpowiedziec|odpisac|powiedziec|zareagowac|postapic|rozmawiac|obsluzyc|uspokoic|wytlumaczyc|przeprosic|napisac|odmowic|sie zachowac|poradzic)|jak (odpowiedziec|odpisac|powiedziec|zareagowac|postapic|rozmawiac|obsluzyc|uspokoic|wytlumaczyc|przeprosic|napisac|odmowic|sie zachowac|poradzic sobie)|(daj|podaj) (przyklad\\w*|wskazowk\\w*|rad\\w*)|jakies (rady|wskazowki|porady)|jak (grzecznie|ladnie|uprzejmie|dobrze|najlepiej|profesjonalnie|delikatnie) (powiedziec|odpowiedziec|napisac|odmowic|przekazac|przeprosic)|przykladowe odpowiedzi',
+    customerWord: 'klient\\w*|klientk\\w*|dzwoniac\\w*|rozmowc\\w*|uzytkownik\\w*|kupujac\\w*|ktos|facet|pani krzyczy|pan krzyczy',
+    addressesCustomer: 'pan|pani|panu|pana|panstwo|panstwa|panstwu|ty|ciebie|tobie|twoj\\w*|twoja|moze pan|moglby|moglaby|mogliby|prosze o|prosimy|uprzejmie|przepraszam\\w*|przepraszamy|przykro (mi|nam)|dziekuje za (wiadomosc|kontakt|cierpliwosc|zgloszenie|informacje)|dziekujemy|my |nasz\\w*|pozdrawiam|z powazaniem|szanown\\w*|sprawdze|sprawdzimy|zajme sie|zajmiemy sie',
+    permission: "czy (mozna|moge|mozemy|wolno|powinienem|powinnam|powinnismy|trzeba|musze|musimy|to ok|jest ok|wypada)|wolno (mi|nam)",
+    practiceWord: "cwicz\\w*|pocwicz\\w*|symulacj\\w*|odegraj\\w*|scenk\\w*|potrenuj\\w*|trening\\w*|udawaj (klienta|klientke)|badz (klientem|klientka)",
+    secondPerson: 'pan|pani|panu|pana|panstwo|panstwa|ty|ciebie|cie|tobie|twoj\\w*',
+    draftLabel: 'szkic|odpowiedz|moja odpowiedz|wiadomosc|draft',
+    customerLabel: 'klient|klientka|wiadomosc klienta',
+    guidanceCommand: 'wytyczne|zasady|guidance',
+    reviewCommand: 'ocen|sprawdz|sprawdz to|przejrzyj|review',
+  },
+  hu: {
+    greeting: 'szia+|sziasztok|szio|szevasz|hello|helo|hali|hali+|hi|jo napot|jo reggelt|jo estet|udv|udvozlom|udvozollek|csa+|csumi|heló',
+    thanks: 'ok|oke|okes|rendben|ertem|vilagos|koszi|koszonom|koszonom szepen|koszonjuk|kosz|koszke|koszike|koszi szepen|kossz|kosszi|nagyon koszonom|koszonom a segitseget|koszi a segitseget|szuper|remek|klassz|nagyszeru|tokeletes|oke koszi|rendben koszi|sokat segitettel|ez segitett|kiraly|thx',
+    help: 'segitseg|segits|segitsegre|segits nekem|sugo|help|mit tudsz( csinalni)?|mire vagy kepes|mit csinalsz|hogyan mukodik( ez)?|hogy mukodik( ez)?|ez hogy mukodik|hogyan hasznaljam|hogy hasznaljam|parancsok|menu|utmutato|\\?+',
+    practice: 'gyakorlas|gyakorolj|gyakoroljunk|gyakorolni|gyakorolnek|szeretnek gyakorolni|gyakorlo mod|edzes|tréning|trening|szimulacio|szerepjatek|jatsszuk el',
+    stop: 'stop|allj|alljunk meg|vege|eleg|eleg volt|eleg mara|kilepes|kilep|megse|befejez\\w*|fejezzuk be|abbahagy\\w*|kesz|ennyi|ennyi volt|mara ennyi',
+    smalltalk: 'hogy vagy|hogy vagy\\?|mi ujsag|mizu|ki vagy|mi vagy|bot vagy|robot vagy|ember vagy|haha+|hehe+|lol|unatkozom|jo bot|rossz bot|mondj egy viccet|mi a neved|ki (csinalt|keszitett|irt|programozott) teged|ki hozott letre|haha\\w*|faradt vagyok|hosszu nap',
+    filler: 'kerlek|legyszi|legyszives|ok|oke|okes|rendben|jo|hat|meg|most|bot|warmline|mindenkinek|nagyon|szepen|es|a|az|ezt|ezert|neked|nektek|is',
+    guidanceWord: 'iranyelv\\w*|szabaly\\w*|szabalyzat\\w*|utmutat\\w*|kezikonyv\\w*|kepzes\\w*|oktatas\\w*|anyag\\w*|dokumentum\\w*|eloiras\\w*|policy|protokoll\\w*|eljaras\\w*|standard\\w*|autofail\\w*|ertekeles\\w*|minosegellenorz\\w*',
+    guidanceAsk: 'mit (mond|mondanak|ir|irnak|ajanl|ajanlanak) .{0,40}(iranyelv|szabaly|utmutat|kepzes|kezikonyv|eloiras)\\w*|(iranyelv|szabaly|utmutat|kepzes|kezikonyv|eloiras)\\w* (mit|szerint)|szabad (mondani|irni|azt mondani)|mondhatom|irhatom|mondhatjuk|lehet (mondani|irni|azt mondani)|(ok|oke|rendben van|elfogadhato),? ha (azt )?(mondom|irom)|illik (mondani|irni)',
+    coachingAsk: 'mit (mondjak|mondjunk|mondhatok|irjak|irjunk|valaszoljak|valaszoljunk|tegyek|tegyunk|csinaljak|kellene mondani|kell mondani|kellene irni|kell irni|kellene valaszolni|valaszolhatok)|hogyan (valaszoljak|valaszoljunk|reagaljak|kezeljem|kezeljuk|mondjam|irjam|nyugtassam|kerjek|tegyem|kommunikaljak|bantsak|jarjak el|viselkedjek|magyarazzam|utasitsam)|hogy (valaszoljak|reagaljak|kezeljem|mondjam|irjam|nyugtassam|kerjek|jarjak el|magyarazzam)|mit lehet ilyenkor|mit kell ilyenkor|hogyan kell|hogy kell (valaszolni|reagalni|kezelni|mondani)|hogyan [a-z]+(jam|jem|jak|jek)|hogy [a-z]+(jam|jem|jak|jek) (az|egy|ha|neki)|adj (peldat|peldakat|tanacsot|tippet|otletet)|tanacs\\w*|tipp\\w*|peldavalasz\\w*',
+    customerWord: 'ugyfel\\w*|ugyfelet|ugyfelnek|vevo\\w*|vasarlo\\w*|hivo\\w*|telefonalo\\w*|felhasznalo\\w*|valaki|a nenike|a bacsi',
+    addressesCustomer: 'on|onnek|ont|onok|onoknek|maga|kerem|kerjuk|szives\\w*|legyen szives|tudna|tudnad|megadna|elkuldene|kuldje|kuldjon|kuldd|irja|irjon|hivjon|sajnal\\w*|elnezes\\w*|bocsanat|koszonjuk (a|hogy|megkereses|turelm)|koszonom (a megkereses|a turelm|hogy)|mi |nalunk|csapatunk|udvozlettel|tisztelettel|kedves [a-z]+|megnezem|megnezzuk|utananezek|utananezunk|intezem|intezzuk',
+    permission: "szabad|lehet|illik|kell-e|szabad-e|lehet-e|mondhatom|mondhatjuk|irhatom|irhatjuk|megengedett|elfogadhato|rendben van-e|oke-e|ok-e",
+    practiceWord: "gyakorl\\w*|gyakorol\\w*|szimulaci\\w*|szerepjatek\\w*|jatsszuk el|jatszd el|jatsszunk|trening\\w*|edzes\\w*|legyel (te )?az ugyfel|te vagy az ugyfel",
+    secondPerson: 'on|onnek|ont|onok|maga|te|neked|tudna|tudnad|megadna|kuldene',
+    draftLabel: 'piszkozat|valasz|valaszom|uzenet|draft',
+    customerLabel: 'ugyfel|ugyfel uzenete',
+    guidanceCommand: 'iranyelv|iranyelvek|guidance',
+    reviewCommand: 'ellenoriz|ellenorizd|ellenorzes|nezd at|ertekeld|review',
+  },
+};

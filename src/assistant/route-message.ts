@@ -1,0 +1,208 @@
+import type { Lang } from '../engine/contract.js';
+import { LANGS } from '../engine/contract.js';
+import { fold } from '../engine/fold-text.js';
+import type { LanguageDetector } from '../engine/detect-language.js';
+import { langFromLocale } from './bot-texts.js';
+import { INTENT_CUES, type IntentCues } from './intent-cues.js';
+
+/** What a user of the bot wants from one message. */
+export type Intent = 'greeting' | 'thanks' | 'help' | 'review' | 'guidance' | 'coaching' | 'practice' | 'stop' | 'smalltalk' | 'unknown';
+
+export interface Route {
+  /** `ask` when the message could be a draft or a question to the bot and nothing settles it: the bot asks. */
+  intent: Intent | 'ask';
+  /** The language the user wrote in (the client's locale when the message does not tell). */
+  lang: Lang;
+  /** The message with the bot's @mention and any command word removed: the draft, question or situation. */
+  text: string;
+  /** The customer's message, when the user gave it (`customer: … draft: …`). */
+  customer?: string;
+}
+
+export interface RouteOptions {
+  locale?: string;
+  detector?: LanguageDetector;
+  /** Whether the review engine finds a phrase of its guidelines in the text: evidence of a draft ("Nope.", "That's our policy."). */
+  isDraftLike?: (text: string, lang: Lang) => boolean;
+  /** Whether the text names a topic of the guidance ("refunds?", "siirrot"): then the bot asks rather than gives up. */
+  isTopic?: (text: string, lang: Lang) => boolean;
+}
+
+/** Messages of at most this many words can be a greeting, thanks, help or stop; longer ones carry content. */
+const SHORT_WORDS = 6;
+
+type Compiled = { [K in keyof IntentCues]: RegExp };
+
+/** Each cue as a whole-word match anywhere (`…In`) or as the whole message (`…Whole`, built on demand). */
+const compiled = Object.fromEntries(
+  LANGS.map((l) => [
+    l,
+    Object.fromEntries(
+      Object.entries(INTENT_CUES[l]).map(([k, src]) => [k, new RegExp(`(?<![\\p{L}\\p{N}])(?:${src})(?![\\p{L}\\p{N}])`, 'u')]),
+    ) as Compiled,
+  ]),
+) as Record<Lang, Compiled>;
+
+/** Removes Teams mentions (`<at>Warmline</at>`), a leading `@Warmline`, and the bot's name used as an address. */
+export function stripMention(text: string): string {
+  return text
+    .replace(/<at>[^<]*<\/at>/giu, ' ')
+    .replace(/^\s*@[\p{L}\p{N}_.-]+[,:]?\s*/u, '')
+    .replace(/^\s*warmline\b[,:]?\s*/iu, '')
+    .trim();
+}
+
+/** The words of a folded message, without punctuation, emoji or the bot's name. */
+function wordsOf(folded: string): string[] {
+  return folded.replace(/[^\p{L}\p{N}'?\s-]+/gu, ' ').replace(/\?/g, ' ? ').split(/\s+/).filter((w) => w && w !== '?');
+}
+
+/**
+ * Whether a short message is made only of one kind of cue and filler words, e.g. "kiitti paljon!",
+ * "hi there", "ok thanks". Cue phrases may span words ("thank you", "dzien dobry"): they are removed first.
+ */
+function onlyCues(folded: string, cue: RegExp, filler: RegExp): boolean {
+  const g = new RegExp(cue.source, 'gu');
+  if (!g.test(folded)) return false;
+  g.lastIndex = 0;
+  const rest = folded.replace(g, ' ');
+  const fillerG = new RegExp(filler.source, 'gu');
+  return wordsOf(rest.replace(fillerG, ' ')).length === 0;
+}
+
+/** The labelled form `customer: … draft: …` (either order, any of the four languages). */
+function labelled(trimmed: string, folded: string): { draft: string; customer?: string } | null {
+  const labelRe = (src: string) => new RegExp(`(?:^|\\s)(?:${src})\\s*:`, 'gu');
+  const find = (src: string, from: number) => {
+    const re = labelRe(src);
+    re.lastIndex = from;
+    const m = re.exec(folded);
+    return m ? { start: m.index + (m[0].length - m[0].trimStart().length), end: m.index + m[0].length } : null;
+  };
+  const draftSrc = LANGS.map((l) => INTENT_CUES[l].draftLabel).join('|');
+  const customerSrc = LANGS.map((l) => INTENT_CUES[l].customerLabel).join('|');
+  const c = find(customerSrc, 0);
+  const d = find(draftSrc, 0);
+  if (c && c.start === 0) {
+    const dl = find(draftSrc, c.end);
+    if (dl) return { customer: trimmed.slice(c.end, dl.start).trim() || undefined, draft: trimmed.slice(dl.end).trim() };
+  }
+  if (d && d.start === 0) {
+    const cl = find(customerSrc, d.end);
+    if (cl) return { draft: trimmed.slice(d.end, cl.start).trim(), customer: trimmed.slice(cl.end).trim() || undefined };
+    return { draft: trimmed.slice(d.end).trim() };
+  }
+  return null;
+}
+
+/** The message's language: the engine's detector where the text says enough, else the cues it uses, else the locale. */
+function languageOf(trimmed: string, folded: string, options: RouteOptions): Lang {
+  const fallback = langFromLocale(options.locale);
+  const guess = options.detector?.detect(trimmed).lang;
+  if (guess && wordsOf(folded).length >= 3) return guess;
+  // Short messages: the language with the most words the cues know ("super, dziękuję" is Polish, though
+  // "super" is English too); the locale breaks ties ("stop", "help").
+  let best: Lang = fallback;
+  let bestScore = 0;
+  for (const l of LANGS) {
+    const c = compiled[l];
+    const cueKeys = ['greeting', 'thanks', 'help', 'practice', 'stop', 'smalltalk', 'guidanceWord', 'coachingAsk', 'customerWord', 'guidanceCommand', 'practiceWord', 'permission'] as const;
+    // Characters covered by the language's cues, so phrases ("jo reggelt", "ootko robotti") count whole.
+    let known = 0;
+    for (const k of cueKeys) known += [...folded.matchAll(new RegExp(c[k].source, 'gu'))].reduce((n, m) => n + m[0].length, 0);
+    const letters = { pl: /[ąćęłńśźż]/iu, hu: /[őűáéíóú]/iu, fi: /[äå]/iu, en: /(?!)/u }[l];
+    const score = known + (letters.test(trimmed) ? 4 : 0);
+    if (score > bestScore || (score === bestScore && score > 0 && l === fallback)) {
+      best = l;
+      bestScore = score;
+    }
+  }
+  return bestScore > 0 ? best : (guess ?? fallback);
+}
+
+/**
+ * Routes a message in any of the four languages: a greeting, thanks, help, practice or stop when the whole short
+ * message says so; guidance or coaching when it asks about the guidance or about how to handle a customer;
+ * a review when it reads as a reply to a customer; otherwise it asks rather than guesses.
+ */
+export function routeMessage(text: string, options: RouteOptions = {}): Route {
+  const trimmed = stripMention(text);
+  const folded = fold(trimmed).replace(/\s+/g, ' ').trim();
+  const lang = languageOf(trimmed, folded, options);
+  if (!folded) return { intent: 'unknown', lang, text: '' };
+
+  const form = labelled(trimmed, folded);
+  if (form) return { intent: 'review', lang, text: form.draft, customer: form.customer };
+
+  const words = wordsOf(folded);
+  // Cues of the message's language first, then of the others: people mix ("thx", "ok dzieki", "help").
+  const order = [lang, ...LANGS.filter((l) => l !== lang)];
+
+  // A command word and what follows it: `ohje siirrot`, `guidance transfers`, `review: …`.
+  for (const l of order) {
+    const c = compiled[l];
+    const cmd = new RegExp(`^(?:${c.guidanceCommand.source})[\\s:]+`, 'u').exec(folded);
+    if (cmd && words.length >= 2) return { intent: 'guidance', lang, text: trimmed.slice(cmd[0].length).replace(/[?？]\s*$/u, '').trim() };
+    // A bare command ("review", "arvioi", "oceń") opens the review form.
+    if (new RegExp(`^(?:${c.reviewCommand.source})[.!]?$`, 'u').test(folded)) return { intent: 'review', lang, text: '' };
+    const rev = new RegExp(`^(?:${c.reviewCommand.source})(?:\\s+[\\p{L}]+){0,2}\\s*:\\s*`, 'u').exec(folded);
+    if (rev) return { intent: 'review', lang, text: trimmed.slice(rev[0].length).trim() };
+  }
+
+  // Quoted phrases ("is it ok to say 'calm down'?") are the subject, not the user's own voice.
+  // Apostrophes inside words ("what's", "I'll") are not quotes.
+  const voice = folded
+    .replace(/"[^"]{1,200}"/g, ' ')
+    .replace(/(^|[\s(:])'[^']{1,200}'(?=$|[\s).,!?:;])/g, '$1 ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const has = (key: keyof IntentCues) => order.some((l) => compiled[l][key].test(voice));
+  const startsWith = (key: keyof IntentCues) => order.some((l) => new RegExp(`^(?:${compiled[l][key].source})`, 'u').test(voice));
+  const question = /\?/.test(voice);
+  const addresses = has('addressesCustomer');
+  const short = words.length <= SHORT_WORDS;
+  const route = (intent: Route['intent']): Route => ({ intent, lang, text: trimmed });
+
+  // A message that is nothing but punctuation or emoji is not for review; "?" alone asks for help.
+  if (words.length === 0) return route(/\?/.test(folded) ? 'help' : 'unknown');
+  const whole = (key: 'stop' | 'help' | 'practice' | 'thanks' | 'greeting' | 'smalltalk') =>
+    order.some((l) => onlyCues(folded, compiled[l][key], compiled[l].filler) || onlyCues(folded, compiled[l][key], compiled.en.filler));
+  if (short) {
+    for (const key of ['stop', 'practice', 'help', 'thanks', 'greeting', 'smalltalk'] as const) if (whole(key)) return route(key);
+  }
+  // The user's own voice, not a reply: a request to practise or to stop.
+  if (words.length <= 8 && has('stop') && !question && !addresses) return route('stop');
+  if (has('practiceWord') && !has('guidanceWord') && !has('coachingAsk')) return route('practice');
+  // Asking permission ("saako asiakkaalle sanoa…?", "czy można zawiesić rozmowę…?") is asking the guidance;
+  // "Can I have your order number?" asks the customer.
+  if (has('guidanceAsk')) return route('guidance');
+  if (has('coachingAsk')) return route('coaching');
+  const permission = order.some((l) => new RegExp(`^(?:\\S+\\s+){0,2}(?:${compiled[l].permission.source})`, 'u').test(voice));
+  if (question && permission && !has('secondPerson')) return route('guidance');
+  const guidanceWord = has('guidanceWord');
+  const aboutCustomer = has('customerWord');
+  // What a draft says to a customer: addressed to them, or a phrase the guidelines know ("Takie są zasady…").
+  const draftLike = addresses || (options.isDraftLike?.(trimmed, lang) ?? false);
+  if (guidanceWord && !draftLike) return route('guidance');
+  if (guidanceWord && question && !aboutCustomer) return route('guidance');
+  if (aboutCustomer && !addresses) return route('coaching');
+  if (words.length <= 10 && !draftLike) {
+    // "hi, help", "kiitos paljon, tosi hyvä vinkki", "mitä sä osaat tehdä?": the bot's own small talk.
+    if (startsWith('thanks') && !question) return route('thanks');
+    if (has('help')) return route('help');
+    if (startsWith('greeting') && !addresses) {
+      const rest = order.map((l) => voice.replace(new RegExp(`^(?:${compiled[l].greeting.source})[\\s,!.]*`, 'u'), '')).find((r) => r !== voice) ?? voice;
+      for (const key of ['help', 'practice', 'smalltalk'] as const) if (order.some((l) => compiled[l][key].test(rest))) return route(key);
+    }
+    if (has('smalltalk')) return route('smalltalk');
+  }
+  if (draftLike || words.length > 12) return route('review');
+  // Written as a sentence to someone ("Please hold.", "Kiss úr 5 percen belül visszahívja, garantálom."):
+  // capitalised and punctuated, unlike what people type to a bot.
+  if (/[.!]$/.test(folded) && /^\p{Lu}/u.test(trimmed) && words.length >= 2) return route('review');
+  // A short message with no mark of a reply to a customer and nothing the bot knows: a guidance topic
+  // ("refunds?") is worth asking about; anything else ("what's the weather", "asdf") the bot cannot act on.
+  // Asking costs the user one click; a wrong guess costs them a useless card.
+  if (options.isTopic?.(trimmed, lang)) return route('ask');
+  return route('unknown');
+}

@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { Assistant } from '../src/assistant/assistant.js';
+import { stripMention } from '../src/assistant/route-message.js';
+import { parseJsonLines } from '../src/eval/read-jsonl.js';
+import { scoreIntents, type IntentItem } from '../src/eval/score-intents.js';
+import { testKnowledgeBase } from './kb-fixture.js';
+
+const assistant = new Assistant({ kb: await testKnowledgeBase(), maxDraft: 8000 });
+const route = (text: string, locale = 'en-US') => assistant.route(text, locale);
+
+describe('what the user wants, in fi/pl/hu/en, typed from an English client', () => {
+  it.each([
+    ['hi', 'greeting', 'en'], ['moikka!', 'greeting', 'fi'], ['dzien dobry', 'greeting', 'pl'], ['szia', 'greeting', 'hu'],
+    ['thanks', 'thanks', 'en'], ['kiitti paljon', 'thanks', 'fi'], ['dzięki!', 'thanks', 'pl'], ['köszi szépen', 'thanks', 'hu'],
+    ['Help!', 'help', 'en'], ['apua', 'help', 'fi'], ['w czym mozesz mi pomoc?', 'help', 'pl'], ['mit tudsz csinalni?', 'help', 'hu'],
+    ['harjoitellaan', 'practice', 'fi'], ['chce pocwiczyc', 'practice', 'pl'], ['gyakoroljunk', 'practice', 'hu'], ["let's practise", 'practice', 'en'],
+    ['lopeta', 'stop', 'fi'], ['koniec', 'stop', 'pl'], ['elég volt', 'stop', 'hu'], ["I'm done", 'stop', 'en'],
+  ])('%j is %s (%s)', (text, intent, lang) => {
+    const r = route(text);
+    expect(r.intent).toBe(intent);
+    expect(r.lang).toBe(lang);
+  });
+
+  it('questions to the bot are never reviewed as drafts', () => {
+    expect(route('How do I respond to a customer who wants a refund?').intent).toBe('coaching');
+    expect(route('mitä ohjeistuksemme sanoo siirroista?')).toMatchObject({ intent: 'guidance', lang: 'fi' });
+    expect(route('co mówią nasze zasady o przełączaniu?')).toMatchObject({ intent: 'guidance', lang: 'pl' });
+    expect(route('ohje siirrot')).toMatchObject({ intent: 'guidance', lang: 'fi', text: 'siirrot' });
+    expect(route('co powiedzieć gdy klient jest zły z powodu opóźnionej dostawy?')).toMatchObject({ intent: 'coaching', lang: 'pl' });
+    expect(route('asiakas haluaa rahansa takaisin, miten vastaan')).toMatchObject({ intent: 'coaching', lang: 'fi' });
+    expect(route("is it ok to say 'calm down'?").intent).toBe('guidance');
+    expect(route('saako asiakkaalle sanoa että "tämä on meidän käytäntö"?').intent).toBe('guidance');
+  });
+
+  it('a draft that is itself a question or request to the customer is still reviewed', () => {
+    for (const draft of ['Could you send me the order number?', 'Voisitko lähettää tilausnumeron?', 'Czy może Pan podać numer zamówienia?', 'Megadná a rendelésszámot?', 'Can I have your order number?']) {
+      expect(route(draft).intent, draft).toBe('review');
+    }
+    expect(route('Hi Anna, thanks for waiting, your refund is on the way.').intent).toBe('review');
+    expect(route("I'd be happy to help you with the refund.").intent).toBe('review');
+    expect(route('Nope.').intent).toBe('review');
+    expect(route('Takie są zasady i nic na to nie poradzę.').intent).toBe('review');
+  });
+
+  it('the labelled form and a review command carry the draft and the customer message', () => {
+    expect(route('asiakas: Missä pakettini on? luonnos: Ei kuulu meille.')).toMatchObject({ intent: 'review', customer: 'Missä pakettini on?', text: 'Ei kuulu meille.' });
+    expect(route('sprawdz prosze: Nie wiem.')).toMatchObject({ intent: 'review', text: 'Nie wiem.' });
+    expect(route('review')).toMatchObject({ intent: 'review', text: '' });
+  });
+
+  it('asks rather than guesses when a short message could be a topic, and gives up on what it cannot act on', () => {
+    expect(route('refunds?').intent).toBe('ask');
+    expect(route('asdf').intent).toBe('unknown');
+    expect(route('🙂').intent).toBe('unknown');
+  });
+
+  it('removes the mention in any form before reading the message', () => {
+    expect(stripMention('<at>Warmline</at> help')).toBe('help');
+    expect(stripMention('@Warmline, kiitos')).toBe('kiitos');
+    expect(route('@Warmline help').intent).toBe('help');
+  });
+
+  it('reaches 95% on the development set of 300 messages written blind (the held-out set is scored by npm run eval:intents)', () => {
+    const items = parseJsonLines(readFileSync('test/data/intents/intents-dev.jsonl', 'utf8')).map((l) => ('value' in l ? (l.value as IntentItem) : null)).filter((x) => x !== null);
+    const report = scoreIntents(items, assistant.kb);
+    expect(report.items).toBe(300);
+    expect(report.correct / report.items).toBeGreaterThanOrEqual(0.95);
+    expect(report.reviewedWrongly).toBe(0);
+  });
+});
