@@ -160,3 +160,27 @@ describe('the token layer', () => {
     expect(rules("I'm not saying the mistake was on your end; I've fixed the booking.", 'en')).not.toContain('blames-customer');
   });
 });
+
+describe('what a real reply does that counts (second real development set)', () => {
+  it('a phone number to call is a channel: neither a runaround nor a missing next step', () => {
+    const found = rules('You would need to ring our billing team on 0800 123 4567, they open at 9am.', 'en', { customer: 'Why was I charged twice?' });
+    expect(found).not.toContain('transfer-runaround');
+    expect(found).not.toContain('missing-next-step');
+  });
+  it('passing feedback on is no precise promise, whatever the "rest assured"', () => {
+    expect(rules('Rest assured, your comments will be shared with the store team.', 'en', { customer: 'The new layout is confusing.' })).not.toContain('overpromise');
+    expect(rules('Rest assured the parcel will be with you tomorrow morning.', 'en')).toContain('overpromise');
+  });
+  it('work already under way is a next step', () => {
+    expect(rules("Thanks Mia, we're aware of it and our engineers are working on a fix right now.", 'en', { customer: 'The app keeps crashing' })).not.toContain('missing-next-step');
+    expect(rules('Your replacement card will be sent out this week.', 'en', { customer: 'My card broke' })).not.toContain('missing-next-step');
+  });
+  it('versions and postal codes are not numbers to read back', () => {
+    expect(identifiers('I am on version 2.4.118.3 of the app').map((f) => f.text)).toEqual([]);
+    expect(identifiers('no store near my zip 94110 has it').map((f) => f.text)).toEqual([]);
+    expect(identifiers('order 55123-88 never came').map((f) => f.text)).toEqual(['55123-88']);
+  });
+  it('"good day" greets', () => {
+    expect(rules('Good day, you can ignore the reminder e-mail about your device.', 'en', { firstReply: true })).not.toContain('missing-greeting');
+  });
+});

@@ -40,14 +40,20 @@ export function extractFacts(text: string): Fact[] {
  * "iOS 11"): an ID has four digits or more, or is a code with two digits or more that is six characters long or joined
  * by a dash ("KX7P2Q", "KL-512").
  */
+/** Postal codes name a place, not a case: "stores near my zip 60431", "kod pocztowy 00-950", "postinumero 00100". */
+const POSTAL = /(?:zip|zipcode|postcode|post code|postal code|postinumero|kod pocztowy|kodu pocztowego|iranyitoszam|irányítószám)\W{0,3}$/iu;
+
 export function identifiers(text: string): Fact[] {
   return extractFacts(text).filter((f) => {
+    const at = text.indexOf(f.text);
+    if (at > 0 && POSTAL.test(text.slice(Math.max(0, at - 24), at))) return false;
     if (f.kind !== 'number') return f.kind === 'email';
     const digits = f.key.replace(/\D/g, '').length;
     const letters = f.key.length - digits;
     if (/^\d{1,2}[.,:]\d{2}$/.test(f.text)) return false; // prices and clock times: 89,90 and 15.00
     if (/^\d{1,2}\.\d{1,2}\.?(\d{2,4})?$/.test(f.text)) return false; // dates
     if (/^(19|20)\d{2}$/.test(f.key)) return false; // years
+    if (/^\d+\.\d+\.\d+/.test(f.text)) return false; // versions: 1.0.68.407
     if (/^(aud|usd|eur|gbp|pln|huf|chf|sek|nok|cad|inr|rs|ft|zl|kr)\d/.test(f.key)) return false; // amounts
     if (/\d(days?|d|hrs?|h|hours?|mins?|m|pm|am|noon|kg|g|gb|mb|mbps|p|k|x|st|nd|rd|th|ft|zl|eur|e)$/.test(f.key)) return false; // units
     return digits >= 4 || (letters > 0 && digits >= 2 && (f.key.length >= 6 || /[-/]/.test(f.text)));

@@ -22,6 +22,7 @@ export function unconfirmedDetails(ctx: ReviewContext, g: RuntimeGuideline): Fin
 
 function actsOnIt(ctx: ReviewContext): boolean {
   if (lexiconIn(ctx, 'done') || lexiconIn(ctx, 'commitment')) return true;
-  const asks = ctx.content.some((s) => s.isQuestion) || lexiconIn(ctx, 'invitation') || lexiconIn(ctx, 'askCustomer') || lexiconIn(ctx, 'detailRequest');
+  // Asking for more, or pointing to a page where updates will be, has not acted on the number yet.
+  const asks = ctx.links.length > 0 || ctx.content.some((s) => s.isQuestion) || lexiconIn(ctx, 'invitation') || lexiconIn(ctx, 'askCustomer') || lexiconIn(ctx, 'detailRequest');
   return !asks;
 }
