@@ -56,6 +56,15 @@ function join(parts: readonly Part[]): string {
     .trim();
 }
 
+/** The greeting that opens a sentence ("Hi Dana,", "Hei Matti,", "Dzień dobry,"), when no finding touches it. */
+function salutationOf(ctx: ReviewContext, s: Sentence, here: readonly Finding[]): string | null {
+  const m = /^([^,.!?\n]{1,30}),\s+\S/u.exec(s.text);
+  if (!m) return null;
+  const end = s.start + m[1]!.length + 1;
+  if (here.some((f) => f.start < end) || !lexiconIn(ctx, 'greeting', s.start, end)) return null;
+  return s.text.slice(0, m[1]!.length + 1);
+}
+
 function body(ctx: ReviewContext, findings: readonly Finding[], dropBackground: boolean): Part[] {
   const parts: Part[] = [];
   const used = new Set<string>();
@@ -66,7 +75,11 @@ function body(ctx: ReviewContext, findings: readonly Finding[], dropBackground: 
       const replacement = replacementFor(ctx, here);
       if (replacement && !used.has(replacement) && !nearDuplicate(replacement, used)) {
         used.add(replacement);
-        parts.push({ text: replacement, before: s.before });
+        // "Hi Dana, sorry, that's not my department.": the salutation has no finding and stays, word for word.
+        const salutation = salutationOf(ctx, s, here);
+        const keepCase = /^(I|I'm|I'll|I've|I'd|Pan|Pani|Państwo|Ön|Önnek|Önt|Önök)\b|^\[/u.test(replacement);
+        const text = salutation ? `${salutation} ${keepCase ? replacement : replacement.charAt(0).toLowerCase() + replacement.slice(1)}` : replacement;
+        parts.push({ text, before: s.before });
       }
       continue;
     }
@@ -94,7 +107,9 @@ function compose(ctx: ReviewContext, findings: readonly Finding[], nextStep: Nex
   const opening: string[] = [];
   if (style === 'warmer') {
     if (!greeted) opening.push(strings.greeting);
-    if (!acknowledged) opening.push(strings.acknowledge);
+    // Greet first, thank once: a draft that opens "Hi Dana, I've found…" is not preceded by a thank-you;
+    // a bare "Hi Dana," salutation gets it after the name (below, in the chat shape too).
+    if (!acknowledged && !greeted) opening.push(strings.acknowledge);
   } else if (findings.some((f) => f.rule === 'missing-greeting')) {
     opening.push(strings.greeting);
   }
@@ -134,7 +149,10 @@ function compose(ctx: ReviewContext, findings: readonly Finding[], nextStep: Nex
       text = [lead, mainText, join(signOff)].filter(Boolean).join('\n\n');
     }
   } else {
-    text = [lead, draftBody, tail].filter(Boolean).join(' ');
+    const salutation = style === 'warmer' && greeted && !acknowledged && first && parts[0]?.text === first.text && first.text.split(/\s+/).length <= 3;
+    text = salutation
+      ? [parts[0]!.text, strings.acknowledge, join(parts.slice(1)), tail].filter(Boolean).join(' ')
+      : [lead, draftBody, tail].filter(Boolean).join(' ');
   }
   return keepFacts(ctx, text);
 }

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { review } from '../src/engine/review.js';
+
+// Issue 8, part 2 (first steps): an alternative keeps what the draft did right.
+const suggestions = (draft: string, extra: Record<string, unknown> = {}) => review({ draft, ...extra }).suggestions.map((s) => s.text);
+
+describe('alternatives built from the draft', () => {
+  it('a good draft that already commits gets no second, generic commitment (en, hu)', () => {
+    for (const text of suggestions("Hi Dana, I've found your parcel at the depot and will message you by 3 pm today.", { lang: 'en', customer: 'Where is my parcel?' })) {
+      expect(text).not.toMatch(/\[time you can keep\]|get back to you by/);
+      expect(text.startsWith('Hi Dana,')).toBe(true);
+    }
+    for (const text of suggestions('Szia Dóra, megtaláltam a csomagot a raktárban, és ma 15 óráig írok neked.', { lang: 'hu' })) {
+      expect(text).not.toMatch(/\[időpont/);
+    }
+  });
+
+  it('greets first and keeps the salutation of a flagged sentence word for word', () => {
+    for (const text of suggestions("Hi Dana, sorry, that's not my department.", { lang: 'en' })) expect(text.startsWith('Hi Dana, ')).toBe(true);
+    for (const text of suggestions('Hei Matti, en tiedä.', { lang: 'fi' })) expect(text.startsWith('Hei Matti, ')).toBe(true);
+  });
+});
