@@ -65,20 +65,104 @@ function salutationOf(ctx: ReviewContext, s: Sentence, here: readonly Finding[])
   return s.text.slice(0, m[1]!.length + 1);
 }
 
+/** Placeholders that stand for a time the agent must fill in ("[when]", "[milloin]", "[kiedy]", "[időpont…]"), over folded text. */
+const TIME_PLACEHOLDER_FOLDED = /\[(?:when|by when|time[^\]]*|what time[^\]]*|milloin[^\]]*|mihin mennessa[^\]]*|aika[^\]]*|kiedy[^\]]*|termin[^\]]*|godzin[^\]]*|mikor[^\]]*|idopont[^\]]*|hatarido[^\]]*)\]/gu;
+
+/** How many time placeholders a text holds: two mean two commitments in one reply. */
+export function countTimePlaceholders(text: string): number {
+  return fold(text).match(TIME_PLACEHOLDER_FOLDED)?.length ?? 0;
+}
+const TIME_PLACEHOLDER = { test: (t: string) => countTimePlaceholders(t) > 0 };
+const firstTimePlaceholder = (t: string) => {
+  TIME_PLACEHOLDER_FOLDED.lastIndex = 0;
+  const m = TIME_PLACEHOLDER_FOLDED.exec(fold(t));
+  TIME_PLACEHOLDER_FOLDED.lastIndex = 0;
+  return m ? m.index : -1;
+};
+
+/** The link before a replacement's closing commitment: "…, but I'll pass it on myself and update you [when]." */
+const AND_THEN = /\s(?:and|ja|i|oraz|és|es)\s[^,.;]*$/u;
+
+/** The phrasing without its time commitment, for a reply that already commits once ("…pass it on myself."). */
+function withoutTimeClause(text: string): string {
+  const at = firstTimePlaceholder(text);
+  if (at < 0) return text;
+  const end = text.slice(at).search(/[,.;!?](\s|$)/);
+  const clauseEnd = end < 0 ? text.length : at + end;
+  const head = text.slice(0, clauseEnd);
+  const link = AND_THEN.exec(head.slice(0, at + 1));
+  if (!link) {
+    // No separate clause to drop ("…soitan sinulle takaisin [milloin] ja kerron…"): the commitment stays, without a second time.
+    const len = /^\[[^\]]*\]/u.exec(text.slice(at))![0].length;
+    const before = text.slice(0, at).replace(/\s+(?:by|within|until|before|on|at|do|az|a)?\s*$/iu, '');
+    return `${before}${text.slice(at + len)}`.replace(/\s+([,.;!?])/gu, '$1');
+  }
+  const tail = text.slice(clauseEnd).replace(/^[,;]\s*/, ' ').trim();
+  const kept = text.slice(0, link.index).trimEnd().replace(/[,;:]+$/u, '');
+  return tail && !/^[.!?]$/.test(tail) ? `${kept}, ${tail}` : `${kept}.`;
+}
+
+const SUBORDINATE = /^(?:if|when|because|unless|which|who|that|so that|jos|kun|koska|jotta|joka|jonka|mikä|mika|että|etta|jeśli|jesli|jeżeli|jezeli|gdy|kiedy|bo|ponieważ|poniewaz|który|ktory|która|ktora|które|ktore|że|ze|ha|amikor|mert|hogy|ami|amely|aki)\b/iu;
+
+/** Words of a clause worth keeping: two or more letters-words make it say something. */
+const saysSomething = (t: string) => (t.match(/\p{L}{2,}/gu)?.length ?? 0) >= 2;
+const capitalise = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
+const asSentence = (t: string) => {
+  const trimmed = t.trim().replace(/[,;:\s–-]+$/u, '');
+  return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+};
+
+/**
+ * The clauses of a flagged sentence that no finding touches ("Thanks for waiting, but that's not my
+ * department."): an editor keeps them, word for word, around the replacement of the clause at fault.
+ */
+function clausesAround(s: Sentence, here: readonly Finding[]): { before: string; after: string } {
+  const cuts = [0];
+  for (const m of s.text.matchAll(/[,;]\s+|\s[–-]\s/gu)) cuts.push(m.index! + m[0].length);
+  cuts.push(s.text.length);
+  const before: string[] = [];
+  const after: string[] = [];
+  let seenFault = false;
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const from = s.start + cuts[i]!;
+    const to = s.start + cuts[i + 1]!;
+    const clause = s.text.slice(cuts[i]!, cuts[i + 1]!);
+    if (here.some((f) => f.start < to && f.end > from)) {
+      seenFault = true;
+      after.length = 0; // clauses between two faults go with the replacement
+      continue;
+    }
+    (seenFault ? after : before).push(clause);
+  }
+  const text = (xs: string[]) => xs.join('').trim();
+  // A subordinate clause ("if they don't answer", "jos siellä ei vastata", "który…") is no sentence on its own.
+  const whole = (t: string) => (SUBORDINATE.test(t) ? '' : t);
+  return { before: whole(text(before)), after: whole(text(after)) };
+}
+
 function body(ctx: ReviewContext, findings: readonly Finding[], dropBackground: boolean): Part[] {
   const parts: Part[] = [];
   const used = new Set<string>();
   const overExplained = findings.some((f) => f.rule === 'over-explaining');
+  let committed = false;
   for (const s of ctx.sentences) {
     const here = findings.filter((f) => !ADDITIONS.has(f.rule) && f.rule !== 'over-explaining' && f.start < s.end && f.end > s.start);
     if (here.length > 0) {
-      const replacement = replacementFor(ctx, here);
+      let replacement = replacementFor(ctx, here);
       if (replacement && !used.has(replacement) && !nearDuplicate(replacement, used)) {
         used.add(replacement);
+        // One commitment a reply: a second phrasing keeps its offer but not another "[when]".
+        if (committed) replacement = withoutTimeClause(replacement);
+        if (TIME_PLACEHOLDER.test(replacement)) committed = true;
         // "Hi Dana, sorry, that's not my department.": the salutation has no finding and stays, word for word.
         const salutation = salutationOf(ctx, s, here);
+        // A judgement frames its whole sentence ("If you had read the manual, you'd know…"): nothing of it stays.
+        const framing = here.some((f) => f.rule === 'rude-or-judgemental' || f.rule === 'blames-customer');
+        const { before, after } = salutation || framing ? { before: '', after: '' } : clausesAround(s, here);
         const keepCase = /^(I|I'm|I'll|I've|I'd|Pan|Pani|Państwo|Ön|Önnek|Önt|Önök)\b|^\[/u.test(replacement);
-        const text = salutation ? `${salutation} ${keepCase ? replacement : replacement.charAt(0).toLowerCase() + replacement.slice(1)}` : replacement;
+        let text = salutation ? `${salutation} ${keepCase ? replacement : replacement.charAt(0).toLowerCase() + replacement.slice(1)}` : replacement;
+        if (saysSomething(before)) text = `${asSentence(capitalise(before))} ${text}`;
+        if (saysSomething(after)) text = `${text} ${asSentence(capitalise(after.replace(/^(?:but|and|so|mutta|ja|ale|i|a|de|és|es)\s+/iu, '')))}`;
         parts.push({ text, before: s.before });
       }
       continue;
@@ -130,7 +214,7 @@ function compose(ctx: ReviewContext, findings: readonly Finding[], nextStep: Nex
   const timeFrame = ctx.lex.lexicon.timeFrame;
   timeFrame.lastIndex = 0;
   const bodyHasStep = commits && timeFrame.test(folded);
-  if (!bodyHasStep && !draftBody.includes(nextStep.text)) additions.push(nextStep.text);
+  if (!bodyHasStep && !TIME_PLACEHOLDER.test(draftBody) && !draftBody.includes(nextStep.text)) additions.push(nextStep.text);
   const lead = opening.join(' ');
   const tail = additions.join(' ');
   let text: string;

@@ -29,6 +29,9 @@ export function formatReport(r: EvalReport, title: string): string {
     `| suggestions clean on re-review | ${r.suggestions.cleanOnReview}/${r.suggestions.total} (${pct(r.suggestions.cleanOnReview / Math.max(r.suggestions.total, 1))}) |`,
     `| suggestions keep facts | ${r.suggestions.keepFacts}/${r.suggestions.total} (${pct(r.suggestions.keepFacts / Math.max(r.suggestions.total, 1))}) |`,
     `| suggestions in the draft's language | ${r.suggestions.sameLanguage}/${r.suggestions.total} (${pct(r.suggestions.sameLanguage / Math.max(r.suggestions.total, 1))}) |`,
+    `| alternatives keep the flagged sentence's other words | ${r.rewrites.otherWordsKept}/${r.rewrites.otherWords} (${pct(r.rewrites.otherWordsKept / Math.max(r.rewrites.otherWords, 1))}) |`,
+    `| placeholders per flagged alternative | ${(r.rewrites.placeholders / Math.max(r.rewrites.flaggedAlternatives, 1)).toFixed(2)} |`,
+    `| alternatives with two time placeholders | ${r.rewrites.twoTimePlaceholders}/${r.rewrites.flaggedAlternatives} (${pct(r.rewrites.twoTimePlaceholders / Math.max(r.rewrites.flaggedAlternatives, 1))}) |`,
   ];
   return lines.join('\n');
 }

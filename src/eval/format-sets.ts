@@ -20,5 +20,18 @@ export function formatSets(rows: { set: EvalSet; report: EvalReport }[]): string
       `| ${set.file.replace(/\.jsonl$/, '')} | ${set.role} | ${r.items} | ${precision.toFixed(3)} | ${recall.toFixed(3)} | **${f1.toFixed(3)}** | ${r.goodDraftsFlagged}/${r.goodDrafts} (${pct(r.goodDraftsFlagged, r.goodDrafts)}) | ${pct(r.verdictCorrect, r.items)} |`,
     );
   }
+  lines.push(
+    '',
+    'Alternatives (issue 8): where a finding marks part of a sentence, the share of its other content words the alternative keeps; placeholders per alternative of a flagged draft; alternatives with two time placeholders (two commitments).',
+    '',
+    '| set | other words kept | placeholders per flagged alternative | two commitments |',
+    '|---|---|---|---|',
+  );
+  for (const { set, report: r } of rows) {
+    const w = r.rewrites;
+    lines.push(
+      `| ${set.file.replace(/\.jsonl$/, '')} | ${pct(w.otherWordsKept, w.otherWords)} (${w.otherWordsKept}/${w.otherWords}) | ${(w.placeholders / Math.max(w.flaggedAlternatives, 1)).toFixed(2)} | ${pct(w.twoTimePlaceholders, w.flaggedAlternatives)} (${w.twoTimePlaceholders}/${w.flaggedAlternatives}) |`,
+    );
+  }
   return lines.join('\n');
 }

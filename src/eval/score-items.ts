@@ -2,6 +2,7 @@ import { LANGS, RULE_CODES, verdictFor, type Lang, type ReviewResult, type RuleC
 import { extractFacts, factKey } from '../engine/extract-facts.js';
 import type { KnowledgeBase } from '../engine/knowledge-base.js';
 import { review } from '../engine/review.js';
+import { countRewrites, emptyRewriteCounts, type RewriteCounts } from './score-rewrites.js';
 
 /** One labelled item of an evaluation file (../shared/eval/README.md). */
 export interface EvalItem {
@@ -43,6 +44,7 @@ export interface EvalReport {
   verdictCorrect: number;
   langCorrect: number;
   suggestions: { total: number; cleanOnReview: number; keepFacts: number; sameLanguage: number };
+  rewrites: RewriteCounts;
   outcomes: ItemOutcome[];
 }
 
@@ -66,7 +68,7 @@ export async function scoreItems(items: readonly EvalItem[], kb: KnowledgeBase, 
   const report: EvalReport = {
     items: items.length, overall: zero(), byLang: Object.fromEntries(LANGS.map((l) => [l, zero()])),
     byRule: Object.fromEntries(RULE_CODES.map((r) => [r, zero()])), goodDrafts: 0, goodDraftsFlagged: 0,
-    verdictCorrect: 0, langCorrect: 0, suggestions: { total: 0, cleanOnReview: 0, keepFacts: 0, sameLanguage: 0 }, outcomes: [],
+    verdictCorrect: 0, langCorrect: 0, suggestions: { total: 0, cleanOnReview: 0, keepFacts: 0, sameLanguage: 0 }, rewrites: emptyRewriteCounts(), outcomes: [],
   };
   for (const item of items) {
     const result = await reviewer(requestOf(item));
@@ -97,6 +99,7 @@ export async function scoreItems(items: readonly EvalItem[], kb: KnowledgeBase, 
     if (!detected && item.customer) detected = kb.detector.detect(`${item.draft}\n${item.customer}`).lang;
     if (detected === item.lang) report.langCorrect++;
 
+    countRewrites(report.rewrites, kb, item.lang, item.draft, result);
     const problems: string[] = [];
     const facts = extractFacts(item.draft);
     for (const s of result.suggestions) {
