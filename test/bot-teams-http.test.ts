@@ -116,7 +116,7 @@ describe('compose-box message extension', () => {
     const choice = card.body.find((e: Json) => e.type === 'Input.ChoiceSet');
     expect(choice.choices.length).toBeGreaterThanOrEqual(3);
     expect(choice.choices.at(-1).value).toBe('Ei kuulu meille, soita myöhemmin.');
-    expect(card.actions[0].data).toEqual({ action: 'preview' });
+    expect(card.actions[0].data).toEqual({ action: 'preview', customer: 'Laskussa on virhe.' });
   });
 
   it('the recorded submitAction without a draft gets the form back, not an error', async () => {

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWarmlineServer, type WarmlineServer } from '../src/channels/botframework/create-server.js';
@@ -9,6 +9,8 @@ import { createLogger } from '../src/config/logger.js';
 const CHROMIUM = '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
 const SCREENSHOT = '/tmp/warmline-webchat.png';
+/** Screenshots of every flow, kept as test artefacts (CI can upload the folder). */
+const ARTEFACTS = 'test-artifacts';
 const FLAWED_DRAFT = "Sorry, that's not my department. You will have to call billing.";
 
 if (!haveChromium) console.warn(`web chat e2e skipped: ${CHROMIUM} not found (install it with: apt-get install -y chromium)`);
@@ -92,4 +94,47 @@ describe.skipIf(!haveChromium)('web chat in headless Chromium (needs /usr/bin/ch
     expect(external).toEqual([]);
     expect(problems).toEqual([]);
   }, 30_000);
+
+  /** Sends a message and waits for as many new bot bubbles as expected; returns the new bubbles' text. */
+  async function say(text: string, replies = 1): Promise<string> {
+    const transcript = page.locator('.webchat__basic-transcript__transcript');
+    const botBubbles = transcript.locator('.webchat__bubble:not(.webchat__bubble--from-user)');
+    const before = await botBubbles.count();
+    const sendBox = page.locator('[data-id="webchat-sendbox-input"]');
+    await sendBox.fill(text);
+    await sendBox.press('Enter');
+    await expect.poll(() => botBubbles.count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(before + replies);
+    const texts: string[] = [];
+    for (let i = before; i < (await botBubbles.count()); i++) texts.push(await botBubbles.nth(i).innerText());
+    return texts.join('\n');
+  }
+
+  it('a draft with markup shows as text: no element, no script', async () => {
+    await page.goto(base, { waitUntil: 'domcontentloaded' });
+    await page.locator('.webchat__bubble').getByText(/Warmline: a second read before you send/).first().waitFor();
+    const shown = await say('<img src=x onerror="window.__xss=1"> Sorry, that is not my department.');
+    expect(shown).toMatch(/not my department/);
+    expect(await page.locator('.webchat__basic-transcript__transcript img[src="x"]').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    mkdirSync(ARTEFACTS, { recursive: true });
+    await page.screenshot({ path: `${ARTEFACTS}/webchat-markup-draft.png` });
+  }, 30_000);
+
+  it.each([
+    ['fi', 'moikka', /Liitä vastausluonnos/, 'mitä ohjeistus sanoo siirroista?', /Mitä ohjeistus sanoo/, 'Ei kuulu meille, soita myöhemmin.', /Revise before sending|Don't send this/],
+    ['pl', 'cześć', /Wklej szkic odpowiedzi/, 'co mówią wytyczne o przełączaniu?', /Co mówią nasze wytyczne/, 'To nie mój dział, proszę zadzwonić później.', /Revise before sending|Don't send this/],
+    ['hu', 'szia', /Illeszd be a válaszpiszkozatot/, 'mit mondanak az irányelvek a visszahívásról?', /Mit mondanak az irányelveink/, 'Ez nem az én osztályom, hívjon később.', /Revise before sending|Don't send this/],
+    ['en', 'hi', /Paste a draft reply/, 'what does our guidance say about transfers?', /What our guidance says/, "That's not my department, call back later.", /Revise before sending|Don't send this/],
+  ])('%s: greeting and guidance in the language written, a review (card in the client\'s locale) and practice, from an English client', async (lang, hello, helloReply, question, guidanceReply, draft, verdict) => {
+    await page.goto(base, { waitUntil: 'domcontentloaded' });
+    await page.locator('.webchat__bubble').getByText(/Warmline: a second read before you send/).first().waitFor();
+    expect(await say(hello)).toMatch(helloReply);
+    expect(await say(question)).toMatch(guidanceReply);
+    expect(await say(draft)).toMatch(verdict);
+    const practice = { fi: 'harjoitellaan', pl: 'poćwiczmy', hu: 'gyakoroljunk', en: "let's practise" }[lang]!;
+    expect((await say(practice, 2)).length).toBeGreaterThan(20);
+    mkdirSync(ARTEFACTS, { recursive: true });
+    await page.screenshot({ path: `${ARTEFACTS}/webchat-${lang}.png`, fullPage: true });
+    expect(problems).toEqual([]);
+  }, 60_000);
 });

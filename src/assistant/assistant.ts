@@ -1,4 +1,5 @@
 import { createAskIntentCard } from '../cards/ask-intent-card.js';
+import type { SourceLookup } from '../cards/adaptive-card.js';
 import { createCoachingCard } from '../cards/coaching-card.js';
 import { createGuidanceCard } from '../cards/guidance-card.js';
 import { createReviewCard } from '../cards/review-card.js';
@@ -51,6 +52,11 @@ export class Assistant {
     this.routing = { isDraftLike: draftLikeIn(options.kb), isTopic: topicIn(options.kb) };
   }
 
+  /** Source passages' titles and translations in the reader's language, for the cards. */
+  sources(lang: Lang): SourceLookup {
+    return (document, quote) => this.kb.sourceIn(document, quote, lang);
+  }
+
   /** What the user wants from a typed message, in the language they wrote it in (the locale only breaks ties). */
   route(text: string, locale?: string): Route {
     // Very long messages are drafts (or pasted e-mails): no need to read them for commands.
@@ -94,7 +100,7 @@ export class Assistant {
     const offline = this.review(draft, customer, locale);
     if (!llm || !offline.result) return offline;
     const t = textsFor(locale);
-    const asCard = (result: ReviewResult) => ({ outgoing: [{ card: createReviewCard(result, draft, t, customer), summary: `${t.reviewTitle}: ${t.verdict[result.verdict]}` }] as Outgoing[], result });
+    const asCard = (result: ReviewResult) => ({ outgoing: [{ card: createReviewCard(result, draft, t, customer, this.sources(t.lang)), summary: `${t.reviewTitle}: ${t.verdict[result.verdict]}` }] as Outgoing[], result });
     if (site === 'invoke') {
       const result = await llm.reviewer.review({ draft, customer }, llm.budgets.invokeMs, offline.result).catch(() => offline.result!);
       return asCard(result);
@@ -145,7 +151,7 @@ export class Assistant {
     if (draft.length > this.options.maxDraft) return { outgoing: [{ text: t.tooLong(this.options.maxDraft) }] };
     try {
       const result = this.reviewResult(draft, customer);
-      return { outgoing: [{ card: createReviewCard(result, draft, t, customer), summary: `${t.reviewTitle}: ${t.verdict[result.verdict]}` }], result };
+      return { outgoing: [{ card: createReviewCard(result, draft, t, customer, this.sources(t.lang)), summary: `${t.reviewTitle}: ${t.verdict[result.verdict]}` }], result };
     } catch (error) {
       if (error instanceof ReviewInputError) return { outgoing: [{ text: draft.trim() ? `${error.message}` : t.emptyDraft }] };
       throw error;
@@ -160,7 +166,7 @@ export class Assistant {
   guidance(question: string, locale?: string): Outgoing[] {
     const t = textsFor(locale);
     const answer = searchGuidance(this.kb, question, { lang: langFromLocale(locale) });
-    return [{ card: createGuidanceCard(answer, t), summary: t.guidanceTitle }];
+    return [{ card: createGuidanceCard(answer, t, undefined, this.sources(t.lang)), summary: t.guidanceTitle }];
   }
 
   /** Guidance in the asker's language from the LLM, grounded in the retrieved guidelines; offline otherwise. */
@@ -171,12 +177,12 @@ export class Assistant {
     const offline = searchGuidance(this.kb, question, { lang: langFromLocale(locale) });
     const answer = await llmGuidance(this.kb, llm.client, offline, llm.budgets.chatMs).catch(() => null);
     if (!answer) return this.guidance(question, locale);
-    return [{ card: createGuidanceCard(offline, t, answer), summary: t.guidanceTitle }];
+    return [{ card: createGuidanceCard(offline, t, answer, this.sources(t.lang)), summary: t.guidanceTitle }];
   }
 
   coaching(situation: string, locale?: string): Outgoing[] {
     const t = textsFor(locale);
-    return [{ card: createCoachingCard(coach(this.kb, situation, langFromLocale(locale)), t), summary: t.coachingTitle }];
+    return [{ card: createCoachingCard(coach(this.kb, situation, langFromLocale(locale)), t, this.sources(t.lang)), summary: t.coachingTitle }];
   }
 
   /** Coaching examples written by the LLM and checked by the rules; the offline examples otherwise. */
@@ -188,7 +194,7 @@ export class Assistant {
     const offline = coach(this.kb, situation, lang);
     const guidelines = offline.guidelines.map((g) => `- ${g.rule}: ${g.message}`).join('\n');
     const examples = await llmCoaching(this.kb, llm.client, situation, lang, guidelines, llm.budgets.chatMs).catch(() => null);
-    return [{ card: createCoachingCard(examples ? { ...offline, examples } : offline, t), summary: t.coachingTitle }];
+    return [{ card: createCoachingCard(examples ? { ...offline, examples } : offline, t, this.sources(t.lang)), summary: t.coachingTitle }];
   }
 
   /** The practice customer's line: the LLM's variation on the scenario when it speaks the right language. */

@@ -2,6 +2,8 @@ import type { Lang } from '../engine/contract.js';
 
 /** The bot's own words, in the user's language (Teams locale); the review itself follows the draft's language. */
 export interface BotTexts {
+  /** The language of these texts: the reader's. */
+  lang: Lang;
   welcome: string;
   help: string;
   verdict: Record<'send' | 'revise' | 'block', string>;
@@ -48,9 +50,20 @@ export interface BotTexts {
   askGuidance: string;
   /** A draft sent in a team channel is not reviewed there, in front of colleagues. */
   channelPrivate: string;
+  /** Under an alternative that still has [placeholders]: what to fill in before sending. */
+  fillIn: string;
+  /** The Teams preview refuses to go ahead silently with placeholders left in the chosen text. */
+  placeholderWarning: string;
+  previewAnyway: string;
+  edit: string;
+  /** One line per score: what it measures. */
+  scoreLines: { warmth: string; ownership: string; clarity: string };
+  /** When the warmer and concise alternatives are the same text, one label for both. */
+  oneAlternative: string;
 }
 
 const en: BotTexts = {
+  lang: 'en',
   welcome: "Hi, I'm Warmline: a second read before you send. Paste a draft reply (optionally `customer: … draft: …`) and I'll show what might hurt, with warmer alternatives and a next step.",
   help: 'Paste a draft to review it, or write `customer: <their message> draft: <your reply>`.\n- `guidance <question>`: what our guidance says\n- `what should I say when <situation>`: example replies\n- `practice`: practise with a simulated customer (`stop` ends it)\n- `help`: this message',
   verdict: { send: 'Good to send', revise: 'Revise before sending', block: "Don't send this" },
@@ -78,9 +91,15 @@ const en: BotTexts = {
   askWhich: 'Should I review this as a draft, or look up what our guidance says about it?',
   askReview: 'Review as a draft', askGuidance: 'Look up the guidance',
   channelPrivate: "I don't review drafts in a channel, where colleagues can see them. Send it to me in a 1:1 chat, or use Warmline's Review button in the compose box.",
+  fillIn: 'Fill in before sending: {p}',
+  placeholderWarning: 'This reply still has something to fill in: {p}. Edit it first, so the customer never sees the brackets.',
+  previewAnyway: 'Preview anyway', edit: 'Edit',
+  scoreLines: { warmth: 'Warmth {v}: greeting, thanks, apology, please, softened requests', ownership: 'Ownership {v}: what you will do yourself, and when', clarity: 'Clarity {v}: short sentences and one clear next step' },
+  oneAlternative: 'Suggested reply',
 };
 
 const fi: BotTexts = {
+  lang: 'fi',
   welcome: 'Hei, olen Warmline: toinen lukija ennen lähettämistä. Liitä vastausluonnos (tai `asiakas: … luonnos: …`), niin näytän, mikä voi satuttaa, ja ehdotan lämpimämmän vaihtoehdon ja seuraavan askeleen.',
   help: 'Liitä luonnos arvioitavaksi tai kirjoita `asiakas: <viesti> luonnos: <vastaus>`.\n- `guidance <kysymys>` tai `ohje <kysymys>`: mitä ohjeistus sanoo\n- `mitä sanon kun <tilanne>`: esimerkkivastauksia\n- `harjoittele`: harjoittele asiakkaan kanssa (`lopeta` lopettaa)\n- `help` tai `apua`: tämä ohje',
   verdict: { send: 'Valmis lähetettäväksi', revise: 'Muokkaa ennen lähettämistä', block: 'Älä lähetä tätä' },
@@ -108,9 +127,15 @@ const fi: BotTexts = {
   askWhich: 'Arvioinko tämän luonnoksena vai haenko, mitä ohjeistus sanoo aiheesta?',
   askReview: 'Arvioi luonnoksena', askGuidance: 'Hae ohjeistuksesta',
   channelPrivate: 'En arvioi luonnoksia kanavalla, jossa kollegat näkevät ne. Lähetä se minulle kahdenkeskisessä keskustelussa tai käytä Warmlinen Arvioi-painiketta kirjoituskentässä.',
+  fillIn: 'Täydennä ennen lähettämistä: {p}',
+  placeholderWarning: 'Vastauksessa on vielä täydennettävää: {p}. Muokkaa se ensin, ettei asiakas näe hakasulkeita.',
+  previewAnyway: 'Esikatsele silti', edit: 'Muokkaa',
+  scoreLines: { warmth: 'Lämpö {v}: tervehdys, kiitos, pahoittelu, kohteliaat pyynnöt', ownership: 'Omistajuus {v}: mitä teet itse ja milloin', clarity: 'Selkeys {v}: lyhyet lauseet ja yksi selvä seuraava askel' },
+  oneAlternative: 'Ehdotettu vastaus',
 };
 
 const pl: BotTexts = {
+  lang: 'pl',
   welcome: 'Cześć, jestem Warmline: drugie spojrzenie przed wysłaniem. Wklej szkic odpowiedzi (lub `klient: … szkic: …`), a pokażę, co może urazić, i zaproponuję cieplejszą wersję oraz kolejny krok.',
   help: 'Wklej szkic do oceny albo napisz `klient: <wiadomość> szkic: <odpowiedź>`.\n- `guidance <pytanie>` lub `wytyczne <pytanie>`: co mówią wytyczne\n- `co powiedzieć gdy <sytuacja>`: przykładowe odpowiedzi\n- `ćwicz`: ćwiczenie z symulowanym klientem (`stop` kończy)\n- `help` lub `pomoc`: ta wiadomość',
   verdict: { send: 'Można wysłać', revise: 'Popraw przed wysłaniem', block: 'Nie wysyłaj tego' },
@@ -138,9 +163,15 @@ const pl: BotTexts = {
   askWhich: 'Mam ocenić to jako szkic odpowiedzi czy sprawdzić, co mówią o tym wytyczne?',
   askReview: 'Oceń jako szkic', askGuidance: 'Sprawdź wytyczne',
   channelPrivate: 'Nie oceniam szkiców na kanale, gdzie widzą je współpracownicy. Wyślij go do mnie w czacie 1:1 albo użyj przycisku Warmline w polu pisania wiadomości.',
+  fillIn: 'Uzupełnij przed wysłaniem: {p}',
+  placeholderWarning: 'W odpowiedzi zostało coś do uzupełnienia: {p}. Najpierw ją popraw, żeby klient nie zobaczył nawiasów.',
+  previewAnyway: 'Podgląd mimo to', edit: 'Edytuj',
+  scoreLines: { warmth: 'Ciepło {v}: powitanie, podziękowanie, przeprosiny, uprzejme prośby', ownership: 'Odpowiedzialność {v}: co zrobisz sam(a) i kiedy', clarity: 'Jasność {v}: krótkie zdania i jeden jasny następny krok' },
+  oneAlternative: 'Proponowana odpowiedź',
 };
 
 const hu: BotTexts = {
+  lang: 'hu',
   welcome: 'Szia, Warmline vagyok: egy második olvasat küldés előtt. Illeszd be a válaszpiszkozatot (vagy `ügyfél: … piszkozat: …`), és megmutatom, mi bánthat, melegebb változatot és következő lépést javaslok.',
   help: 'Illeszd be a piszkozatot, vagy írd: `ügyfél: <üzenet> piszkozat: <válasz>`.\n- `guidance <kérdés>` vagy `irányelv <kérdés>`: mit mondanak az irányelvek\n- `mit mondjak ha <helyzet>`: példaválaszok\n- `gyakorlás`: gyakorlás szimulált ügyféllel (`stop` befejezi)\n- `help` vagy `súgó`: ez az üzenet',
   verdict: { send: 'Elküldhető', revise: 'Küldés előtt javítsd', block: 'Ezt ne küldd el' },
@@ -168,6 +199,11 @@ const hu: BotTexts = {
   askWhich: 'Piszkozatként nézzem át, vagy keressem meg, mit mondanak róla az irányelvek?',
   askReview: 'Átnézés piszkozatként', askGuidance: 'Irányelvek keresése',
   channelPrivate: 'Csatornában nem nézek át piszkozatot, ahol a kollégák is látják. Küldd el nekem privát csevegésben, vagy használd a Warmline gombját az üzenetíró mezőben.',
+  fillIn: 'Küldés előtt töltsd ki: {p}',
+  placeholderWarning: 'A válaszban még van kitöltendő rész: {p}. Előbb szerkeszd, hogy az ügyfél ne lásson szögletes zárójelet.',
+  previewAnyway: 'Előnézet mégis', edit: 'Szerkesztés',
+  scoreLines: { warmth: 'Melegség {v}: köszönés, köszönet, bocsánatkérés, udvarias kérések', ownership: 'Felelősségvállalás {v}: mit teszel te magad, és mikor', clarity: 'Érthetőség {v}: rövid mondatok és egy világos következő lépés' },
+  oneAlternative: 'Javasolt válasz',
 };
 
 export const BOT_TEXTS: Record<Lang, BotTexts> = { en, fi, pl, hu };

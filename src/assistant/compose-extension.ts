@@ -1,7 +1,8 @@
 import { createChosenReplyCard } from '../cards/chosen-reply-card.js';
 import { createComposeReviewCard } from '../cards/compose-review-card.js';
 import { createReviewFormCard } from '../cards/review-form-card.js';
-import type { AdaptiveCard } from '../cards/adaptive-card.js';
+import { placeholdersIn, type AdaptiveCard } from '../cards/adaptive-card.js';
+import { createPlaceholderWarningCard } from '../cards/placeholder-warning-card.js';
 import { ReviewInputError } from '../engine/review-input.js';
 import type { Assistant } from './assistant.js';
 import { textsFor } from './bot-texts.js';
@@ -83,6 +84,12 @@ export async function submitAction(assistant: Assistant, value: ActionValue, loc
   if (data.action === 'preview') {
     const chosen = str(data.choice).trim();
     if (!chosen) return { task: { type: 'message', value: t.emptyDraft } };
+    // A reply with [placeholders] left in it is never previewed silently: the agent is told what to fill in
+    // and can edit it, or go ahead knowingly.
+    const gaps = placeholdersIn(chosen);
+    if (gaps.length > 0 && data.confirmed !== true) {
+      return task(t.reviewTitle, createPlaceholderWarningCard(t, chosen, str(data.customer), gaps));
+    }
     return { composeExtension: { type: 'botMessagePreview', activityPreview: { type: 'message', attachments: [attachment(createChosenReplyCard(chosen))] } } };
   }
   const draft = str(data.draft);
@@ -92,7 +99,7 @@ export async function submitAction(assistant: Assistant, value: ActionValue, loc
     // Teams wants the answer within 5 s: the LLM gets the invoke budget (3.5 s by default), the rules the rest.
     const { result } = await assistant.reviewWithLlm(draft, customer || undefined, locale, 'invoke');
     if (!result) return task(t.reviewTitle, createReviewFormCard(t, { draft, customer }, { action: 'review' }));
-    return task(t.reviewTitle, createComposeReviewCard(result, draft, customer, t));
+    return task(t.reviewTitle, createComposeReviewCard(result, draft, customer, t, assistant.sources(t.lang)));
   } catch (error) {
     if (error instanceof ReviewInputError) return task(t.reviewTitle, createReviewFormCard(t, { draft, customer }, { action: 'review' }));
     throw error;

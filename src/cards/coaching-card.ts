@@ -1,12 +1,13 @@
 import type { BotTexts } from '../assistant/bot-texts.js';
 import type { CoachingAnswer } from '../assistant/coach.js';
-import { adaptiveCard, literal, text, type AdaptiveCard, type CardElement } from './adaptive-card.js';
+import { adaptiveCard, literal, sourceLines, text, type AdaptiveCard, type CardElement, type SourceLookup } from './adaptive-card.js';
 
 /** "What should I say when…": two or three example replies, the guidelines behind them, and what to avoid. */
-export function createCoachingCard(answer: CoachingAnswer, texts: BotTexts): AdaptiveCard {
+export function createCoachingCard(answer: CoachingAnswer, texts: BotTexts, sources?: SourceLookup): AdaptiveCard {
   const body: CardElement[] = [text(texts.coachingTitle, { weight: 'Bolder', size: 'Medium' }), text(literal(answer.situation), { isSubtle: true })];
   if (answer.examples.length === 0) body.push(text(texts.guidanceNone));
-  answer.examples.forEach((e, i) => body.push(text(`${i + 1}. ${literal(e)}`, { spacing: 'Small' })));
+  // One numbered list in one block: numbered blocks of their own render as "1. 1. 1.".
+  if (answer.examples.length > 0) body.push(text(answer.examples.map((e, i) => `${i + 1}. ${literal(e).replace(/\n+/g, ' ')}`).join('\n'), { spacing: 'Small' }));
   for (const g of answer.guidelines) {
     body.push({
       type: 'Container',
@@ -14,7 +15,7 @@ export function createCoachingCard(answer: CoachingAnswer, texts: BotTexts): Ada
       items: [
         text(`${g.rule}: ${literal(g.message)}`, { size: 'Small' }),
         text(`${texts.avoid}: “${literal(g.avoid)}”`, { color: 'Attention', size: 'Small' }),
-        text(`${texts.source} ${g.source.document}: “${literal(g.source.quote)}”`, { isSubtle: true, size: 'Small' }),
+        ...sourceLines(texts.source, g.source, sources),
       ],
     });
   }

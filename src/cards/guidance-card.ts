@@ -1,10 +1,10 @@
 import type { BotTexts } from '../assistant/bot-texts.js';
 import type { GuidanceAnswer } from '../retrieval/search-guidance.js';
 import type { LlmGuidance } from '../llm/llm-assist.js';
-import { adaptiveCard, literal, text, type AdaptiveCard, type CardElement } from './adaptive-card.js';
+import { adaptiveCard, literal, sourceLines, text, type AdaptiveCard, type CardElement, type SourceLookup } from './adaptive-card.js';
 
 /** The guidelines that answer a supervisor's question, each with its source quote and the original passage. */
-export function createGuidanceCard(answer: GuidanceAnswer, texts: BotTexts, written?: LlmGuidance): AdaptiveCard {
+export function createGuidanceCard(answer: GuidanceAnswer, texts: BotTexts, written?: LlmGuidance, sources?: SourceLookup): AdaptiveCard {
   const body: CardElement[] = [text(texts.guidanceTitle, { weight: 'Bolder', size: 'Medium' }), text(literal(answer.question), { isSubtle: true })];
   // An LLM answer comes first, with its verbatim citations; the retrieved guidelines follow as evidence.
   if (written) {
@@ -21,8 +21,10 @@ export function createGuidanceCard(answer: GuidanceAnswer, texts: BotTexts, writ
         text(`${g.rule} · ${g.severity}`, { weight: 'Bolder' }),
         text(literal(g.message)),
         text(`${texts.avoid}: “${literal(g.example.incorrect)}”`, { color: 'Attention', size: 'Small' }),
-        text(`${texts.sayLike}: “${literal(g.example.correct)}”`, { color: 'Good', size: 'Small' }),
-        text(`${texts.source} ${g.source.document} (${literal(g.source.title)}): “${literal(g.source.quote)}”`, { isSubtle: true, size: 'Small' }),
+        // The guideline's own phrasing, not a correct example: those are near misses written to test the rule,
+        // and can be about something else ("I've moved your appointment…" under transfers).
+        text(`${texts.sayLike}: “${literal(g.preferred)}”`, { color: 'Good', size: 'Small' }),
+        ...sourceLines(texts.source, g.source, sources ?? (() => ({ title: g.source.title }))),
       ],
     });
   }

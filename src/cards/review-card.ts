@@ -1,6 +1,6 @@
 import type { BotTexts } from '../assistant/bot-texts.js';
 import type { ReviewResult } from '../engine/contract.js';
-import { adaptiveCard, literal, text, type AdaptiveCard, type CardElement } from './adaptive-card.js';
+import { adaptiveCard, literal, placeholdersIn, sourceLines, text, type AdaptiveCard, type CardElement, type SourceLookup } from './adaptive-card.js';
 
 const VERDICT_COLOUR = { send: 'Good', revise: 'Warning', block: 'Attention' } as const;
 const SEVERITY_COLOUR = { critical: 'Attention', major: 'Warning', minor: 'Default' } as const;
@@ -13,7 +13,7 @@ export type ReviewCardAction = { action: 'use'; text: string } | { action: 'revi
  * source quote), the alternatives each with "Use this", the next step, and "Review again" with the draft
  * in an editable box so the agent's text is never lost.
  */
-export function createReviewCard(result: ReviewResult, draft: string, texts: BotTexts, customer?: string): AdaptiveCard {
+export function createReviewCard(result: ReviewResult, draft: string, texts: BotTexts, customer?: string, sources?: SourceLookup): AdaptiveCard {
   const body: CardElement[] = [
     {
       type: 'ColumnSet',
@@ -35,20 +35,24 @@ export function createReviewCard(result: ReviewResult, draft: string, texts: Bot
         text(`“${literal(f.quote)}”`, { weight: 'Bolder', color: SEVERITY_COLOUR[f.severity] }),
         text(`${f.rule} · ${f.severity}`, { isSubtle: true, size: 'Small', spacing: 'None' }),
         text(`${texts.why}: ${literal(f.message)}`, { spacing: 'Small' }),
-        text(`${texts.source} ${f.source.document} (${f.guideline}): “${literal(f.source.quote)}”`, { isSubtle: true, size: 'Small', spacing: 'Small' }),
+        ...sourceLines(texts.source, f.source, sources, `, ${f.guideline}`),
       ],
     });
   }
 
   body.push(text(texts.suggestions, { weight: 'Bolder', separator: true, spacing: 'Medium' }));
-  for (const s of result.suggestions) {
+  // Identical alternatives (a short draft often has one good rewrite) are shown once.
+  const distinct = result.suggestions.filter((s, i, all) => all.findIndex((o) => o.text === s.text) === i);
+  for (const s of distinct) {
     const data: ReviewCardAction = { action: 'use', text: s.text };
+    const gaps = placeholdersIn(s.text);
     body.push({
       type: 'Container',
       spacing: 'Small',
       items: [
-        text(texts.styles[s.style], { weight: 'Bolder' }),
+        text(distinct.length < result.suggestions.length ? texts.oneAlternative : texts.styles[s.style], { weight: 'Bolder' }),
         text(literal(s.text), { spacing: 'Small' }),
+        ...(gaps.length ? [text(texts.fillIn.replace('{p}', gaps.join(', ')), { color: 'Attention', size: 'Small', spacing: 'None' })] : []),
         { type: 'ActionSet', actions: [{ type: 'Action.Submit', title: texts.useThis, data: { ...data, style: s.style } }] },
       ],
     });
@@ -57,7 +61,10 @@ export function createReviewCard(result: ReviewResult, draft: string, texts: Bot
   body.push(text(texts.nextStep, { weight: 'Bolder', separator: true, spacing: 'Medium' }));
   body.push(text(literal(result.nextStep.text)));
   const s = result.scores;
-  body.push(text(texts.scores.replace('{w}', s.warmth.toFixed(2)).replace('{o}', s.ownership.toFixed(2)).replace('{c}', s.clarity.toFixed(2)), { isSubtle: true, size: 'Small' }));
+  // Each score with what it measures, on a line of its own.
+  for (const key of ['warmth', 'ownership', 'clarity'] as const) {
+    body.push(text(texts.scoreLines[key].replace('{v}', s[key].toFixed(2)), { isSubtle: true, size: 'Small', spacing: 'None' }));
+  }
 
   const again: ReviewCardAction = { action: 'review' };
   const actions: CardElement[] = [

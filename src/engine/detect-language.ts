@@ -73,7 +73,13 @@ export class LanguageDetector {
       // fair share of stop words (German "es", "sie", "an" hit three different lists once each): unsupported.
       const oursInAll = Math.max(0, ...all.filter(([code]) => ISO3[code]).map(([, s]) => s));
       const bestHits = Math.max(...Object.values(hits));
-      const stopEvidence = bestHits >= 2 && bestHits / Math.max(words.length, 1) >= 0.2;
+      // A letter only one of ours uses together with one of its stop words ("Ei kuulu meille, soita
+      // myöhemmin.": "ei" and "ö") is ours, whatever trigram model a short text happens to resemble.
+      const letterEvidence = (Object.keys(LETTERS) as Lang[]).some((l) => {
+        LETTERS[l].lastIndex = 0;
+        return LETTERS[l].test(text) && hits[l] >= 1;
+      });
+      const stopEvidence = (bestHits >= 2 && bestHits / Math.max(words.length, 1) >= 0.2) || letterEvidence;
       if (letters >= 20 && !ISO3[seen] && seen !== 'und' && oursInAll < 0.85 && !stopEvidence) {
         return { lang: null, seen };
       }

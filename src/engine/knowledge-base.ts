@@ -39,6 +39,8 @@ export interface KnowledgeBase {
   ruleIndex: Record<Lang, RuleIndex>;
   /** The politeness strategies behind the warmth score (score-politeness.ts). */
   politeness: RuntimePoliteness;
+  /** A source passage's document title and translation in a reader's language (the quote itself stays verbatim). */
+  sourceIn: (document: string, quote: string, lang: Lang) => { title?: string; translation?: string };
 }
 
 const NEVER = /(?!)/gu;
@@ -90,7 +92,12 @@ export function knowledgeBaseFrom(artifact: KnowledgeArtifact): KnowledgeBase {
   for (const l of LANGS) {
     Object.defineProperty(ruleIndex, l, { enumerable: true, get: () => (built[l] ??= indexRules(guidelines.flatMap((g) => g.rules[l]))) });
   }
-  return { artifact, guidelines, byId: new Map(guidelines.map((g) => [g.data.id, g])), languages, detector, politeness, ruleIndex };
+  const quotes = new Map((artifact.translations?.quotes ?? []).map((q) => [`${q.document}|${q.quote}`, q]));
+  const sourceIn = (document: string, quote: string, lang: Lang) => ({
+    title: artifact.translations?.titles[document]?.[lang],
+    translation: quotes.get(`${document}|${quote}`)?.[lang],
+  });
+  return { artifact, guidelines, byId: new Map(guidelines.map((g) => [g.data.id, g])), languages, detector, politeness, ruleIndex, sourceIn };
 }
 
 let cached: KnowledgeBase | undefined;

@@ -7,7 +7,7 @@ import { LEXICON_KEYS, type LexiconKey } from './lexicon-keys.js';
 import { parseTokenRule } from './parse-token-rule.js';
 import { compilePoliteness, type PolitenessArtifact } from './politeness-schema.js';
 import type { Knowledge, SourceDocument } from './load-knowledge.js';
-import type { Guideline, LanguageData, Scenario } from './schema.js';
+import type { Guideline, LanguageData, Scenario, SourceTranslations } from './schema.js';
 import { splitIntoPassages, type Passage } from './split-documents.js';
 
 /** The compiled knowledge base: what the engine loads at start-up, with no YAML and no pattern compiling. */
@@ -21,6 +21,8 @@ export interface KnowledgeArtifact {
   scenarios: Scenario[];
   /** The politeness strategies behind the warmth score, patterns compiled (score-politeness.ts runs them). */
   politeness: PolitenessArtifact;
+  /** Titles and quoted passages in all four languages (knowledge/documents/translations.yaml). */
+  translations: SourceTranslations;
 }
 
 
@@ -81,5 +83,6 @@ export async function buildKnowledge(knowledge: Knowledge): Promise<KnowledgeArt
     index: buildIndex(items),
     scenarios: knowledge.scenarios,
     politeness: compilePoliteness(knowledge.politeness),
+    translations: knowledge.translations,
   };
 }

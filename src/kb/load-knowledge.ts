@@ -16,6 +16,8 @@ import {
   type LanguageData,
   ScenarioSchema,
   type Scenario,
+  SourceTranslationsSchema,
+  type SourceTranslations,
 } from './schema.js';
 
 /** An error in a knowledge file, naming the file, the entry and the field. */
@@ -37,6 +39,8 @@ export interface Knowledge {
   scenarios: Scenario[];
   /** knowledge/politeness/: the strategies behind the warmth score (politeness-schema.ts). */
   politeness: PolitenessData;
+  /** knowledge/documents/translations.yaml: titles and quoted passages in all four languages. */
+  translations: SourceTranslations;
 }
 
 function readYaml(path: string, shown: string): unknown {
@@ -77,8 +81,9 @@ export function loadKnowledge(root: string): Knowledge {
   };
   // The training documents, then a company's own (npm run kb:add), whose passages join the same index.
   const company = join(root, 'company');
+  const builtIn = readCatalog(join(root, 'documents'));
   const documents = [
-    ...readCatalog(join(root, 'documents')),
+    ...builtIn,
     ...(existsSync(join(company, 'documents', 'catalog.yaml')) ? readCatalog(join(company, 'documents')) : []),
   ];
   const docById = new Map(documents.map((d) => [d.id, d]));
@@ -162,7 +167,20 @@ export function loadKnowledge(root: string): Knowledge {
     }
     return s;
   });
-  return { documents, guidelines, languages, scenarios, politeness: loadPoliteness(join(root, 'politeness'), show) };
+  // Every quoted passage and every title has its translations: a card shows them beside the verbatim quote.
+  const translationsPath = join(root, 'documents', 'translations.yaml');
+  const translations = check(SourceTranslationsSchema, readYaml(translationsPath, show(translationsPath)), show(translationsPath), 'translations');
+  const translated = new Set(translations.quotes.map((q) => `${q.document}|${q.quote}`));
+  for (const q of translations.quotes) {
+    if (!docById.get(q.document)?.text.includes(q.quote)) throw new KnowledgeError(show(translationsPath), q.document, 'quote', `is not a verbatim passage of document ${q.document}`);
+  }
+  for (const g of guidelines) {
+    // A company's own documents (npm run kb:add) are not translated here.
+    if (!builtIn.some((d) => d.id === g.source.document)) continue;
+    if (!translated.has(`${g.source.document}|${g.source.quote}`)) throw new KnowledgeError(show(translationsPath), g.id, 'source.quote', 'has no translation: add it to documents/translations.yaml');
+    if (!translations.titles[g.source.document]) throw new KnowledgeError(show(translationsPath), g.id, 'titles', `document ${g.source.document} has no translated title`);
+  }
+  return { documents, guidelines, languages, scenarios, politeness: loadPoliteness(join(root, 'politeness'), show), translations };
 }
 
 /** weights.yaml names the strategies; each <lang>.yaml must list patterns (maybe none) for every one of them. */

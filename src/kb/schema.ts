@@ -157,3 +157,12 @@ export const ScenarioSchema = z
   })
   .strict();
 export type Scenario = z.infer<typeof ScenarioSchema>;
+
+/** knowledge/documents/translations.yaml: each document's title and each quoted source passage in all four languages. */
+export const SourceTranslationsSchema = z
+  .object({
+    titles: z.record(z.string(), perLang(text)),
+    quotes: z.array(z.object({ document: z.string(), quote: text, fi: text, pl: text, hu: text, en: text }).strict()),
+  })
+  .strict();
+export type SourceTranslations = z.infer<typeof SourceTranslationsSchema>;
