@@ -70,6 +70,13 @@ function onlyCues(folded: string, cue: RegExp, filler: RegExp): boolean {
   return wordsOf(rest.replace(fillerG, ' ')).length === 0;
 }
 
+/** The longest quoted passage of three words or more ("…", “…”, „…”, '…'), or null. */
+function quotedReply(text: string): string | null {
+  const found = [...text.matchAll(/["\u201c\u201e\u00ab]([^"\u201c\u201d\u201e\u00ab\u00bb]{6,})["\u201d\u00bb]|(?:^|[\s:(])'((?:[^']|(?<=\p{L})'(?=\p{L})){6,})'(?=$|[\s.,!?)])/gu)].map((m) => (m[1] ?? m[2] ?? '').trim());
+  const best = found.filter((q) => q.split(/\s+/).length >= 3).sort((a, b) => b.length - a.length)[0];
+  return best ?? null;
+}
+
 /** The labelled form `customer: … draft: …` (either order, any of the four languages). */
 function labelled(trimmed: string, folded: string): { draft: string; customer?: string } | null {
   const labelRe = (src: string) => new RegExp(`(?:^|\\s)(?:${src})\\s*:`, 'gu');
@@ -170,9 +177,19 @@ export function routeMessage(text: string, options: RouteOptions = {}): Route {
   if (short) {
     for (const key of ['stop', 'practice', 'help', 'thanks', 'greeting', 'smalltalk'] as const) if (whole(key)) return route(key);
   }
+  // "is this ok to send? 'Hi Tom, …'", "kuinka paha: \"En tiedä.\"": the quoted reply is the draft to review.
+  const quoted = quotedReply(trimmed);
+  if (quoted && has('quoteCheck')) return { intent: 'review', lang, text: quoted };
+  if (words.length <= SHORT_WORDS && startsWith('smalltalk')) return route('smalltalk');
   // The user's own voice, not a reply: a request to practise or to stop.
   if (words.length <= 8 && has('stop') && !question && !addresses) return route('stop');
   if (has('practiceWord') && !has('guidanceWord') && !has('coachingAsk')) return route('practice');
+  // "thank you so much, that wording is way better": thanks to the bot, though "you" is in it; "Thank you for
+  // your patience, your refund…" still addresses a customer once the thanks are taken away.
+  if (words.length <= 10 && !question && startsWith('thanks')) {
+    const rest = order.map((l) => voice.replace(new RegExp(`^(?:${compiled[l].thanks.source})`, 'u'), '')).find((r) => r !== voice) ?? voice;
+    if (!order.some((l) => compiled[l].addressesCustomer.test(rest))) return route('thanks');
+  }
   // Asking permission ("saako asiakkaalle sanoa…?", "czy można zawiesić rozmowę…?") is asking the guidance;
   // "Can I have your order number?" asks the customer.
   if (has('guidanceAsk')) return route('guidance');
@@ -181,6 +198,10 @@ export function routeMessage(text: string, options: RouteOptions = {}): Route {
   if (question && permission && !has('secondPerson')) return route('guidance');
   const guidanceWord = has('guidanceWord');
   const aboutCustomer = has('customerWord');
+  // "jak wg naszych zasad trzeba się przedstawić", "mikä on autofail": a question about the guidance itself.
+  if (guidanceWord && startsWith('questionWord')) return route('guidance');
+  // "I had this guy on the phone who'd called four times…": a story about a customer asks how to handle it.
+  if (has('story')) return route('coaching');
   // What a draft says to a customer: addressed to them, or a phrase the guidelines know ("Takie są zasady…").
   const draftLike = addresses || (options.isDraftLike?.(trimmed, lang) ?? false);
   if (guidanceWord && !draftLike) return route('guidance');
