@@ -66,3 +66,19 @@ export function containsFact(textKey: string, fact: Fact): boolean {
 }
 
 export { keyOf as factKey };
+
+/**
+ * The facts an alternative must keep: every link, e-mail and identifier of the draft, and every other number
+ * the draft states outside the words at fault. A time or count inside them ("guaranteed by 5pm", "40 people in
+ * the queue") goes with the promise or the complaint it belongs to.
+ */
+export function factsToKeep(draft: string, faults: readonly { start: number; end: number }[]): Fact[] {
+  const ids = new Set(identifiers(draft).map((f) => f.key));
+  return extractFacts(draft).filter((f) => {
+    if (f.kind !== 'number' || ids.has(f.key)) return true;
+    for (let at = draft.indexOf(f.text); at >= 0; at = draft.indexOf(f.text, at + 1)) {
+      if (!faults.some((x) => at < x.end && at + f.text.length > x.start)) return true;
+    }
+    return false;
+  });
+}

@@ -1,6 +1,6 @@
 import type { Finding, NextStep, RuleCode, Suggestion } from './contract.js';
 import { isDescriptive } from './checks/over-explaining.js';
-import { extractFacts, factKey } from './extract-facts.js';
+import { factKey, factsToKeep } from './extract-facts.js';
 import { fold } from './fold-text.js';
 import type { RuntimeGuideline } from './knowledge-base.js';
 import { lexiconIn, type ReviewContext } from './review-context.js';
@@ -173,9 +173,9 @@ function body(ctx: ReviewContext, findings: readonly Finding[], dropBackground: 
   return parts;
 }
 
-function keepFacts(ctx: ReviewContext, text: string): string {
+function keepFacts(ctx: ReviewContext, text: string, findings: readonly Finding[]): string {
   const key = factKey(text);
-  const lost = extractFacts(ctx.draft).filter((f) => !key.includes(f.key));
+  const lost = factsToKeep(ctx.draft, findings).filter((f) => !key.includes(f.key));
   const unique = [...new Map(lost.map((f) => [f.key, f.text])).values()];
   if (unique.length === 0) return text;
   return `${text}${ctx.draft.includes('\n') ? '\n\n' : ' '}${ctx.lex.data.strings.reference.replace('{details}', unique.join(', '))}`;
@@ -189,11 +189,13 @@ function compose(ctx: ReviewContext, findings: readonly Finding[], nextStep: Nex
   const greeted = first ? lexiconIn(ctx, 'greeting', first.start, first.end) : false;
   const acknowledged = lexiconIn(ctx, 'acknowledgement');
   const opening: string[] = [];
-  if (style === 'warmer') {
+  // One part of a reply split over several messages ("2/2") has had its greeting in the first part.
+  if (style === 'warmer' && !ctx.threadPart) {
     if (!greeted) opening.push(strings.greeting);
     // Greet first, thank once: a draft that opens "Hi Dana, I've found…" is not preceded by a thank-you;
     // a bare "Hi Dana," salutation gets it after the name (below, in the chat shape too).
-    if (!acknowledged && !greeted) opening.push(strings.acknowledge);
+    // "Thank you for your message" is for writing; on the phone the greeting is enough.
+    if (!acknowledged && !greeted && ctx.channel !== 'phone-script') opening.push(strings.acknowledge);
   } else if (findings.some((f) => f.rule === 'missing-greeting')) {
     opening.push(strings.greeting);
   }
@@ -214,7 +216,11 @@ function compose(ctx: ReviewContext, findings: readonly Finding[], nextStep: Nex
   const timeFrame = ctx.lex.lexicon.timeFrame;
   timeFrame.lastIndex = 0;
   const bodyHasStep = commits && timeFrame.test(folded);
-  if (!bodyHasStep && !TIME_PLACEHOLDER.test(draftBody) && !draftBody.includes(nextStep.text)) additions.push(nextStep.text);
+  // Only where the draft left the customer with no next step: a reply that already answered or asked needs
+  // no "I'll look into this and get back to you" on top (and if a replaced sentence took the step with it,
+  // the re-review in mend() finds that and adds it).
+  const lacksStep = findings.some((f) => f.rule === 'missing-next-step');
+  if (lacksStep && !bodyHasStep && !TIME_PLACEHOLDER.test(draftBody) && !draftBody.includes(nextStep.text)) additions.push(nextStep.text);
   const lead = opening.join(' ');
   const tail = additions.join(' ');
   let text: string;
@@ -234,15 +240,27 @@ function compose(ctx: ReviewContext, findings: readonly Finding[], nextStep: Nex
     }
   } else {
     const salutation = style === 'warmer' && greeted && !acknowledged && first && parts[0]?.text === first.text && first.text.split(/\s+/).length <= 3;
+    // A reply that opens with the customer's @handle (or a thread marker) keeps it first, before any greeting.
+    const markupEnd = ctx.masked.search(/\S/);
+    const prefix = markupEnd > 0 ? ctx.draft.slice(0, markupEnd).trim() : '';
+    // …and a signature (^CB, -Sara) stays last, after any next step added.
+    const contentEnd = ctx.masked.trimEnd().length;
+    const suffix = contentEnd < ctx.draft.length ? ctx.draft.slice(contentEnd).trim() : '';
+    let body = prefix && draftBody.startsWith(prefix) ? draftBody.slice(prefix.length).trim() : draftBody;
+    const signed = suffix !== '' && body.endsWith(suffix);
+    if (signed) body = body.slice(0, -suffix.length).trim();
+    if (tail && body && !/[.!?…]$/.test(body)) body = `${body}.`;
     text = salutation
       ? [parts[0]!.text, strings.acknowledge, join(parts.slice(1)), tail].filter(Boolean).join(' ')
-      : [lead, draftBody, tail].filter(Boolean).join(' ');
+      : [body === draftBody || !prefix ? '' : prefix, lead, body, tail, signed ? suffix : ''].filter(Boolean).join(' ');
   }
-  return keepFacts(ctx, text);
+  // Everything of the draft was at fault and nothing replaced it: the next step is the least a reply says.
+  if (!text.trim()) text = nextStep.text;
+  return keepFacts(ctx, text, findings);
 }
 
 /** A candidate with a major or critical finding loses the offending sentences, up to twice; then the safe template. */
-function mend(ctx: ReviewContext, text: string, findingsOf: FindingsOf, nextStep: NextStep): string {
+function mend(ctx: ReviewContext, text: string, findingsOf: FindingsOf, nextStep: NextStep, findings: readonly Finding[]): string {
   let current = text;
   for (let round = 0; round < 3; round++) {
     const bad = findingsOf(current).filter((f) => f.severity !== 'minor');
@@ -254,14 +272,15 @@ function mend(ctx: ReviewContext, text: string, findingsOf: FindingsOf, nextStep
       const to = stop < 0 ? mended.length : f.end + stop + 1;
       mended = (mended.slice(0, from) + mended.slice(to)).replace(/[ \t]{2,}/g, ' ').trim();
     }
-    if (round === 1) mended = keepFacts(ctx, `${mended} ${nextStep.text}`.trim());
+    if (round === 1) mended = keepFacts(ctx, `${mended} ${nextStep.text}`.trim(), findings);
+    if (!mended.trim()) break; // nothing left to mend: the safe template below
     current = mended;
   }
   const strings = ctx.lex.data.strings;
-  return keepFacts(ctx, `${strings.acknowledge} ${strings.ownership} ${nextStep.text}`);
+  return keepFacts(ctx, `${strings.acknowledge} ${strings.ownership} ${nextStep.text}`, findings);
 }
 
 export function suggestReplies(ctx: ReviewContext, findings: readonly Finding[], nextStep: NextStep, findingsOf: FindingsOf): Suggestion[] {
   const styles: Suggestion['style'][] = ['warmer', 'concise'];
-  return styles.map((style) => ({ style, text: mend(ctx, compose(ctx, findings, nextStep, style), findingsOf, nextStep) }));
+  return styles.map((style) => ({ style, text: mend(ctx, compose(ctx, findings, nextStep, style), findingsOf, nextStep, findings) }));
 }

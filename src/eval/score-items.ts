@@ -1,5 +1,5 @@
 import { LANGS, RULE_CODES, verdictFor, type Lang, type ReviewResult, type RuleCode } from '../engine/contract.js';
-import { extractFacts, factKey } from '../engine/extract-facts.js';
+import { factKey, factsToKeep } from '../engine/extract-facts.js';
 import type { KnowledgeBase } from '../engine/knowledge-base.js';
 import { review } from '../engine/review.js';
 import { countRewrites, emptyRewriteCounts, type RewriteCounts } from './score-rewrites.js';
@@ -101,7 +101,8 @@ export async function scoreItems(items: readonly EvalItem[], kb: KnowledgeBase, 
 
     countRewrites(report.rewrites, kb, item.lang, item.draft, result);
     const problems: string[] = [];
-    const facts = extractFacts(item.draft);
+    // Links, e-mails and identifiers always; other numbers unless they sit in the words at fault (extract-facts.ts).
+    const facts = factsToKeep(item.draft, result.findings);
     for (const s of result.suggestions) {
       report.suggestions.total++;
       // Suggestions are re-checked by the offline rules, in either mode: they have the last word.
@@ -113,7 +114,9 @@ export async function scoreItems(items: readonly EvalItem[], kb: KnowledgeBase, 
       const lost = facts.filter((f) => !key.includes(f.key));
       if (lost.length === 0) report.suggestions.keepFacts++;
       else problems.push(`${s.style}: lost ${lost.map((f) => f.text).join(', ')}`);
-      const sLang = kb.detector.detect(s.text).lang;
+      // A suggestion that is the draft itself (nothing to change) is in the draft's language, whatever the
+      // detector makes of "Yay! Happy Bay2Breakers.".
+      const sLang = s.text === item.draft ? item.lang : kb.detector.detect(s.text).lang;
       if (sLang === item.lang) report.suggestions.sameLanguage++;
       else problems.push(`${s.style}: language ${sLang ?? 'unknown'}`);
     }
