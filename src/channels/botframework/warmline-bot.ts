@@ -5,6 +5,9 @@ import {
   TurnContext,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type AppBasedLinkQuery,
+  type TaskModuleRequest,
+  type TaskModuleResponse,
   type MessagingExtensionQuery,
   type MessagingExtensionResponse,
   type BotState,
@@ -61,7 +64,10 @@ export class WarmlineBot extends TeamsActivityHandler {
       // In a team channel, greet once when the bot arrives, not for every member who joins later.
       const botArrived = (context.activity.membersAdded ?? []).some((m) => m.id === botId);
       const personal = (context.activity.conversation as { conversationType?: string } | undefined)?.conversationType === 'personal' || context.activity.channelId !== 'msteams';
-      if ((personal && newcomers.length > 0) || botArrived) await sendOutgoing(context, this.options.assistant.welcome(context.activity.locale));
+      // In a team channel the welcome is one message (the words, not the form too): it is read by everyone.
+      const welcome = this.options.assistant.welcome(context.activity.locale);
+      if (personal && newcomers.length > 0) await sendOutgoing(context, welcome);
+      else if (botArrived) await sendOutgoing(context, personal ? welcome : welcome.slice(0, 1));
       await next();
     });
   }
@@ -116,6 +122,24 @@ export class WarmlineBot extends TeamsActivityHandler {
 
   protected override async handleTeamsMessagingExtensionBotMessagePreviewEdit(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
     return (await submitAction(this.options.assistant, { ...(action as ActionValue), botMessagePreviewAction: 'edit' }, context.activity.locale)) as unknown as MessagingExtensionActionResponse;
+  }
+
+  /** A link pasted in the compose box: Warmline unfurls nothing, and says so with an empty result, not a 501. */
+  protected override async handleTeamsAppBasedLinkQuery(_context: TurnContext, _query: AppBasedLinkQuery): Promise<MessagingExtensionResponse> {
+    return { composeExtension: { type: 'result', attachmentLayout: 'list', attachments: [] } };
+  }
+
+  /** A task module opened from a card or a deep link: the review form, as the compose box opens it. */
+  protected override async handleTeamsTaskModuleFetch(context: TurnContext, _request: TaskModuleRequest): Promise<TaskModuleResponse> {
+    return fetchTask({}, context.activity.locale) as unknown as TaskModuleResponse;
+  }
+
+  /** The form of such a task module submitted: the review (or the form again), exactly as in the compose box. */
+  protected override async handleTeamsTaskModuleSubmit(context: TurnContext, request: TaskModuleRequest): Promise<TaskModuleResponse> {
+    const answer = await submitAction(this.options.assistant, { data: (request.data ?? {}) as Record<string, unknown> }, context.activity.locale);
+    // A preview belongs to the compose box; from a task module the chosen text comes back as a message to copy.
+    if ('composeExtension' in answer) return { task: { type: 'message', value: String((request.data as { choice?: unknown } | undefined)?.choice ?? '') } } as TaskModuleResponse;
+    return answer as unknown as TaskModuleResponse;
   }
 
   /** Warmline has no search command; a stray query gets a clear word instead of a 501. */
