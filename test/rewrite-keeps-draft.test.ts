@@ -20,3 +20,14 @@ describe('alternatives built from the draft', () => {
     for (const text of suggestions('Hei Matti, en tiedä.', { lang: 'fi' })) expect(text.startsWith('Hei Matti, ')).toBe(true);
   });
 });
+
+describe('an alternative never asks for what the customer already gave', () => {
+  it('reads the number back instead of asking for it again', () => {
+    const result = review({ draft: "Sorry, that's not my department. Could you send your order number again?", customer: 'My order 4471-2231 arrived broken.', lang: 'en' });
+    for (const s of result.suggestions) {
+      expect(s.text).toContain('4471-2231');
+      const again = review({ draft: s.text, customer: 'My order 4471-2231 arrived broken.', lang: 'en', firstReply: false });
+      expect(again.findings.map((f) => f.rule)).not.toContain('asks-details-again');
+    }
+  });
+});

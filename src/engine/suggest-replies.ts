@@ -263,7 +263,8 @@ function compose(ctx: ReviewContext, findings: readonly Finding[], nextStep: Nex
 function mend(ctx: ReviewContext, text: string, findingsOf: FindingsOf, nextStep: NextStep, findings: readonly Finding[]): string {
   let current = text;
   for (let round = 0; round < 3; round++) {
-    const bad = findingsOf(current).filter((f) => f.severity !== 'minor');
+    // Nothing major or critical is left, and nothing asks again for what the customer already gave.
+    const bad = findingsOf(current).filter((f) => f.severity !== 'minor' || f.rule === 'asks-details-again');
     if (bad.length === 0) return current;
     let mended = current;
     for (const f of [...bad].sort((a, b) => b.start - a.start)) {
