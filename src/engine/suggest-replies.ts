@@ -118,7 +118,10 @@ const asSentence = (t: string) => {
  */
 function clausesAround(s: Sentence, here: readonly Finding[]): { before: string; after: string } {
   const cuts = [0];
-  for (const m of s.text.matchAll(/[,;]\s+|\s[–-]\s/gu)) cuts.push(m.index! + m[0].length);
+  // Clauses end at commas, semicolons and dashes, and before a linking word ("…refund you because that's our
+  // policy"): the words on the other side of the link are the agent's own and stay.
+  for (const m of s.text.matchAll(/[,;]\s+|\s[–-]\s|\s(?=(?:because|but|so|since|as|koska|mutta|joten|sillä|silla|bo|ale|więc|wiec|ponieważ|ponieważ|mert|de|ezért|ezert|viszont)\s)/giu)) cuts.push(m.index! + m[0].length);
+  cuts.sort((a, b) => a - b);
   cuts.push(s.text.length);
   const before: string[] = [];
   const after: string[] = [];
