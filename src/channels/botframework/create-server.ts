@@ -4,6 +4,7 @@ import { Assistant, type AssistantLlm } from '../../assistant/assistant.js';
 import { APP_VERSION, type AppConfig } from '../../config/app-config.js';
 import type { Logger } from '../../config/logger.js';
 import { loadKnowledgeBase, type KnowledgeBase } from '../../engine/knowledge-base.js';
+import { checkActivityRequest } from './activity-guard.js';
 import { createAdapter } from './create-adapter.js';
 import { FileStorage } from './file-storage.js';
 import { registerWebChat } from './web-chat/register-web-chat.js';
@@ -42,7 +43,36 @@ export function createWarmlineServer(config: AppConfig, logger: Logger, kb: Know
   server.use(restify.plugins.bodyParser({ maxBodySize: 1024 * 1024, mapParams: false }));
 
   server.post('/api/messages', async (req, res) => {
-    await adapter.process(req, res, (context) => bot.run(context));
+    const authorization = req.headers.authorization;
+    const check = checkActivityRequest(req.body, typeof authorization === 'string' ? authorization : undefined, config);
+    if (!check.ok) {
+      logger.warn({ status: check.status, path: '/api/messages' }, check.status === 401 ? 'activity refused: no valid Bot Framework token' : 'activity refused: malformed');
+      res.status(check.status);
+      res.json({ error: check.error });
+      return;
+    }
+    // What the adapter answers on a failure is never passed on: its messages name internal URLs and errors.
+    let code = 200;
+    const overrides: Record<string, unknown> = {
+      status: (c: number) => {
+        code = c;
+        return res.status(c >= 500 && authorization ? 401 : c);
+      },
+      send: (body?: unknown) => {
+        if (code === 401 || (code >= 500 && authorization)) return res.send({ error: 'Unauthorized.' });
+        if (code >= 500) return res.send({ error: 'Internal error.' });
+        return res.send(body);
+      },
+    };
+    // A proxy, so every other method runs on the real response object.
+    const guarded = new Proxy(res, {
+      get: (target, prop, receiver) => {
+        if (typeof prop === 'string' && prop in overrides) return overrides[prop];
+        const value = Reflect.get(target, prop, receiver) as unknown;
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    await adapter.process(req, guarded, (context) => bot.run(context));
   });
 
   server.get('/healthz', (_req, res, next) => {
