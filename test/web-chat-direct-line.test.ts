@@ -295,12 +295,42 @@ describe('Azure mode token endpoint', () => {
       const csp = (await fetch(`${base}/`)).headers.get('content-security-policy') ?? '';
       expect(csp).toContain(`connect-src 'self' ${new URL(fakeUrl).origin} ws://${new URL(fakeUrl).host}`);
 
+      // Beside Azure Direct Line the offline endpoint is not served: nobody can open a conversation around it.
+      expect((await fetch(`${base}/v3/directline/conversations`, { method: 'POST' })).status).toBe(404);
+
       answer = { status: 403, body: { error: { code: 'Forbidden' } } };
       const refused = await fetch(`${base}/api/directline/token`, { method: 'POST' });
       expect(refused.status).toBe(502);
       expect(await refused.text()).not.toContain('very-secret-value');
     } finally {
       await app.close();
+    }
+  });
+});
+
+describe('who may use the built-in web chat (WEB_CHAT)', () => {
+  const APP = { MicrosoftAppId: '2f1c1a3e-6c1d-4e57-9b5a-0a4c3c1e9d11', MicrosoftAppPassword: 'not-a-real-secret' };
+  it('with an app id and no Direct Line secret, the offline endpoint is not served and the page is off', async () => {
+    const { app, base } = await startServer(APP);
+    try {
+      expect((await fetch(`${base}/v3/directline/conversations`, { method: 'POST' })).status).toBe(404);
+      expect((await fetch(`${base}/api/directline/token`, { method: 'POST' })).status).toBe(404);
+    } finally {
+      await app.close();
+    }
+  });
+  it('WEB_CHAT=public opens it on purpose; WEB_CHAT=off closes it even on a laptop', async () => {
+    const open = await startServer({ ...APP, WEB_CHAT: 'public' });
+    try {
+      expect((await fetch(`${open.base}/api/directline/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status).toBe(200);
+    } finally {
+      await open.app.close();
+    }
+    const off = await startServer({ WEB_CHAT: 'off' });
+    try {
+      expect((await fetch(`${off.base}/`)).status).toBe(404);
+    } finally {
+      await off.app.close();
     }
   });
 });

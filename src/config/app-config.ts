@@ -26,7 +26,23 @@ const AppConfigSchema = z.object({
   LOG_DRAFTS: boolish,
   DIRECT_LINE_SECRET: z.string().default(''),
   DIRECT_LINE_ENDPOINT: z.string().url().default('https://directline.botframework.com/v3/directline'),
+  /**
+   * The built-in web chat: `auto` (default) serves it openly only where there is no app id (a laptop); with an
+   * app id it runs only through Azure Direct Line (DIRECT_LINE_SECRET), never through the open offline
+   * endpoint. `public` opens the offline endpoint anyway (the start-up log says so); `off` serves no web chat.
+   */
+  WEB_CHAT: z.enum(['auto', 'public', 'off']).default('auto'),
 });
+
+/** How the web chat is served, from the settings (see WEB_CHAT). */
+export type WebChatMode = 'offline-open' | 'azure' | 'off';
+
+export function webChatMode(config: Pick<AppConfig, 'WEB_CHAT' | 'MicrosoftAppId' | 'DIRECT_LINE_SECRET'>): WebChatMode {
+  if (config.WEB_CHAT === 'off') return 'off';
+  if (config.DIRECT_LINE_SECRET && config.WEB_CHAT !== 'public') return 'azure';
+  if (config.WEB_CHAT === 'public' || !config.MicrosoftAppId) return 'offline-open';
+  return 'off';
+}
 
 export type AppConfig = z.infer<typeof AppConfigSchema>;
 

@@ -80,7 +80,9 @@ export function createWarmlineServer(config: AppConfig, logger: Logger, kb: Know
     return next();
   });
 
-  registerWebChat(server, { bot, config, logger });
+  const webChat = registerWebChat(server, { bot, config, logger });
+  if (webChat === 'offline-open' && config.MicrosoftAppId) logger.warn('WEB_CHAT=public: the built-in web chat and its offline Direct Line are open to anyone who can reach this server');
+  if (webChat === 'off' && config.WEB_CHAT !== 'off') logger.info('web chat is off: with an app id it needs DIRECT_LINE_SECRET (Azure Direct Line), or WEB_CHAT=public to open it');
 
   server.on('restifyError', (req, res, err, callback) => {
     logger.warn({ status: (err as { statusCode?: number }).statusCode, path: req.path() }, 'request failed');

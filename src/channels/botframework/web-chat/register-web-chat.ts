@@ -1,5 +1,5 @@
 import type restify from 'restify';
-import type { AppConfig } from '../../../config/app-config.js';
+import { webChatMode, type AppConfig, type WebChatMode } from '../../../config/app-config.js';
 import type { Logger } from '../../../config/logger.js';
 import type { WarmlineBot } from '../warmline-bot.js';
 import { ConversationStore, DEFAULT_LIMITS, type ConversationLimits } from './conversation-store.js';
@@ -20,15 +20,21 @@ export interface WebChatDeps {
 /**
  * The browser chat: GET / (a page with Web Chat), its bundle, the token endpoint, and an offline
  * Direct Line 3.0 so the page works with no Azure at all. With DIRECT_LINE_SECRET the page talks
- * to Azure Direct Line instead; the offline endpoint stays available (it needs no secret).
+ * to Azure Direct Line instead, and the offline endpoint is not served (WEB_CHAT in app-config.ts).
  */
-export function registerWebChat(server: restify.Server, deps: WebChatDeps): void {
+export function registerWebChat(server: restify.Server, deps: WebChatDeps): WebChatMode {
   const { bot, config, logger } = deps;
+  const mode = webChatMode(config);
+  if (mode === 'off') return mode;
   const store = new ConversationStore(deps.limits ?? DEFAULT_LIMITS);
-  const adapter = new DirectLineAdapter(store, { id: config.MicrosoftAppId || 'warmline', name: 'Warmline', role: 'bot' }, logger);
-
   registerPage(server, config);
   server.get(BUNDLE_PATH, webChatBundleHandler());
   registerTokenRoute(server, { store, config, logger });
-  registerDirectLine(server, { store, adapter, runBot: (context) => bot.run(context), logger });
+  // The offline Direct Line answers anyone who reaches it: it is served only where the web chat is meant to be
+  // open (no app id, or WEB_CHAT=public), never beside Azure Direct Line in a deployment.
+  if (mode === 'offline-open') {
+    const adapter = new DirectLineAdapter(store, { id: config.MicrosoftAppId || 'warmline', name: 'Warmline', role: 'bot' }, logger);
+    registerDirectLine(server, { store, adapter, runBot: (context) => bot.run(context), logger });
+  }
+  return mode;
 }
