@@ -41,12 +41,12 @@ describe('checkActivityRequest', () => {
     ['no type', { text: 'hi', serviceUrl: 'http://127.0.0.1:9/' }],
     ['a message with no serviceUrl', { type: 'message', text: 'hi' }],
   ])('%s: 400', (_name, body) => {
-    expect(checkActivityRequest(body, undefined, {}).ok).toBe(false);
-    expect(checkActivityRequest(body, undefined, {})).toMatchObject({ status: 400 });
+    expect(checkActivityRequest(body, undefined, { MicrosoftAppId: '' }).ok).toBe(false);
+    expect(checkActivityRequest(body, undefined, { MicrosoftAppId: '' })).toMatchObject({ status: 400 });
   });
   it('an invoke or an expectReplies turn needs no serviceUrl', () => {
-    expect(checkActivityRequest({ type: 'invoke', name: 'task/fetch' }, undefined, {})).toEqual({ ok: true });
-    expect(checkActivityRequest({ type: 'message', text: 'hi', deliveryMode: 'expectReplies' }, undefined, {})).toEqual({ ok: true });
+    expect(checkActivityRequest({ type: 'invoke', name: 'task/fetch' }, undefined, { MicrosoftAppId: '' })).toEqual({ ok: true });
+    expect(checkActivityRequest({ type: 'message', text: 'hi', deliveryMode: 'expectReplies' }, undefined, { MicrosoftAppId: '' })).toEqual({ ok: true });
   });
 });
 

@@ -32,6 +32,10 @@ const AppConfigSchema = z.object({
    * endpoint. `public` opens the offline endpoint anyway (the start-up log says so); `off` serves no web chat.
    */
   WEB_CHAT: z.enum(['auto', 'public', 'off']).default('auto'),
+  /** The HTTP API's keys (hashed; `npm run apikey`) and its rate limit per client. */
+  API_KEYS_FILE: z.string().default('data/api-keys.json'),
+  API_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
+  API_RATE_BURST: z.coerce.number().int().min(1).max(100_000).default(30),
 });
 
 /** How the web chat is served, from the settings (see WEB_CHAT). */

@@ -4,6 +4,9 @@ import { Assistant, type AssistantLlm } from '../../assistant/assistant.js';
 import { APP_VERSION, type AppConfig } from '../../config/app-config.js';
 import type { Logger } from '../../config/logger.js';
 import { loadKnowledgeBase, type KnowledgeBase } from '../../engine/knowledge-base.js';
+import { ApiKeyStore } from '../http-api/api-keys.js';
+import { asApiProblem, registerHttpApi } from '../http-api/register-http-api.js';
+import { RateLimiter } from '../http-api/rate-limit.js';
 import { checkActivityRequest } from './activity-guard.js';
 import { createAdapter } from './create-adapter.js';
 import { FileStorage } from './file-storage.js';
@@ -36,7 +39,12 @@ export function createWarmlineServer(config: AppConfig, logger: Logger, kb: Know
   });
   const adapter = createAdapter(config, logger);
 
-  const server = restify.createServer({ name: 'warmline', handleUncaughtExceptions: false });
+  const server = restify.createServer({
+    name: 'warmline',
+    handleUncaughtExceptions: false,
+    // RFC 9457 problem details are JSON too.
+    formatters: { 'application/problem+json': (_req, _res, body) => JSON.stringify(body) },
+  });
   server.use(restify.plugins.queryParser());
   // Bot Framework activities are small; a generous cap still refuses abuse early. Drafts over
   // MAX_DRAFT_CHARS get a clear message from the assistant, not a 413.
@@ -80,11 +88,13 @@ export function createWarmlineServer(config: AppConfig, logger: Logger, kb: Know
     return next();
   });
 
+  registerHttpApi(server, { kb, keys: new ApiKeyStore(config.API_KEYS_FILE), limiter: new RateLimiter(config.API_RATE_PER_MINUTE, config.API_RATE_BURST), maxDraft: config.MAX_DRAFT_CHARS, logger, version: APP_VERSION });
   const webChat = registerWebChat(server, { bot, config, logger });
   if (webChat === 'offline-open' && config.MicrosoftAppId) logger.warn('WEB_CHAT=public: the built-in web chat and its offline Direct Line are open to anyone who can reach this server');
   if (webChat === 'off' && config.WEB_CHAT !== 'off') logger.info('web chat is off: with an app id it needs DIRECT_LINE_SECRET (Azure Direct Line), or WEB_CHAT=public to open it');
 
   server.on('restifyError', (req, res, err, callback) => {
+    asApiProblem(req, res, err);
     logger.warn({ status: (err as { statusCode?: number }).statusCode, path: req.path() }, 'request failed');
     return callback();
   });

@@ -1,0 +1,85 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+/**
+ * API keys for the HTTP API, one or more per tenant. Only a SHA-256 of each key is stored (the key itself is
+ * shown once, when created), in a JSON file (`API_KEYS_FILE`, default `data/api-keys.json`) written atomically.
+ * The file is re-read when it changes, so `npm run apikey -- revoke` takes effect without a restart.
+ * (The production database of issue 9 is the intended home; the file keeps the same shape.)
+ */
+export interface StoredKey {
+  id: string;
+  tenant: string;
+  sha256: string;
+  created: string;
+  revoked?: string;
+}
+
+const hash = (key: string) => createHash('sha256').update(key).digest('hex');
+
+export class ApiKeyStore {
+  private keys: StoredKey[] = [];
+  private mtimeMs = -1;
+
+  constructor(readonly path: string) {}
+
+  private load(): StoredKey[] {
+    if (!existsSync(this.path)) {
+      this.keys = [];
+      this.mtimeMs = -1;
+      return this.keys;
+    }
+    const mtime = statSync(this.path).mtimeMs;
+    if (mtime !== this.mtimeMs) {
+      const parsed = JSON.parse(readFileSync(this.path, 'utf8')) as { keys?: StoredKey[] };
+      this.keys = Array.isArray(parsed.keys) ? parsed.keys : [];
+      this.mtimeMs = mtime;
+    }
+    return this.keys;
+  }
+
+  private save(keys: StoredKey[]): void {
+    mkdirSync(dirname(this.path), { recursive: true });
+    const tmp = `${this.path}.${process.pid}.tmp`;
+    writeFileSync(tmp, `${JSON.stringify({ keys }, null, 2)}\n`, { mode: 0o600 });
+    renameSync(tmp, this.path);
+    this.mtimeMs = -1;
+  }
+
+  /** Whether any key is active: with none, the API answers only on loopback (a developer's machine). */
+  hasActiveKeys(): boolean {
+    return this.load().some((k) => !k.revoked);
+  }
+
+  /** The tenant a key belongs to, or null for an unknown or revoked key (compared in constant time). */
+  tenantOf(key: string): string | null {
+    const digest = Buffer.from(hash(key), 'hex');
+    for (const k of this.load()) {
+      if (k.revoked) continue;
+      const stored = Buffer.from(k.sha256, 'hex');
+      if (stored.length === digest.length && timingSafeEqual(stored, digest)) return k.tenant;
+    }
+    return null;
+  }
+
+  create(tenant: string): { id: string; key: string } {
+    if (!/^[\w.-]{1,64}$/.test(tenant)) throw new Error('the tenant must be 1–64 letters, digits, dots, dashes or underscores');
+    const id = randomBytes(4).toString('hex');
+    const key = `wl_${id}_${randomBytes(24).toString('base64url')}`;
+    this.save([...this.load(), { id, tenant, sha256: hash(key), created: new Date().toISOString() }]);
+    return { id, key };
+  }
+
+  revoke(id: string): boolean {
+    const keys = this.load();
+    const found = keys.find((k) => k.id === id && !k.revoked);
+    if (!found) return false;
+    this.save(keys.map((k) => (k === found ? { ...k, revoked: new Date().toISOString() } : k)));
+    return true;
+  }
+
+  list(): Omit<StoredKey, 'sha256'>[] {
+    return this.load().map(({ sha256: _sha256, ...rest }) => rest);
+  }
+}

@@ -1,0 +1,128 @@
+import type restify from 'restify';
+import type { ReviewError, ReviewResult } from '../../engine/contract.js';
+import type { KnowledgeBase } from '../../engine/knowledge-base.js';
+import { review } from '../../engine/review.js';
+import { ReviewInputError } from '../../engine/review-input.js';
+import { searchGuidance } from '../../retrieval/search-guidance.js';
+import type { Logger } from '../../config/logger.js';
+import type { ApiKeyStore } from './api-keys.js';
+import { openApiDocument } from './openapi.js';
+import { sendProblem } from './problem.js';
+import type { RateLimiter } from './rate-limit.js';
+
+export interface HttpApiDeps {
+  kb: KnowledgeBase;
+  keys: ApiKeyStore;
+  limiter: RateLimiter;
+  maxDraft: number;
+  logger: Logger;
+  version: string;
+}
+
+export const MAX_BATCH = 100;
+
+const isLoopback = (address: string | undefined) => address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
+
+/**
+ * The review contract over HTTP for helpdesk tools (Zendesk, Freshdesk, Dynamics 365, an in-house sidebar):
+ * POST /api/v1/review, POST /api/v1/review:batch, GET /api/v1/guidance?q=, described at /api/v1/openapi.json.
+ * An API key (Bearer) is required once any key exists; before that, only this machine may call. Every
+ * client is rate-limited (429 with Retry-After); errors are RFC 9457 problem+json; no draft is logged.
+ */
+export function registerHttpApi(server: restify.Server, deps: HttpApiDeps): void {
+  const { kb, keys, limiter, maxDraft, logger } = deps;
+
+  /** The caller, or null after answering 401/429 itself. */
+  const admit = (req: restify.Request, res: restify.Response): string | null => {
+    const bearer = /^Bearer\s+(\S+)$/i.exec(String(req.headers.authorization ?? ''))?.[1];
+    let client: string;
+    if (bearer) {
+      const tenant = keys.tenantOf(bearer);
+      if (!tenant) {
+        sendProblem(res, 401, 'Unauthorized', 'The API key is unknown or revoked.', { 'WWW-Authenticate': 'Bearer' });
+        return null;
+      }
+      client = `key:${bearer.slice(0, 12)}`;
+    } else if (!keys.hasActiveKeys() && isLoopback(req.socket.remoteAddress)) {
+      client = 'local';
+    } else {
+      sendProblem(res, 401, 'Unauthorized', 'Send an API key as "Authorization: Bearer <key>" (npm run apikey -- create --tenant <name>).', { 'WWW-Authenticate': 'Bearer' });
+      return null;
+    }
+    const wait = limiter.take(client);
+    if (wait > 0) {
+      sendProblem(res, 429, 'Too Many Requests', `Try again in ${wait} s.`, { 'Retry-After': String(wait) });
+      return null;
+    }
+    return client;
+  };
+
+  const reviewOne = (request: unknown): ReviewResult => review(request, { kb, maxDraft });
+
+
+
+  server.get('/api/v1/openapi.json', (_req, res, next) => {
+    res.json(openApiDocument(deps.version));
+    return next();
+  });
+
+  server.post('/api/v1/review', (req, res, next) => {
+    if (!admit(req, res)) return next();
+    try {
+      res.json(reviewOne(req.body));
+    } catch (error) {
+      if (error instanceof ReviewInputError) sendProblem(res, 400, 'The draft cannot be reviewed', error.message);
+      else {
+        logger.error({ err: { message: (error as Error).message } }, 'api review failed');
+        sendProblem(res, 500, 'Internal error');
+      }
+    }
+    return next();
+  });
+
+  // find-my-way reads "::" as a literal colon: the route is /api/v1/review:batch.
+  server.post('/api/v1/review::batch', (req, res, next) => {
+    if (!admit(req, res)) return next();
+    const body = req.body as { requests?: unknown } | undefined;
+    const requests = Array.isArray(body) ? body : body?.requests;
+    if (!Array.isArray(requests)) {
+      sendProblem(res, 400, 'Bad request', 'The body must be {"requests": [ … ]} with review requests.');
+      return next();
+    }
+    if (requests.length > MAX_BATCH) {
+      sendProblem(res, 400, 'Bad request', `At most ${MAX_BATCH} requests a batch (got ${requests.length}).`);
+      return next();
+    }
+    const results = requests.map((r): ReviewResult | ReviewError => {
+      const rawId = (r as { id?: unknown } | null)?.id;
+      try {
+        return reviewOne(r);
+      } catch (error) {
+        if (error instanceof ReviewInputError) return { id: rawId === undefined || rawId === null ? null : String(rawId), error: error.message };
+        throw error;
+      }
+    });
+    res.json({ results });
+    return next();
+  });
+
+  server.get('/api/v1/guidance', (req, res, next) => {
+    if (!admit(req, res)) return next();
+    const q = typeof req.query?.q === 'string' ? req.query.q.trim() : '';
+    if (!q || q.length > 500) {
+      sendProblem(res, 400, 'Bad request', 'Give the question as ?q= (1–500 characters).');
+      return next();
+    }
+    const lang = typeof req.query?.lang === 'string' && ['fi', 'pl', 'hu', 'en'].includes(req.query.lang) ? (req.query.lang as 'fi' | 'pl' | 'hu' | 'en') : undefined;
+    res.json(searchGuidance(kb, q, { lang }));
+    return next();
+  });
+}
+
+/** restify's own errors (malformed JSON, a body too large) on the API's paths, as problem+json. */
+export function asApiProblem(req: restify.Request, res: restify.Response, err: Error & { statusCode?: number; toJSON?: () => unknown }): void {
+  if (!req.path().startsWith('/api/v1/')) return;
+  const status = err.statusCode ?? 500;
+  res.header('Content-Type', 'application/problem+json');
+  err.toJSON = () => ({ type: 'about:blank', title: status === 413 ? 'Payload Too Large' : status >= 500 ? 'Internal error' : 'Bad request', status, ...(status < 500 ? { detail: err.message } : {}) });
+}
