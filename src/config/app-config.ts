@@ -4,10 +4,6 @@ import { z } from 'zod';
  * Settings from the environment, validated once at start-up (never per request). Everything has an
  * offline default: with no settings at all the bot runs locally on the deterministic engine.
  */
-const boolish = z
-  .string()
-  .optional()
-  .transform((v) => v === '1' || v?.toLowerCase() === 'true');
 
 const AppConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
@@ -23,7 +19,6 @@ const AppConfigSchema = z.object({
   MAX_DRAFT_CHARS: z.coerce.number().int().min(100).max(100_000).default(8000),
   STORAGE: z.string().regex(/^(memory|file:.+)$/, 'must be "memory" or "file:<folder>"').default('memory'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  LOG_DRAFTS: boolish,
   DIRECT_LINE_SECRET: z.string().default(''),
   DIRECT_LINE_ENDPOINT: z.string().url().default('https://directline.botframework.com/v3/directline'),
   /**

@@ -1,8 +1,9 @@
 import pino, { type Logger } from 'pino';
 
 /**
- * Structured logs. Drafts and customer messages are people's words about their problems: they never
- * reach the log unless LOG_DRAFTS says so, and even then only at debug level.
+ * Structured logs. Drafts and customer messages are people's words about their problems: they never reach
+ * the log (fields that could hold them are redacted). There is no switch to log them: a deployment that
+ * must keep drafts should store them deliberately, with a retention of their own (issue 10), not in logs.
  */
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
   return pino(
