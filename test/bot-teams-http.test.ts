@@ -30,6 +30,12 @@ afterAll(async () => {
 });
 
 describe('health', () => {
+  it('GET /readyz is ready while serving', async () => {
+    const ready = await fetch(`${url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: 'ready' });
+  });
+
   it('GET /healthz says the engine is loaded, the mode and the version', async () => {
     const res = await fetch(`${url}/healthz`);
     expect(await res.json()).toMatchObject({ status: 'ok', engine: 'loaded', mode: 'offline', version: expect.any(String) });

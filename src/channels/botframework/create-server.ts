@@ -19,6 +19,8 @@ export interface WarmlineServer {
   /** Listens on config.PORT (0 picks a free port); resolves with the base URL. */
   listen(): Promise<string>;
   close(): Promise<void>;
+  /** /readyz answers 503 from now on, so a load balancer stops sending new traffic before close(). */
+  drain(): void;
 }
 
 function storageFrom(setting: string): Storage {
@@ -83,6 +85,15 @@ export function createWarmlineServer(config: AppConfig, logger: Logger, kb: Know
     await adapter.process(req, guarded, (context) => bot.run(context));
   });
 
+  // Ready to take traffic: the knowledge base is loaded and the server is not draining for a shutdown.
+  // (With the production database of issue 9 it will also say whether the database answers.)
+  let draining = false;
+  server.get('/readyz', (_req, res, next) => {
+    if (draining) res.send(503, { status: 'draining' });
+    else res.json({ status: 'ready', guidelines: kb.guidelines.length });
+    return next();
+  });
+
   server.get('/healthz', (_req, res, next) => {
     res.json({ status: 'ok', engine: 'loaded', guidelines: kb.guidelines.length, mode: assistant.mode, ...(llm ? { llm: { provider: llm.client.mode, model: llm.client.chatModel } } : {}), version: APP_VERSION });
     return next();
@@ -109,6 +120,13 @@ export function createWarmlineServer(config: AppConfig, logger: Logger, kb: Know
           resolve(`http://127.0.0.1:${address.port}`);
         });
       }),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        draining = true;
+        server.close(() => resolve());
+      }),
+    drain: () => {
+      draining = true;
+    },
   };
 }

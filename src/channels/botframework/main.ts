@@ -24,7 +24,9 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     logger.info({ signal }, 'shutting down');
-    // Stop taking requests, let the ones in flight finish, then leave; a stuck request gets 10 s.
+    // Tell the load balancer first (/readyz: 503), then stop taking requests and let the ones in flight
+    // finish; a stuck request gets 10 s.
+    app.drain();
     setTimeout(() => process.exit(0), 10_000).unref();
     void app.close().then(() => process.exit(0));
   };
