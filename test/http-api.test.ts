@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiKeyStore } from '../src/channels/http-api/api-keys.js';
-import { RateLimiter } from '../src/channels/http-api/rate-limit.js';
+import { RateLimiter } from '../src/channels/rate-limit.js';
 import { createWarmlineServer, type WarmlineServer } from '../src/channels/botframework/create-server.js';
 import { loadConfig } from '../src/config/app-config.js';
 import { createLogger } from '../src/config/logger.js';

@@ -335,6 +335,23 @@ describe('who may use the built-in web chat (WEB_CHAT)', () => {
   });
 });
 
+describe('hostile load on the offline Direct Line', () => {
+  it('one address opening conversations in a loop gets 429 with Retry-After after its burst', async () => {
+    const { app, base } = await startServer();
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 25; i++) statuses.push((await fetch(`${base}/v3/directline/conversations`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status);
+      expect(statuses.slice(0, 20).every((s) => s === 201)).toBe(true);
+      expect(statuses.at(-1)).toBe(429);
+      const limited = await fetch(`${base}/api/directline/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+      expect(limited.status).toBe(429);
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 describe('conversation store bounds', () => {
   const at = (clock: { t: number }) => () => clock.t;
 

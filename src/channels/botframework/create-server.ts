@@ -6,7 +6,7 @@ import type { Logger } from '../../config/logger.js';
 import { loadKnowledgeBase, type KnowledgeBase } from '../../engine/knowledge-base.js';
 import { ApiKeyStore } from '../http-api/api-keys.js';
 import { asApiProblem, registerHttpApi } from '../http-api/register-http-api.js';
-import { RateLimiter } from '../http-api/rate-limit.js';
+import { RateLimiter } from '../rate-limit.js';
 import { checkActivityRequest } from './activity-guard.js';
 import { createAdapter } from './create-adapter.js';
 import { FileStorage } from './file-storage.js';

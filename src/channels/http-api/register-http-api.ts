@@ -8,7 +8,7 @@ import type { Logger } from '../../config/logger.js';
 import type { ApiKeyStore } from './api-keys.js';
 import { openApiDocument } from './openapi.js';
 import { sendProblem } from './problem.js';
-import type { RateLimiter } from './rate-limit.js';
+import type { RateLimiter } from '../rate-limit.js';
 
 export interface HttpApiDeps {
   kb: KnowledgeBase;

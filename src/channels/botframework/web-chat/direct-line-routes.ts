@@ -5,6 +5,8 @@ import type { Conversation, ConversationStore } from './conversation-store.js';
 import { toJson, type DirectLineAdapter } from './direct-line-adapter.js';
 import { bearerToken, cleanLocale, cleanUserId, objectBody, originOf, sendError } from './http-helpers.js';
 
+import type { RateLimiter } from '../../rate-limit.js';
+
 export const DIRECT_LINE_PATH = '/v3/directline';
 
 /** What a client may post. conversationUpdate and the like are the channel's to send, never the user's. */
@@ -15,6 +17,8 @@ export interface DirectLineDeps {
   adapter: DirectLineAdapter;
   runBot: (context: TurnContext) => Promise<void>;
   logger: Logger;
+  /** Per-client limits: conversations a minute per address, messages a minute per conversation (429 past them). */
+  rate?: { create: RateLimiter; post: RateLimiter };
 }
 
 /**
@@ -96,6 +100,11 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
         res.header('Cache-Control', 'no-store');
         return void res.send(200, describe(existing));
       }
+      const wait = deps.rate?.create.take(`ip:${req.socket.remoteAddress ?? ''}`) ?? 0;
+      if (wait > 0) {
+        res.header('Retry-After', String(wait));
+        return sendError(res, 429, 'TooManyRequests', `Too many new conversations from this address; try again in ${wait} s`);
+      }
       const user = body.user as { id?: unknown } | undefined;
       const conversation = store.create({ userId: cleanUserId(user?.id), locale, serviceUrl: `${originOf(req)}${DIRECT_LINE_PATH}` });
       await start(conversation);
@@ -121,6 +130,11 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
     safely('post', async (req, res) => {
       const conversation = authorised(req, res);
       if (!conversation) return;
+      const wait = deps.rate?.post.take(`conv:${conversation.id}`) ?? 0;
+      if (wait > 0) {
+        res.header('Retry-After', String(wait));
+        return sendError(res, 429, 'TooManyRequests', `Too many messages; try again in ${wait} s`);
+      }
       const body = objectBody(req);
       if (!body) return sendError(res, 400, 'BadArgument', 'The body must be a JSON activity object');
       if (typeof body.type !== 'string' || body.type === '') return sendError(res, 400, 'MissingProperty', 'The activity has no "type"');

@@ -2,6 +2,7 @@ import type restify from 'restify';
 import { webChatMode, type AppConfig, type WebChatMode } from '../../../config/app-config.js';
 import type { Logger } from '../../../config/logger.js';
 import type { WarmlineBot } from '../warmline-bot.js';
+import { RateLimiter } from '../../rate-limit.js';
 import { ConversationStore, DEFAULT_LIMITS, type ConversationLimits } from './conversation-store.js';
 import { DirectLineAdapter } from './direct-line-adapter.js';
 import { registerDirectLine } from './direct-line-routes.js';
@@ -13,6 +14,8 @@ export interface WebChatDeps {
   bot: WarmlineBot;
   config: AppConfig;
   logger: Logger;
+  /** Rate limits of the offline Direct Line; tests set their own. */
+  rate?: { create: RateLimiter; post: RateLimiter };
   /** Memory bounds of the offline Direct Line; tests shrink them. */
   limits?: ConversationLimits;
 }
@@ -29,12 +32,15 @@ export function registerWebChat(server: restify.Server, deps: WebChatDeps): WebC
   const store = new ConversationStore(deps.limits ?? DEFAULT_LIMITS);
   registerPage(server, config);
   server.get(BUNDLE_PATH, webChatBundleHandler());
-  registerTokenRoute(server, { store, config, logger });
+  // One address may open a conversation every two seconds on average (bursts of 20), one conversation may
+  // post a message a second (bursts of 20): a person never notices, a script cannot flood the store.
+  const rate = deps.rate ?? { create: new RateLimiter(30, 20), post: new RateLimiter(60, 20) };
+  registerTokenRoute(server, { store, config, logger, rate: rate.create });
   // The offline Direct Line answers anyone who reaches it: it is served only where the web chat is meant to be
   // open (no app id, or WEB_CHAT=public), never beside Azure Direct Line in a deployment.
   if (mode === 'offline-open') {
     const adapter = new DirectLineAdapter(store, { id: config.MicrosoftAppId || 'warmline', name: 'Warmline', role: 'bot' }, logger);
-    registerDirectLine(server, { store, adapter, runBot: (context) => bot.run(context), logger });
+    registerDirectLine(server, { store, adapter, runBot: (context) => bot.run(context), logger, rate });
   }
   return mode;
 }

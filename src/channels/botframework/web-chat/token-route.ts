@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type restify from 'restify';
 import type { AppConfig } from '../../../config/app-config.js';
 import type { Logger } from '../../../config/logger.js';
+import type { RateLimiter } from '../../rate-limit.js';
 import type { ConversationStore } from './conversation-store.js';
 import { DIRECT_LINE_PATH } from './direct-line-routes.js';
 import { cleanLocale, cleanUserId, objectBody, originOf, sendError } from './http-helpers.js';
@@ -13,6 +14,8 @@ const AZURE_TIMEOUT_MS = 10_000;
 
 export interface TokenRouteDeps {
   store: ConversationStore;
+  /** New offline conversations per address (shared with Direct Line's own conversation start). */
+  rate?: RateLimiter;
   config: AppConfig;
   logger: Logger;
 }
@@ -32,6 +35,11 @@ export function registerTokenRoute(server: restify.Server, deps: TokenRouteDeps)
     const locale = cleanLocale(body.locale);
 
     if (!config.DIRECT_LINE_SECRET) {
+      const wait = deps.rate?.take(`ip:${req.socket.remoteAddress ?? ''}`) ?? 0;
+      if (wait > 0) {
+        res.header('Retry-After', String(wait));
+        return sendError(res, 429, 'TooManyRequests', `Too many new conversations from this address; try again in ${wait} s`);
+      }
       const conversation = store.create({ userId: cleanUserId(body.userId), locale, serviceUrl: `${originOf(req)}${DIRECT_LINE_PATH}` });
       return void res.send(200, {
         token: conversation.token,
