@@ -1,14 +1,19 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../src/kb/paths.js';
 
 // The built CLI, as `npm run -s review` runs it (npm test builds first).
 const cli = join(projectRoot(), 'dist', 'src', 'cli', 'review-cli.js');
 const run = (args: string[], input: string) => spawnSync(process.execPath, [cli, ...args], { input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
 
-describe.runIf(existsSync(cli))('review CLI', () => {
+describe('review CLI', () => {
+  // Built by `npm test` (it runs the build first); run alone, say so rather than skip silently.
+  beforeAll(() => {
+    if (!existsSync(cli)) throw new Error(`${cli} is missing: run \`npm run build\` first (npm test does it)`);
+  });
+
   it('--jsonl answers every line in order, errors as lines, nothing lost', () => {
     const lines = [
       JSON.stringify({ id: 'a', draft: "That's not my department.", lang: 'en' }),

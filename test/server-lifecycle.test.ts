@@ -2,13 +2,18 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../src/kb/paths.js';
 
 // `npm start` as a user runs it: the built entry, offline, on a free port; then SIGTERM.
 const entry = join(projectRoot(), 'dist', 'src', 'channels', 'botframework', 'main.js');
 
-describe.runIf(existsSync(entry))('server lifecycle', () => {
+describe('server lifecycle', () => {
+  // Built by `npm test` (it runs the build first); run alone, say so rather than skip silently.
+  beforeAll(() => {
+    if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` first (npm test does it)`);
+  });
+
   it('starts offline, says so, serves /healthz, and exits cleanly on SIGTERM', async () => {
     const env = { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', OPENAI_API_KEY: '', AZURE_OPENAI_API_KEY: '' };
     const child = spawn(process.execPath, [entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import * as zlib from 'node:zlib';
 import { Ajv } from 'ajv';
 import addFormatsPlugin from 'ajv-formats';
-import { afterAll, describe, expect, it } from 'vitest';
+import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { buildManifest, buildTeamsPackage } from '../src/teams-app/build-teams-package.js';
 import { crc32 } from '../src/teams-app/crc32.js';
 import { colorIconPixels, outlineIconPixels } from '../src/teams-app/icons.js';
@@ -246,7 +246,12 @@ describe('own CRC-32 and zip writer', () => {
 });
 
 const CLI = join(projectRoot(), 'dist', 'src', 'teams-app', 'teams-package-cli.js');
-describe.runIf(existsSync(CLI))('teams:package CLI (built)', () => {
+describe('teams:package CLI (built)', () => {
+  // Built by `npm test` (it runs the build first); run alone, say so rather than skip silently.
+  beforeAll(() => {
+    if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first (npm test does it)`);
+  });
+
   it('exits 1 with a clear message and prints no path when MICROSOFT_APP_ID is missing', () => {
     const env: Obj = { ...process.env };
     delete env.MICROSOFT_APP_ID;
