@@ -62,3 +62,14 @@ describe('facts', () => {
     expect(identifiers('I waited 40 minutes and paid 89,90 euros for order 4471-2231').map((f) => f.text)).toEqual(['4471-2231']);
   });
 });
+
+describe('"No." and "Ok." are words, not abbreviations, unless a number follows', () => {
+  it.each([
+    ["No. That's not my department.", 2],
+    ['Ok. Sprawdzę to jutro.', 2],
+    ['Order No. 5 shipped today.', 1],
+    ['To potrwa ok. 2 tygodnie.', 1],
+  ])('%j has %i sentences', (text, count) => {
+    expect(segmentSentences(text)).toHaveLength(count);
+  });
+});

@@ -20,6 +20,9 @@ const ABBREVIATIONS = new Set([
   'ok', 'zob', 'ds', 'pn', 'ps', 'ul', 'al', 'os', 'kpl', 'zl', 'gr', 'min', 'max', 'nro', 'puh', 'krt', 'u.a', 'ti', 'vö',
 ]);
 
+/** Abbreviations that stand before a number ("No. 5", "nr 12", "ok. 2 dni"), and words of their own otherwise. */
+const BEFORE_NUMBERS = new Set(['no', 'ok', 'nr', 'nro', 'n']);
+
 function previousWord(text: string, at: number): string {
   let i = at;
   while (i > 0 && /[\p{L}\p{N}.]/u.test(text.charAt(i - 1))) i--;
@@ -35,6 +38,9 @@ function endsSentence(text: string, dot: number, next: number): boolean {
     // "12.3. kahvinkeittimen" or "1.1. voimaan": a date runs on when a lower-case word follows.
     return !/\p{Ll}/u.test(nextChar);
   }
+  // "No. 5", "nr. 12", "ok. 2 tygodnie": these abbreviate only before a number; "No. That's not my
+  // department." and "Ok. Sprawdzę to." are sentences of their own.
+  if (BEFORE_NUMBERS.has(word)) return !/^\s*\d/.test(text.slice(next));
   if (ABBREVIATIONS.has(word)) return false;
   return true;
 }
