@@ -114,6 +114,7 @@ export const LanguageSchema = z
     askCustomer: patternList,
     detailRequest: patternList,
     background: patternList,
+    history: patternList,
     /** Words with no content of their own ("joo", "nope", "nie wiem"): what a bare one-word reply is made of. */
     contentless: patternList,
     /** A request or invitation to the customer ("DM us", "ota yhteyttä", "proszę napisać"): a next step without a time. */

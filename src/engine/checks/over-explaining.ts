@@ -37,11 +37,11 @@ export function overExplaining(ctx: ReviewContext, g: RuntimeGuideline): Finding
   if (share < OVER_EXPLAINING.minDescriptiveShare) return [];
   // Description alone can be what the customer asked for (instructions, what to bring): the fault is
   // history and causes ("taustoita"), so some must be there unless nearly everything is description.
-  const history = descriptive.some((s) => lexiconIn(ctx, 'background', s.start, s.end));
+  const history = descriptive.some((s) => lexiconIn(ctx, 'history', s.start, s.end));
   if (!history && share < OVER_EXPLAINING.descriptiveOnly) return [];
   // Mark the first sentence of history or causes; failing that, the longest descriptive one.
   const marked =
-    descriptive.find((s) => lexiconIn(ctx, 'background', s.start, s.end)) ??
+    descriptive.find((s) => lexiconIn(ctx, 'history', s.start, s.end)) ??
     [...descriptive].sort((a, b) => wordsIn(b.text) - wordsIn(a.text))[0]!;
   return [makeFinding(ctx, g, marked.start, marked.end)];
 }
