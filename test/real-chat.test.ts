@@ -184,3 +184,19 @@ describe('what a real reply does that counts (second real development set)', () 
     expect(rules('Good day, you can ignore the reminder e-mail about your device.', 'en', { firstReply: true })).not.toContain('missing-greeting');
   });
 });
+
+describe('near misses that are no fault (paraphrase development set)', () => {
+  it('a rhetorical "I don\'t know" talks down; it is no missing answer', () => {
+    expect(rules('Nie wiem, skąd Pani ma takie informacje, cena jest w cenniku.', 'pl')).not.toContain('i-dont-know');
+    expect(rules("Honestly I don't know how else to explain it: the fee is on page two.", 'en')).not.toContain('i-dont-know');
+  });
+  it('"cannot" in Hungarian is no "don\'t know", even with a number before the verb', () => {
+    expect(rules('Sajnos nem tudjuk 20 óráig nyitva tartani az irodát, de holnap 8-tól várjuk.', 'hu')).not.toContain('i-dont-know');
+  });
+  it('the agent staying on the line is no wait put on the customer', () => {
+    expect(rules("Shall I put you through now? I'll stay on the line until they answer.", 'en', { channel: 'phone-script' })).not.toContain('vague-wait');
+  });
+  it('a Hungarian phone number to call is a next step', () => {
+    expect(rules('A feloldáshoz hívja a 06 1 555 0199-es számot munkanapokon.', 'hu')).not.toContain('missing-next-step');
+  });
+});

@@ -7,11 +7,17 @@ import { lexiconIn, type ReviewContext } from './review-context.js';
  * huomenna"). Only a reply that leaves them with nothing to do and nothing promised lacks one.
  */
 /** A phone number given to call ("our team on 0344 556 5650", "800-892-4357"): a channel, so a next step. */
-const PHONE = /(?<![\p{N}])\+?\d{2,4}[\s.-]\d{3}[\s.-]?\d{3,4}(?![\p{N}])/u;
+const PHONE = /(?<![\p{N}])\+?\d{1,4}(?:[\s.-]\d{1,4}){2,4}(?![\p{N}])/u;
+/** A phone number has eight digits or more ("06 1 234 5678", "0345 600 1234"); "1 200 000 Ft" has seven. */
+const phoneIn = (text: string) => {
+  const m = PHONE.exec(text);
+  return m && m[0].replace(/\D/g, '').length >= 8 ? m[0] : null;
+};
 
 export function hasNextStep(ctx: ReviewContext): boolean {
   if (ctx.links.length > 0) return true;
-  if (PHONE.test(ctx.masked) && !ctx.customerIds.some((id) => id.key === ctx.masked.match(PHONE)![0].replace(/\D/g, ''))) return true;
+  const phone = phoneIn(ctx.masked);
+  if (phone && !ctx.customerIds.some((id) => id.key === phone.replace(/\D/g, ''))) return true;
   if (ctx.content.some((s) => s.isQuestion)) return true;
   return (
     lexiconIn(ctx, 'timeFrame') ||
