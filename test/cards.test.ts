@@ -7,7 +7,7 @@ import { createComposeReviewCard } from '../src/cards/compose-review-card.js';
 import { createGuidanceCard } from '../src/cards/guidance-card.js';
 import { createReviewCard } from '../src/cards/review-card.js';
 import { createReviewFormCard } from '../src/cards/review-form-card.js';
-import { LANGS } from '../src/engine/contract.js';
+import { LANGS } from '../src/core/contract.js';
 import { review } from '../src/engine/review.js';
 import { searchGuidance } from '../src/retrieval/search-guidance.js';
 import { validateAdaptiveCard } from './support/adaptive-card-schema.js';

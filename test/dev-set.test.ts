@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { projectRoot } from '../src/kb/paths.js';
+import { projectRoot } from '../src/core/paths.js';
 import { prf, scoreItems, type EvalItem } from '../src/eval/score-items.js';
 import { testKnowledgeBase } from './kb-fixture.js';
 

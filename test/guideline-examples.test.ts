@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LANGS } from '../src/engine/contract.js';
+import { LANGS } from '../src/core/contract.js';
 import { review } from '../src/engine/review.js';
 import { testKnowledgeBase } from './kb-fixture.js';
 

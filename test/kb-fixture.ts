@@ -1,6 +1,6 @@
 import { buildKnowledge } from '../src/kb/build-knowledge.js';
 import { loadKnowledge } from '../src/kb/load-knowledge.js';
-import { knowledgeDir } from '../src/kb/paths.js';
+import { knowledgeDir } from '../src/core/paths.js';
 import { knowledgeBaseFrom, type KnowledgeBase } from '../src/engine/knowledge-base.js';
 
 let kb: Promise<KnowledgeBase> | undefined;

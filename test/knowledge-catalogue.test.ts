@@ -2,9 +2,9 @@ import { mkdtempSync, cpSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RULE_CODES, RULE_SEVERITY } from '../src/engine/contract.js';
+import { RULE_CODES, RULE_SEVERITY } from '../src/core/contract.js';
 import { loadKnowledge } from '../src/kb/load-knowledge.js';
-import { knowledgeDir } from '../src/kb/paths.js';
+import { knowledgeDir } from '../src/core/paths.js';
 
 const knowledge = loadKnowledge(knowledgeDir());
 

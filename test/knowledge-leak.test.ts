@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { knowledgeDir, projectRoot } from '../src/kb/paths.js';
+import { knowledgeDir, projectRoot } from '../src/core/paths.js';
 
 // No sentence of an evaluation set may sit in knowledge/: a guideline example (or a comment, a lexicon
 // entry, a preferred phrasing) copied from an eval draft makes the engine look better on that set than it

@@ -6,7 +6,7 @@ import { review } from '../src/engine/review.js';
 import { llmSettingsFrom } from '../src/llm/llm-settings.js';
 import { loadPrompts, renderPrompt } from '../src/llm/prompt-library.js';
 import type { LlmCallEvent } from '../src/llm/langchain-llm-client.js';
-import { projectRoot } from '../src/kb/paths.js';
+import { projectRoot } from '../src/core/paths.js';
 import { startFakeOpenAi, type FakeOpenAi } from './support/fake-openai-server.js';
 import { byTask, llmFor, taskOf } from './support/llm-fixture.js';
 import { testKnowledgeBase } from './kb-fixture.js';

@@ -2,13 +2,13 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LANGS, type Lang } from '../src/engine/contract.js';
+import { LANGS, type Lang } from '../src/core/contract.js';
 import { review } from '../src/engine/review.js';
 import { scorePoliteness } from '../src/engine/score-politeness.js';
 import { defaultPolitenessDir, evaluateDomain, missingPolitenessFiles, POLITENESS_DOMAINS } from '../src/eval/politeness-corpus.js';
 import { auc, parseCsv, quartiles } from '../src/eval/politeness-corpus.js';
 import { loadKnowledge } from '../src/kb/load-knowledge.js';
-import { knowledgeDir } from '../src/kb/paths.js';
+import { knowledgeDir } from '../src/core/paths.js';
 import { testKnowledgeBase } from './kb-fixture.js';
 
 const kb = await testKnowledgeBase();

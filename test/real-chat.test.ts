@@ -8,8 +8,8 @@ import { parseTokenRule } from '../src/kb/parse-token-rule.js';
 import { matchTokenRule, oneTypoApart } from '../src/engine/tokens/token-rule.js';
 import { candidateStarts, indexRules } from '../src/engine/tokens/rule-index.js';
 import { segmentSentences } from '../src/engine/segment-sentences.js';
-import { fold } from '../src/engine/fold-text.js';
-import type { Lang } from '../src/engine/contract.js';
+import { fold } from '../src/core/fold-text.js';
+import type { Lang } from '../src/core/contract.js';
 
 // How the checks read real chat: written for issue 7 from the principles, never from an evaluation item.
 const rules = (draft: string, lang: Lang, extra: Record<string, unknown> = {}) =>

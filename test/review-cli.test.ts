@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../src/kb/paths.js';
+import { projectRoot } from '../src/core/paths.js';
 
 // The built CLI, as `npm run -s review` runs it (npm test builds first).
 const cli = join(projectRoot(), 'dist', 'src', 'cli', 'review-cli.js');

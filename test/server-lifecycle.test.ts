@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../src/kb/paths.js';
+import { projectRoot } from '../src/core/paths.js';
 
 // `npm start` as a user runs it: the built entry, offline, on a free port; then SIGTERM.
 const entry = join(projectRoot(), 'dist', 'src', 'channels', 'botframework', 'main.js');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold } from '../src/engine/fold-text.js';
+import { fold } from '../src/core/fold-text.js';
 import { segmentSentences } from '../src/engine/segment-sentences.js';
 import { extractFacts, identifiers } from '../src/engine/extract-facts.js';
 import { compilePattern } from '../src/kb/compile-pattern.js';

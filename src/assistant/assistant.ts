@@ -14,7 +14,7 @@ import { draftLikeIn, topicIn } from './draft-evidence.js';
 import { routeMessage, type Route } from './route-message.js';
 import { ReviewCache } from './review-cache.js';
 import type { Outgoing } from './outgoing.js';
-import type { Lang, ReviewResult } from '../engine/contract.js';
+import type { Lang, ReviewResult } from '../core/contract.js';
 import { llmCoaching, llmGuidance, llmPracticeCustomer } from '../llm/llm-assist.js';
 import type { LlmReviewer } from '../llm/llm-review.js';
 import type { LlmClient } from '../llm/llm-types.js';

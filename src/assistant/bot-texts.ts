@@ -1,4 +1,4 @@
-import type { Lang } from '../engine/contract.js';
+import type { Lang } from '../core/contract.js';
 
 /** The bot's own words, in the user's language (Teams locale); the review itself follows the draft's language. */
 export interface BotTexts {

@@ -1,4 +1,4 @@
-import type { Lang } from '../engine/contract.js';
+import type { Lang } from '../core/contract.js';
 import type { KnowledgeBase } from '../engine/knowledge-base.js';
 import { searchGuidance } from '../retrieval/search-guidance.js';
 

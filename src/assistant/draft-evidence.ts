@@ -1,8 +1,8 @@
-import type { Lang, RuleCode } from '../engine/contract.js';
+import type { Lang, RuleCode } from '../core/contract.js';
 import type { KnowledgeBase } from '../engine/knowledge-base.js';
 import { review } from '../engine/review.js';
-import { LANGS } from '../engine/contract.js';
-import { fold } from '../engine/fold-text.js';
+import { LANGS } from '../core/contract.js';
+import { fold } from '../core/fold-text.js';
 import { stemWord } from '../engine/tokens/stem-word.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Lang } from '../engine/contract.js';
+import type { Lang } from '../core/contract.js';
 
 /**
  * The words by which users tell the bot what they want, per language, as regular-expression sources over

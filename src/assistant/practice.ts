@@ -1,6 +1,6 @@
-import type { Lang, ReviewResult } from '../engine/contract.js';
+import type { Lang, ReviewResult } from '../core/contract.js';
 import type { KnowledgeBase } from '../engine/knowledge-base.js';
-import type { Scenario } from '../kb/schema.js';
+import type { Scenario } from '../core/knowledge-schema.js';
 
 /** Practice mode without channel or model: scenarios drawn from the documents, and a score per answer. */
 export const PRACTICE_ROUNDS = 3;

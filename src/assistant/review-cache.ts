@@ -1,4 +1,4 @@
-import type { ReviewResult } from '../engine/contract.js';
+import type { ReviewResult } from '../core/contract.js';
 
 /**
  * A small LRU of review results keyed by the exact request. Identical requests are common in a chat:

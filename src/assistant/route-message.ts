@@ -1,6 +1,6 @@
-import type { Lang } from '../engine/contract.js';
-import { LANGS } from '../engine/contract.js';
-import { fold } from '../engine/fold-text.js';
+import type { Lang } from '../core/contract.js';
+import { LANGS } from '../core/contract.js';
+import { fold } from '../core/fold-text.js';
 import type { LanguageDetector } from '../engine/detect-language.js';
 import { langFromLocale } from './bot-texts.js';
 import { INTENT_CUES, type IntentCues } from './intent-cues.js';

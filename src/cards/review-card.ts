@@ -1,5 +1,5 @@
 import type { BotTexts } from '../assistant/bot-texts.js';
-import type { ReviewResult } from '../engine/contract.js';
+import type { ReviewResult } from '../core/contract.js';
 import { adaptiveCard, literal, placeholdersIn, sourceLines, text, type AdaptiveCard, type CardElement, type SourceLookup } from './adaptive-card.js';
 
 const VERDICT_COLOUR = { send: 'Good', revise: 'Warning', block: 'Attention' } as const;

@@ -1,4 +1,4 @@
-import type { ReviewResult } from '../engine/contract.js';
+import type { ReviewResult } from '../core/contract.js';
 
 /** The human-readable report of the review CLI: quote highlighted, guideline, source, rewrites, next step. */
 export interface Palette {

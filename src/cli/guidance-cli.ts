@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { isLang } from '../engine/contract.js';
+import { isLang } from '../core/contract.js';
 import { loadKnowledgeBase } from '../engine/knowledge-base.js';
 import { searchGuidance } from '../retrieval/search-guidance.js';
 

@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { ReviewError, ReviewResult } from '../engine/contract.js';
+import type { ReviewError, ReviewResult } from '../core/contract.js';
 import { ReviewInputError } from '../engine/review-input.js';
 
 /**

@@ -1,6 +1,6 @@
 import { francAll } from 'franc';
-import type { Lang } from './contract.js';
-import { fold } from './fold-text.js';
+import type { Lang } from '../core/contract.js';
+import { fold } from '../core/fold-text.js';
 
 /**
  * Language identification for fi/pl/hu/en. franc's trigram models carry longer texts; short chat

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import type { KnowledgeArtifact } from '../kb/build-knowledge.js';
-import { LEXICON_KEYS, type LexiconKey } from '../kb/lexicon-keys.js';
-import { defaultArtifactPath } from '../kb/paths.js';
-import type { Guideline, LanguageData } from '../kb/schema.js';
-import { LANGS, type Lang, type RuleCode } from './contract.js';
+import type { KnowledgeArtifact } from '../core/knowledge-artifact.js';
+import { LEXICON_KEYS, type LexiconKey } from '../core/lexicon-keys.js';
+import { defaultArtifactPath } from '../core/paths.js';
+import type { Guideline, LanguageData } from '../core/knowledge-schema.js';
+import { LANGS, type Lang, type RuleCode } from '../core/contract.js';
 import { LanguageDetector } from './detect-language.js';
 import { politenessFrom, type RuntimePoliteness } from './score-politeness.js';
 import { indexRules, type RuleIndex } from './tokens/rule-index.js';

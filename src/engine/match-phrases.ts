@@ -1,4 +1,4 @@
-import type { Finding } from './contract.js';
+import type { Finding } from '../core/contract.js';
 import { matches, type RuntimeGuideline } from './knowledge-base.js';
 import { hasNextStep } from './next-step-signals.js';
 import { foldedSentence, lexiconIn, makeFinding, type ReviewContext } from './review-context.js';

@@ -1,5 +1,5 @@
-import type { Finding, NextStep } from './contract.js';
-import { fold } from './fold-text.js';
+import type { Finding, NextStep } from '../core/contract.js';
+import { fold } from '../core/fold-text.js';
 import { lexiconIn, type ReviewContext } from './review-context.js';
 
 const CONDITIONAL = /^(if|jos|jesli|jezeli|gdyby|ha|amennyiben|in case|unless)\b/u;

@@ -1,7 +1,7 @@
-import type { LexiconKey } from '../kb/lexicon-keys.js';
-import type { Channel, Finding, Lang } from './contract.js';
+import type { LexiconKey } from '../core/lexicon-keys.js';
+import type { Channel, Finding, Lang } from '../core/contract.js';
 import { identifiers, type Fact } from './extract-facts.js';
-import { fold } from './fold-text.js';
+import { fold } from '../core/fold-text.js';
 import { matches, type KnowledgeBase, type RuntimeGuideline, type RuntimeLanguage } from './knowledge-base.js';
 import { maskMarkup } from './mask-markup.js';
 import { segmentSentences, type Sentence } from './segment-sentences.js';

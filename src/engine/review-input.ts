@@ -1,4 +1,4 @@
-import { CHANNELS, isLang, type Channel, type Lang, type ReviewRequest } from './contract.js';
+import { CHANNELS, isLang, type Channel, type Lang, type ReviewRequest } from '../core/contract.js';
 
 /** A request that cannot be reviewed; the message is safe to show to the user as it is. */
 export class ReviewInputError extends Error {

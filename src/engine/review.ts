@@ -1,5 +1,5 @@
 import { CHECKS } from './checks/index.js';
-import { verdictFor, type Finding, type Lang, type ReviewResult } from './contract.js';
+import { verdictFor, type Finding, type Lang, type ReviewResult } from '../core/contract.js';
 import { loadKnowledgeBase, type KnowledgeBase } from './knowledge-base.js';
 import { planNextStep } from './plan-next-step.js';
 import { createContext, type ReviewContext } from './review-context.js';

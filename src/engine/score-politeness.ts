@@ -1,6 +1,6 @@
-import type { PolitenessArtifact } from '../kb/politeness-schema.js';
-import type { Lang } from './contract.js';
-import { fold } from './fold-text.js';
+import type { PolitenessArtifact } from '../core/knowledge-artifact.js';
+import type { Lang } from '../core/contract.js';
+import { fold } from '../core/fold-text.js';
 import { segmentSentences, type Sentence } from './segment-sentences.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Finding, ReviewResult, RuleCode } from './contract.js';
+import type { Finding, ReviewResult, RuleCode } from '../core/contract.js';
 import { hasNextStep } from './next-step-signals.js';
 import { lexiconIn, type ReviewContext } from './review-context.js';
 import { scorePoliteness } from './score-politeness.js';

@@ -1,7 +1,7 @@
-import type { Finding, NextStep, RuleCode, Suggestion } from './contract.js';
+import type { Finding, NextStep, RuleCode, Suggestion } from '../core/contract.js';
 import { isDescriptive } from './checks/over-explaining.js';
 import { factKey, factsToKeep } from './extract-facts.js';
-import { fold } from './fold-text.js';
+import { fold } from '../core/fold-text.js';
 import type { RuntimeGuideline } from './knowledge-base.js';
 import { lexiconIn, type ReviewContext } from './review-context.js';
 import type { Sentence } from './segment-sentences.js';

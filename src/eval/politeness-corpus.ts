@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KnowledgeBase } from '../engine/knowledge-base.js';
 import { scorePoliteness } from '../engine/score-politeness.js';
-import { projectRoot } from '../kb/paths.js';
+import { projectRoot } from '../core/paths.js';
 
 /**
  * Zero-shot evaluation of the politeness score on the Stanford Politeness Corpus (Danescu-Niculescu-Mizil et al.,

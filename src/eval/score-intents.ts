@@ -1,4 +1,4 @@
-import type { Lang } from '../engine/contract.js';
+import type { Lang } from '../core/contract.js';
 import { draftLikeIn, topicIn } from '../assistant/draft-evidence.js';
 import { routeMessage, type Intent, type Route } from '../assistant/route-message.js';
 import type { KnowledgeBase } from '../engine/knowledge-base.js';

@@ -1,4 +1,4 @@
-import { LANGS, RULE_CODES, verdictFor, type Lang, type ReviewResult, type RuleCode } from '../engine/contract.js';
+import { LANGS, RULE_CODES, verdictFor, type Lang, type ReviewResult, type RuleCode } from '../core/contract.js';
 import { factKey, factsToKeep } from '../engine/extract-facts.js';
 import type { KnowledgeBase } from '../engine/knowledge-base.js';
 import { review } from '../engine/review.js';

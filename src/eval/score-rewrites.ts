@@ -1,5 +1,5 @@
-import type { Lang, ReviewResult } from '../engine/contract.js';
-import { fold } from '../engine/fold-text.js';
+import type { Lang, ReviewResult } from '../core/contract.js';
+import { fold } from '../core/fold-text.js';
 import type { KnowledgeBase } from '../engine/knowledge-base.js';
 import { segmentSentences } from '../engine/segment-sentences.js';
 import { countTimePlaceholders } from '../engine/suggest-replies.js';

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { buildKnowledge } from './build-knowledge.js';
 import { loadKnowledge } from './load-knowledge.js';
-import { defaultArtifactPath, knowledgeDir } from './paths.js';
+import { defaultArtifactPath, knowledgeDir } from '../core/paths.js';
 
 /** `npm run kb:build`: validate the knowledge files and write the compiled artifact. */
 async function main(): Promise<void> {

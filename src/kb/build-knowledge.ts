@@ -1,38 +1,16 @@
-import { LANGS, type Lang } from '../engine/contract.js';
-import { buildIndex, type IndexedItem, type SerializedIndex } from '../retrieval/bm25-index.js';
+import { LANGS, type Lang } from '../core/contract.js';
+import { buildIndex, type IndexedItem } from '../retrieval/bm25-index.js';
 import { terms } from '../retrieval/stem-terms.js';
 import { compileChecked } from './compile-pattern.js';
-import type { CompiledTokenRule } from '../engine/tokens/token-rule.js';
-import { LEXICON_KEYS, type LexiconKey } from './lexicon-keys.js';
+import { LEXICON_KEYS, type LexiconKey } from '../core/lexicon-keys.js';
 import { parseTokenRule } from './parse-token-rule.js';
-import { compilePoliteness, type PolitenessArtifact } from './politeness-schema.js';
-import type { Knowledge, SourceDocument } from './load-knowledge.js';
-import type { Guideline, LanguageData, Scenario, SourceTranslations } from './schema.js';
-import { splitIntoPassages, type Passage } from './split-documents.js';
+import { compilePoliteness } from './politeness-schema.js';
+import type { Knowledge } from './load-knowledge.js';
+import type { Guideline } from '../core/knowledge-schema.js';
+import { splitIntoPassages } from './split-documents.js';
+import type { CompiledTokenRule, KnowledgeArtifact } from '../core/knowledge-artifact.js';
 
-/** The compiled knowledge base: what the engine loads at start-up, with no YAML and no pattern compiling. */
-export interface KnowledgeArtifact {
-  format: 1;
-  documents: SourceDocument[];
-  passages: Passage[];
-  guidelines: (Guideline & { compiled: CompiledPatterns })[];
-  languages: (LanguageData & { compiled: Record<LexiconKey, string[]> })[];
-  index: SerializedIndex;
-  scenarios: Scenario[];
-  /** The politeness strategies behind the warmth score, patterns compiled (score-politeness.ts runs them). */
-  politeness: PolitenessArtifact;
-  /** Titles and quoted passages in all four languages (knowledge/documents/translations.yaml). */
-  translations: SourceTranslations;
-}
-
-
-export interface CompiledPatterns {
-  patterns: Partial<Record<Lang, string[]>>;
-  /** Token rules (`rules:`), parsed, with their lemmas stemmed. */
-  rules: Partial<Record<Lang, CompiledTokenRule[]>>;
-  unless: Partial<Record<Lang, string[]>>;
-  unlessDraft: Partial<Record<Lang, string[]>>;
-}
+export type { CompiledPatterns, KnowledgeArtifact } from '../core/knowledge-artifact.js';
 
 function compileSet(set: Partial<Record<Lang, string[]>> | undefined): Partial<Record<Lang, string[]>> {
   const out: Partial<Record<Lang, string[]>> = {};

@@ -1,4 +1,4 @@
-import { fold } from '../engine/fold-text.js';
+import { fold } from '../core/fold-text.js';
 
 /**
  * The pattern language of the guideline catalogue, compiled to a regular expression over folded text.

@@ -1,9 +1,10 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseDocument } from 'yaml';
+import type { SourceDocument } from '../core/knowledge-artifact.js';
 import type { z } from 'zod';
-import { LANGS, RULE_SEVERITY, type RuleCode } from '../engine/contract.js';
-import { LEXICON_KEYS } from './lexicon-keys.js';
+import { LANGS, RULE_SEVERITY, type RuleCode } from '../core/contract.js';
+import { LEXICON_KEYS } from '../core/lexicon-keys.js';
 import { parseTokenRule } from './parse-token-rule.js';
 import { compileChecked } from './compile-pattern.js';
 import { PolitenessWeightsSchema, politenessLanguageSchema, type PolitenessData } from './politeness-schema.js';
@@ -11,14 +12,13 @@ import {
   DocumentMetaSchema,
   GuidelineSchema,
   LanguageSchema,
-  type DocumentMeta,
   type Guideline,
   type LanguageData,
   ScenarioSchema,
   type Scenario,
   SourceTranslationsSchema,
   type SourceTranslations,
-} from './schema.js';
+} from '../core/knowledge-schema.js';
 
 /** An error in a knowledge file, naming the file, the entry and the field. */
 export class KnowledgeError extends Error {
@@ -28,9 +28,7 @@ export class KnowledgeError extends Error {
   }
 }
 
-export interface SourceDocument extends DocumentMeta {
-  text: string;
-}
+export type { SourceDocument } from '../core/knowledge-artifact.js';
 
 export interface Knowledge {
   documents: SourceDocument[];

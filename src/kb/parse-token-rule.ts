@@ -1,5 +1,5 @@
-import type { Lang } from '../engine/contract.js';
-import { fold } from '../engine/fold-text.js';
+import type { Lang } from '../core/contract.js';
+import { fold } from '../core/fold-text.js';
 import { stemWord } from '../engine/tokens/stem-word.js';
 import type { CompiledTokenRule, RuleStep, TokenSpec } from '../engine/tokens/token-rule.js';
 

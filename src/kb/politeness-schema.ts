@@ -1,6 +1,9 @@
 import { z } from 'zod';
-import { LANGS, type Lang } from '../engine/contract.js';
+import { LANGS, type Lang } from '../core/contract.js';
 import { compileChecked } from './compile-pattern.js';
+import { SENTENCE_KINDS, type PolitenessArtifact } from '../core/knowledge-artifact.js';
+
+export { SENTENCE_KINDS, type PolitenessArtifact } from '../core/knowledge-artifact.js';
 
 /**
  * The politeness strategies behind the warmth score (knowledge/politeness/): `weights.yaml` names each strategy
@@ -12,7 +15,6 @@ const text = z.string().trim().min(1);
 const strategyName = z.string().regex(/^[a-z0-9-]+$/, 'must be kebab-case');
 
 /** Where a strategy is looked for: any sentence, only questions (direct questions), or only statements. */
-export const SENTENCE_KINDS = ['any', 'question', 'statement'] as const;
 
 const StrategySchema = z
   .object({
@@ -73,12 +75,6 @@ export interface PolitenessData {
 }
 
 /** What the compiled artifact holds: the strategies in order, and each language's compiled patterns. */
-export interface PolitenessArtifact {
-  strategies: { name: string; weight: number; in: (typeof SENTENCE_KINDS)[number]; notWhere: string[] }[];
-  /** Per language, per strategy, regular-expression sources over folded text. */
-  patterns: Record<Lang, Record<string, string[]>>;
-  examples: Record<Lang, Record<string, string[]>>;
-}
 
 export function compilePoliteness(data: PolitenessData): PolitenessArtifact {
   const strategies = Object.entries(data.weights.strategies).map(([name, s]) => ({

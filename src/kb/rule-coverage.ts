@@ -1,5 +1,5 @@
-import { LANGS, type Lang } from '../engine/contract.js';
-import { fold } from '../engine/fold-text.js';
+import { LANGS, type Lang } from '../core/contract.js';
+import { fold } from '../core/fold-text.js';
 import type { KnowledgeBase, RuntimeGuideline } from '../engine/knowledge-base.js';
 import { maskMarkup } from '../engine/mask-markup.js';
 import { segmentSentences } from '../engine/segment-sentences.js';

@@ -1,7 +1,7 @@
 import { BaseDocumentLoader } from '@langchain/core/document_loaders/base';
 import { Document } from '@langchain/core/documents';
 import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
-import type { SourceDocument } from './load-knowledge.js';
+import type { Passage, SourceDocument } from '../core/knowledge-artifact.js';
 
 /**
  * The source documents as LangChain documents, split into passages for retrieval. Passages keep
@@ -19,13 +19,7 @@ export class SourceDocumentLoader extends BaseDocumentLoader {
   }
 }
 
-export interface Passage {
-  id: string;
-  document: string;
-  lang: string;
-  start: number;
-  text: string;
-}
+export type { Passage } from '../core/knowledge-artifact.js';
 
 export async function splitIntoPassages(documents: readonly SourceDocument[]): Promise<Passage[]> {
   const docs = await new SourceDocumentLoader(documents).load();

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { AssistantLlm } from '../assistant/assistant.js';
 import type { KnowledgeBase } from '../engine/knowledge-base.js';
-import { projectRoot } from '../kb/paths.js';
+import { projectRoot } from '../core/paths.js';
 import { createLlmClientFromEnv } from './create-llm-client.js';
 import { HybridRetriever } from './hybrid-retrieval.js';
 import type { LlmCallEvent } from './langchain-llm-client.js';

@@ -1,6 +1,6 @@
-import type { Lang } from '../engine/contract.js';
+import type { Lang } from '../core/contract.js';
 import { extractFacts, factKey } from '../engine/extract-facts.js';
-import { fold } from '../engine/fold-text.js';
+import { fold } from '../core/fold-text.js';
 import type { KnowledgeBase } from '../engine/knowledge-base.js';
 import { review } from '../engine/review.js';
 

@@ -1,4 +1,4 @@
-import { LANGS } from '../engine/contract.js';
+import { LANGS } from '../core/contract.js';
 import type { KnowledgeBase, RuntimeGuideline } from '../engine/knowledge-base.js';
 import { searchIndex } from '../retrieval/bm25-index.js';
 import { terms } from '../retrieval/stem-terms.js';

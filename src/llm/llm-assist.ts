@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Lang } from '../engine/contract.js';
+import type { Lang } from '../core/contract.js';
 import type { KnowledgeBase } from '../engine/knowledge-base.js';
 import type { GuidanceAnswer } from '../retrieval/search-guidance.js';
 import { checkRewrite } from './guard-suggestion.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { verdictFor, type Finding, type Lang, type NextStep, type ReviewResult, type Suggestion } from '../engine/contract.js';
+import { verdictFor, type Finding, type Lang, type NextStep, type ReviewResult, type Suggestion } from '../core/contract.js';
 import type { KnowledgeBase, RuntimeGuideline } from '../engine/knowledge-base.js';
 import { review } from '../engine/review.js';
 import { checkRewrite } from './guard-suggestion.js';

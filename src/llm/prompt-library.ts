@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { projectRoot } from '../kb/paths.js';
+import { projectRoot } from '../core/paths.js';
 import { PROMPT_NAMES, type PromptName } from './llm-types.js';
 
 /**

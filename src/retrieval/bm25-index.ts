@@ -1,3 +1,4 @@
+import type { SerializedIndex } from '../core/knowledge-artifact.js';
 /**
  * A small BM25 index that serialises to JSON: built once by `npm run kb:build`, loaded at start-up.
  */
@@ -8,15 +9,7 @@ export interface IndexedItem {
   terms: string[];
 }
 
-export interface SerializedIndex {
-  k1: number;
-  b: number;
-  avgLength: number;
-  refs: string[];
-  lengths: number[];
-  /** term → [itemIndex, termFrequency, itemIndex, termFrequency, …] */
-  postings: Record<string, number[]>;
-}
+export type { SerializedIndex } from '../core/knowledge-artifact.js';
 
 export function buildIndex(items: readonly IndexedItem[], k1 = 1.2, b = 0.75): SerializedIndex {
   const postings: Record<string, number[]> = {};

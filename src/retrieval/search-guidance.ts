@@ -1,4 +1,4 @@
-import { LANGS, type Lang } from '../engine/contract.js';
+import { LANGS, type Lang } from '../core/contract.js';
 import type { KnowledgeBase } from '../engine/knowledge-base.js';
 import { searchIndex } from './bm25-index.js';
 import { terms } from './stem-terms.js';

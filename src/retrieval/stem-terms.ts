@@ -1,5 +1,5 @@
-import type { Lang } from '../engine/contract.js';
-import { fold } from '../engine/fold-text.js';
+import type { Lang } from '../core/contract.js';
+import { fold } from '../core/fold-text.js';
 
 /**
  * Terms for lexical retrieval: folded, tokenised, stop words dropped, and lightly stemmed.

@@ -1,4 +1,4 @@
-import { RULE_CODES } from '../../engine/contract.js';
+import { RULE_CODES } from '../../core/contract.js';
 
 /** The HTTP API described as OpenAPI 3.1 (served at /api/v1/openapi.json); the review contract's shapes. */
 export function openApiDocument(version: string): Record<string, unknown> {

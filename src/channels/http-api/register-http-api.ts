@@ -1,5 +1,5 @@
 import type restify from 'restify';
-import type { ReviewError, ReviewResult } from '../../engine/contract.js';
+import type { ReviewError, ReviewResult } from '../../core/contract.js';
 import type { KnowledgeBase } from '../../engine/knowledge-base.js';
 import { review } from '../../engine/review.js';
 import { ReviewInputError } from '../../engine/review-input.js';

@@ -1,4 +1,4 @@
-import { fold } from '../fold-text.js';
+import { fold } from '../../core/fold-text.js';
 import { matches } from '../knowledge-base.js';
 import type { ReviewContext } from '../review-context.js';
 

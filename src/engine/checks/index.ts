@@ -1,5 +1,5 @@
-import type { GuidelineKind } from '../../kb/schema.js';
-import type { Finding } from '../contract.js';
+import type { GuidelineKind } from '../../core/knowledge-schema.js';
+import type { Finding } from '../../core/contract.js';
 import type { RuntimeGuideline } from '../knowledge-base.js';
 import { matchPhrases } from '../match-phrases.js';
 import type { ReviewContext } from '../review-context.js';

@@ -1,4 +1,4 @@
-import type { Finding } from '../contract.js';
+import type { Finding } from '../../core/contract.js';
 import type { RuntimeGuideline } from '../knowledge-base.js';
 import { makeFinding, type ReviewContext } from '../review-context.js';
 

@@ -1,4 +1,4 @@
-import type { Finding } from '../contract.js';
+import type { Finding } from '../../core/contract.js';
 import type { RuntimeGuideline } from '../knowledge-base.js';
 import { lexiconIn, makeFinding, type ReviewContext } from '../review-context.js';
 import type { Sentence } from '../segment-sentences.js';

@@ -1,4 +1,4 @@
-import type { Finding } from '../contract.js';
+import type { Finding } from '../../core/contract.js';
 import { containsFact, factKey } from '../extract-facts.js';
 import type { RuntimeGuideline } from '../knowledge-base.js';
 import { lexiconIn, sentenceFinding, type ReviewContext } from '../review-context.js';

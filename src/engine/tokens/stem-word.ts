@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { Lang } from '../contract.js';
+import type { Lang } from '../../core/contract.js';
 
 /**
  * Stems a folded word (lower case, no diacritics) so that one rule covers a word's inflections:

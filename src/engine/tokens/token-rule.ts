@@ -1,31 +1,11 @@
+import type { CompiledTokenRule, RuleStep, TokenSpec } from '../../core/knowledge-artifact.js';
 import type { Token } from './tokenize.js';
 
 /**
  * A token rule, compiled: the form a linguist writes (knowledge/README.md, "Token rules") turned into steps.
  * "ei <kuulua> ~2 meille|mulle" is a word, any inflection of a lemma, a skip of up to two words, and a choice.
  */
-export interface TokenSpec {
-  /** Folded words that match as they are. */
-  words?: string[];
-  /** Folded beginnings: "osasto*". */
-  prefixes?: string[];
-  /** Stems of lemmas written `<lemma>`: every inflection the stemmer maps to the same stem. */
-  stems?: string[];
-  /** `_`: any word. */
-  anyWord?: boolean;
-  /** `!x`: any word except these. */
-  negate?: boolean;
-  /** `x?`: the word may be missing. */
-  optional?: boolean;
-}
-
-export type RuleStep = { token: TokenSpec } | { skip: number };
-
-export interface CompiledTokenRule {
-  /** The rule as written, for messages and coverage reports. */
-  source: string;
-  steps: RuleStep[];
-}
+export type { CompiledTokenRule, RuleStep, TokenSpec } from '../../core/knowledge-artifact.js';
 
 /** Shortest word a typo is forgiven in: shorter words have too many neighbours one letter away ("not"/"now"). */
 export const TYPO_MIN_LENGTH = 6;

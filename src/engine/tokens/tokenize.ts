@@ -1,4 +1,4 @@
-import type { Lang } from '../contract.js';
+import type { Lang } from '../../core/contract.js';
 import { sentenceAt, type Sentence } from '../segment-sentences.js';
 import { stemWord } from './stem-word.js';
 

@@ -3,7 +3,7 @@ import { basename, extname, join } from 'node:path';
 import type { LlmClient } from '../../llm/llm-types.js';
 import type { KnowledgeArtifact } from '../build-knowledge.js';
 import { loadKnowledge } from '../load-knowledge.js';
-import type { DocumentMeta } from '../schema.js';
+import type { DocumentMeta } from '../../core/knowledge-schema.js';
 import { appendCatalogEntry, nextDocumentId, readCompanyCatalog } from './company-catalog.js';
 import { CompanyKbError } from './company-error.js';
 import { companyCatalogPath, companyDocumentsDir } from './company-paths.js';

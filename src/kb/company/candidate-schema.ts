@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RULE_SEVERITY } from '../../engine/contract.js';
+import { RULE_SEVERITY } from '../../core/contract.js';
 
 /**
  * What the LLM returns for 'propose-guidelines': candidate phrase guidelines drawn from one document.

@@ -1,7 +1,7 @@
-import { LANGS, RULE_SEVERITY, type Lang, type RuleCode } from '../../engine/contract.js';
+import { LANGS, RULE_SEVERITY, type Lang, type RuleCode } from '../../core/contract.js';
 import type { CompiledPatterns, KnowledgeArtifact } from '../build-knowledge.js';
 import { compileChecked } from '../compile-pattern.js';
-import { GuidelineSchema, type Guideline } from '../schema.js';
+import { GuidelineSchema, type Guideline } from '../../core/knowledge-schema.js';
 import { exampleProblems } from './check-examples.js';
 
 export interface CandidateChecks {

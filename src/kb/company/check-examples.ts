@@ -1,8 +1,8 @@
-import { LANGS, type Lang } from '../../engine/contract.js';
+import { LANGS, type Lang } from '../../core/contract.js';
 import { knowledgeBaseFrom, type KnowledgeBase } from '../../engine/knowledge-base.js';
 import { review } from '../../engine/review.js';
 import type { KnowledgeArtifact } from '../build-knowledge.js';
-import type { CorrectExample } from '../schema.js';
+import type { CorrectExample } from '../../core/knowledge-schema.js';
 
 type CompiledGuideline = KnowledgeArtifact['guidelines'][number];
 

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
-import { DocumentMetaSchema, type DocumentMeta } from '../schema.js';
+import { DocumentMetaSchema, type DocumentMeta } from '../../core/knowledge-schema.js';
 import { appendYamlList } from './append-yaml-list.js';
 import { CompanyKbError } from './company-error.js';
 import { companyCatalogPath, shown } from './company-paths.js';

@@ -1,6 +1,6 @@
-import { isLang, LANGS, type Lang } from '../../engine/contract.js';
+import { isLang, LANGS, type Lang } from '../../core/contract.js';
 import { LanguageDetector } from '../../engine/detect-language.js';
-import type { LanguageData } from '../schema.js';
+import type { LanguageData } from '../../core/knowledge-schema.js';
 import { CompanyKbError } from './company-error.js';
 
 const SUPPORTED = `Warmline supports ${LANGS.join(', ')}`;

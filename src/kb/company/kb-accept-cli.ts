@@ -1,4 +1,4 @@
-import { defaultArtifactPath, knowledgeDir } from '../paths.js';
+import { defaultArtifactPath, knowledgeDir } from '../../core/paths.js';
 import { runKbAccept } from './kb-accept-command.js';
 
 /** `npm run kb:accept -- [docid] [--ids a,b | --all]`: list proposed guidelines, or accept some. */

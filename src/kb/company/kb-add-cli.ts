@@ -1,4 +1,4 @@
-import { defaultArtifactPath, knowledgeDir } from '../paths.js';
+import { defaultArtifactPath, knowledgeDir } from '../../core/paths.js';
 import { runKbAdd } from './kb-add-command.js';
 import { loadLlmClient } from './load-llm-client.js';
 

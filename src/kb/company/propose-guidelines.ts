@@ -1,7 +1,7 @@
-import { RULE_CODES } from '../../engine/contract.js';
+import { RULE_CODES } from '../../core/contract.js';
 import { budgetOf, type LlmClient } from '../../llm/llm-types.js';
 import type { KnowledgeArtifact } from '../build-knowledge.js';
-import type { DocumentMeta } from '../schema.js';
+import type { DocumentMeta } from '../../core/knowledge-schema.js';
 import { CandidateAnswerSchema, candidatesOf, toGuidelineEntry } from './candidate-schema.js';
 import { checkCandidate } from './check-candidate.js';
 import { writeProposals, type Proposal } from './proposals-file.js';

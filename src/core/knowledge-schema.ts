@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LANGS, RULE_CODES, SEVERITIES } from '../engine/contract.js';
+import { LANGS, RULE_CODES, SEVERITIES } from './contract.js';
 
 /**
  * The shape of the knowledge files, checked at build time. A broken entry fails the build with
