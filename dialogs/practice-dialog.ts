@@ -1,6 +1,6 @@
 import { ComponentDialog, TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Assistant } from '../src/assistant/assistant.js';
-import { langFromLocale, textsFor } from '../src/assistant/bot-texts.js';
+import { langFromLocale, textsFor } from '../src/cards/bot-texts.js';
 import { customerLine, pickScenarios, PRACTICE_ROUNDS, scoreAnswer } from '../src/assistant/practice.js';
 import { sendOutgoing } from './send-outgoing.js';
 

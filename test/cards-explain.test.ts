@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BOT_TEXTS } from '../src/assistant/bot-texts.js';
+import { BOT_TEXTS } from '../src/cards/bot-texts.js';
 import { Assistant } from '../src/assistant/assistant.js';
 import { submitAction } from '../src/assistant/compose-extension.js';
 import { literal, placeholdersIn } from '../src/cards/adaptive-card.js';

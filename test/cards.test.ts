@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BOT_TEXTS } from '../src/assistant/bot-texts.js';
+import { BOT_TEXTS } from '../src/cards/bot-texts.js';
 import { coach } from '../src/assistant/coach.js';
 import { createChosenReplyCard } from '../src/cards/chosen-reply-card.js';
 import { createCoachingCard } from '../src/cards/coaching-card.js';

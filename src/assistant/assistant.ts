@@ -8,7 +8,7 @@ import type { KnowledgeBase } from '../engine/knowledge-base.js';
 import { review } from '../engine/review.js';
 import { ReviewInputError } from '../engine/review-input.js';
 import { searchGuidance } from '../retrieval/search-guidance.js';
-import { langFromLocale, textsFor } from './bot-texts.js';
+import { langFromLocale, textsFor } from '../cards/bot-texts.js';
 import { coach } from './coach.js';
 import { draftLikeIn, topicIn } from './draft-evidence.js';
 import { routeMessage, type Route } from './route-message.js';
@@ -16,8 +16,7 @@ import { ReviewCache } from './review-cache.js';
 import type { Outgoing } from './outgoing.js';
 import type { Lang, ReviewResult } from '../core/contract.js';
 import { llmCoaching, llmGuidance, llmPracticeCustomer } from '../llm/llm-assist.js';
-import type { LlmReviewer } from '../llm/llm-review.js';
-import type { LlmClient } from '../llm/llm-types.js';
+import type { AssistantLlm } from '../llm/llm-types.js';
 
 export interface AssistantOptions {
   kb: KnowledgeBase;
@@ -29,11 +28,7 @@ export interface AssistantOptions {
   llm?: AssistantLlm;
 }
 
-export interface AssistantLlm {
-  client: LlmClient;
-  reviewer: LlmReviewer;
-  budgets: { invokeMs: number; chatMs: number; lateUpdateMs: number };
-}
+export type { AssistantLlm } from '../llm/llm-types.js';
 
 /** Where a review is asked for: a Teams invoke must answer within 5 s; a chat can wait and update later. */
 export type ReviewSite = 'invoke' | 'chat';

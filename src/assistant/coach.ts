@@ -1,14 +1,10 @@
+import type { CoachingAnswer } from '../cards/coaching-card.js';
 import type { Lang } from '../core/contract.js';
 import type { KnowledgeBase } from '../engine/knowledge-base.js';
 import { searchGuidance } from '../retrieval/search-guidance.js';
 
 /** "What should I say when…": example replies in the trainee's language, the guidelines behind them, what to avoid. */
-export interface CoachingAnswer {
-  situation: string;
-  lang: Lang;
-  examples: string[];
-  guidelines: { rule: string; message: string; avoid: string; source: { document: string; quote: string } }[];
-}
+export type { CoachingAnswer } from '../cards/coaching-card.js';
 
 export function coach(kb: KnowledgeBase, situation: string, lang: Lang): CoachingAnswer {
   const answer = searchGuidance(kb, situation, { lang, limit: 3 });

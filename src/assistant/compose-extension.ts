@@ -5,7 +5,7 @@ import { placeholdersIn, type AdaptiveCard } from '../cards/adaptive-card.js';
 import { createPlaceholderWarningCard } from '../cards/placeholder-warning-card.js';
 import { ReviewInputError } from '../engine/review-input.js';
 import type { Assistant } from './assistant.js';
-import { textsFor } from './bot-texts.js';
+import { textsFor } from '../cards/bot-texts.js';
 import { ADAPTIVE_CARD } from './outgoing.js';
 
 /**

@@ -2,7 +2,7 @@ import type { Lang } from '../core/contract.js';
 import { LANGS } from '../core/contract.js';
 import { fold } from '../core/fold-text.js';
 import type { LanguageDetector } from '../engine/detect-language.js';
-import { langFromLocale } from './bot-texts.js';
+import { langFromLocale } from '../cards/bot-texts.js';
 import { INTENT_CUES, type IntentCues } from './intent-cues.js';
 
 /** What a user of the bot wants from one message. */

@@ -1,4 +1,4 @@
-import type { BotTexts } from '../assistant/bot-texts.js';
+import type { BotTexts } from './bot-texts.js';
 import { adaptiveCard, literal, text, type AdaptiveCard } from './adaptive-card.js';
 
 /** "Review this as a draft, or look up our guidance?": asked when a short message could be either. */

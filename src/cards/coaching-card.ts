@@ -1,6 +1,14 @@
-import type { BotTexts } from '../assistant/bot-texts.js';
-import type { CoachingAnswer } from '../assistant/coach.js';
+import type { BotTexts } from './bot-texts.js';
+import type { Lang } from '../core/contract.js';
 import { adaptiveCard, literal, sourceLines, text, type AdaptiveCard, type CardElement, type SourceLookup } from './adaptive-card.js';
+
+/** What coaching answers with (src/assistant/coach.ts builds it): example replies and the guidelines behind them. */
+export interface CoachingAnswer {
+  situation: string;
+  lang: Lang;
+  examples: string[];
+  guidelines: { rule: string; message: string; avoid: string; source: { document: string; quote: string } }[];
+}
 
 /** "What should I say when…": two or three example replies, the guidelines behind them, and what to avoid. */
 export function createCoachingCard(answer: CoachingAnswer, texts: BotTexts, sources?: SourceLookup): AdaptiveCard {

@@ -1,4 +1,4 @@
-import type { BotTexts } from '../assistant/bot-texts.js';
+import type { BotTexts } from './bot-texts.js';
 import type { GuidanceAnswer } from '../retrieval/search-guidance.js';
 import type { LlmGuidance } from '../llm/llm-assist.js';
 import { adaptiveCard, literal, sourceLines, text, type AdaptiveCard, type CardElement, type SourceLookup } from './adaptive-card.js';

@@ -1,4 +1,4 @@
-import type { BotTexts } from '../assistant/bot-texts.js';
+import type { BotTexts } from './bot-texts.js';
 import { adaptiveCard, literal, text, type AdaptiveCard } from './adaptive-card.js';
 
 /** Before Teams previews a reply that still has [placeholders]: what is left to fill in, and the way back to edit it. */

@@ -1,4 +1,4 @@
-import type { BotTexts } from '../assistant/bot-texts.js';
+import type { BotTexts } from './bot-texts.js';
 import { adaptiveCard, text, type AdaptiveCard } from './adaptive-card.js';
 
 /** Two inputs, the draft and the customer's message, and a Review button: used in chat and in the Teams task module. */

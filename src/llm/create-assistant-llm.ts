@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { AssistantLlm } from '../assistant/assistant.js';
+import type { AssistantLlm } from './llm-types.js';
 import type { KnowledgeBase } from '../engine/knowledge-base.js';
 import { projectRoot } from '../core/paths.js';
 import { createLlmClientFromEnv } from './create-llm-client.js';

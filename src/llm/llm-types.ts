@@ -1,3 +1,4 @@
+import type { LlmReviewer } from './llm-review.js';
 import type { z } from 'zod';
 
 /**
@@ -37,3 +38,10 @@ export interface LlmClient {
 }
 
 export const budgetOf = (ms: number, now = Date.now()): CallBudget => ({ deadline: now + ms });
+
+/** What LLM mode gives the assistant: the client, the checked reviewer, and the time each site may wait. */
+export interface AssistantLlm {
+  client: LlmClient;
+  reviewer: LlmReviewer;
+  budgets: { invokeMs: number; chatMs: number; lateUpdateMs: number };
+}

@@ -1,5 +1,5 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
-import { textsFor } from '../../assistant/bot-texts.js';
+import { textsFor } from '../../cards/bot-texts.js';
 import type { AppConfig } from '../../config/app-config.js';
 import type { Logger } from '../../config/logger.js';
 

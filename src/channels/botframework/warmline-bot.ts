@@ -20,7 +20,7 @@ import { MainDialog } from '../../../dialogs/main-dialog.js';
 import { LATE_UPDATE, sendOutgoing, type LateUpdate } from '../../../dialogs/send-outgoing.js';
 import { toActivity } from '../../assistant/outgoing.js';
 import type { Assistant } from '../../assistant/assistant.js';
-import { textsFor } from '../../assistant/bot-texts.js';
+import { textsFor } from '../../cards/bot-texts.js';
 import { fetchTask, submitAction, type ActionValue } from '../../assistant/compose-extension.js';
 import type { Logger } from '../../config/logger.js';
 import { isTenantAllowed, tenantOf } from './tenant-guard.js';

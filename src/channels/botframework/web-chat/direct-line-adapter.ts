@@ -7,7 +7,7 @@ import {
   type ConversationReference,
   type ResourceResponse,
 } from 'botbuilder';
-import { textsFor } from '../../../assistant/bot-texts.js';
+import { textsFor } from '../../../cards/bot-texts.js';
 import type { Logger } from '../../../config/logger.js';
 import type { ConversationStore, StoredActivity } from './conversation-store.js';
 
