@@ -64,7 +64,8 @@ describe('what the user wants, in fi/pl/hu/en, typed from an English client', ()
   it.each([
     ['intents-dev.jsonl', 300],
     ['intents-dev2.jsonl', 277],
-  ])('reaches 95%% on the development set %s, written blind (the held-out set is scored by npm run eval:intents)', (file, count) => {
+    ['intents-dev3.jsonl', 330],
+  ])('the development set %s (%i messages, written blind) reaches 95%% with no non-draft reviewed', (file, count) => {
     const items = parseJsonLines(readFileSync(`test/data/intents/${file}`, 'utf8')).map((l) => ('value' in l ? (l.value as IntentItem) : null)).filter((x) => x !== null);
     const report = scoreIntents(items, assistant.kb);
     expect(report.items).toBe(count);

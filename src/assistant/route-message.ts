@@ -28,6 +28,9 @@ export interface RouteOptions {
   isTopic?: (text: string, lang: Lang) => boolean;
 }
 
+/** Cues read after a greeting to the bot ("hei, onks meillä…"); thanks and the rest are read as typed. */
+const OPENING_KEYS = new Set<keyof IntentCues>(['questionWord', 'permission']);
+
 /** Messages of at most this many words can be a greeting, thanks, help or stop; longer ones carry content. */
 const SHORT_WORDS = 6;
 
@@ -75,6 +78,14 @@ function quotedReply(text: string): string | null {
   const found = [...text.matchAll(/["\u201c\u201e\u00ab]([^"\u201c\u201d\u201e\u00ab\u00bb]{6,})["\u201d\u00bb]|(?:^|[\s:(])'((?:[^']|(?<=\p{L})'(?=\p{L})){6,})'(?=$|[\s.,!?)])/gu)].map((m) => (m[1] ?? m[2] ?? '').trim());
   const best = found.filter((q) => q.split(/\s+/).length >= 3).sort((a, b) => b.length - a.length)[0];
   return best ?? null;
+}
+
+/** A reply pasted after a colon ("onks tää ok asiakkaalle: Hei! Siirrän sinut…"), three words or more. */
+function afterColon(text: string): string | null {
+  const at = text.indexOf(':');
+  if (at < 0) return null;
+  const rest = text.slice(at + 1).trim();
+  return /^\p{Lu}/u.test(rest) && rest.split(/\s+/).length >= 3 ? rest : null;
 }
 
 /** The labelled form `customer: … draft: …` (either order, any of the four languages). */
@@ -163,43 +174,57 @@ export function routeMessage(text: string, options: RouteOptions = {}): Route {
     .replace(/(^|[\s(:])'[^']{1,200}'(?=$|[\s).,!?:;])/g, '$1 ')
     .replace(/\s+/g, ' ')
     .trim();
-  const has = (key: keyof IntentCues) => order.some((l) => compiled[l][key].test(voice));
-  const startsWith = (key: keyof IntentCues) => order.some((l) => new RegExp(`^(?:${compiled[l][key].source})`, 'u').test(voice));
+  // Address words are read in the message's language (and English, which people mix in): Hungarian "on"
+  // ("Ön") is Finnish for "is".
+  const scoped = new Set<keyof IntentCues>(['addressesCustomer', 'secondPerson']);
+  const langsFor = (key: keyof IntentCues) => (scoped.has(key) ? [...new Set<Lang>([lang, 'en'])] : order);
+  const has = (key: keyof IntentCues) => langsFor(key).some((l) => compiled[l][key].test(voice));
+  // "hei, onks meillä joku linja…": what a message opens with is read after a greeting to the bot.
+  const opening = order.map((l) => voice.replace(new RegExp(`^(?:${compiled[l].greeting.source})[\\s,!.]+`, 'u'), '')).find((r) => r !== voice) ?? voice;
+  const startsWith = (key: keyof IntentCues) => order.some((l) => new RegExp(`^(?:${compiled[l][key].source})`, 'u').test(OPENING_KEYS.has(key) ? opening : voice));
   const question = /\?/.test(voice);
   const addresses = has('addressesCustomer');
   const short = words.length <= SHORT_WORDS;
   const route = (intent: Route['intent']): Route => ({ intent, lang, text: trimmed });
 
   // A message that is nothing but punctuation or emoji is not for review; "?" alone asks for help.
-  if (words.length === 0) return route(/\?/.test(folded) ? 'help' : 'unknown');
+  if (words.length === 0) return route('unknown');
   const whole = (key: 'stop' | 'help' | 'practice' | 'thanks' | 'greeting' | 'smalltalk') =>
     order.some((l) => onlyCues(folded, compiled[l][key], compiled[l].filler) || onlyCues(folded, compiled[l][key], compiled.en.filler));
   if (short) {
     for (const key of ['stop', 'practice', 'help', 'thanks', 'greeting', 'smalltalk'] as const) if (whole(key)) return route(key);
   }
   // "is this ok to send? 'Hi Tom, …'", "kuinka paha: \"En tiedä.\"": the quoted reply is the draft to review.
-  const quoted = quotedReply(trimmed);
+  const quoted = quotedReply(trimmed) ?? afterColon(trimmed);
   if (quoted && has('quoteCheck')) return { intent: 'review', lang, text: quoted };
+  // Things the bot cannot do ("send this to the customer", "translate", "what's the weather"): say so.
+  if (!quoted && has('offTopic')) return route('unknown');
   if (words.length <= SHORT_WORDS && startsWith('smalltalk')) return route('smalltalk');
   // The user's own voice, not a reply: a request to practise or to stop.
-  if (words.length <= 8 && has('stop') && !question && !addresses) return route('stop');
-  if (has('practiceWord') && !has('guidanceWord') && !has('coachingAsk')) return route('practice');
+  // "stop", "lopetetaan harjoitus", "ok that's enough for today"; not "Riittää, kun lähetät kuvan…".
+  const stopFirst = startsWith('stop') && !/^\S+,?\s+(kun|jos|that|if|when|ze|gdy|hogy|ha)\b/u.test(voice);
+  if (words.length <= 8 && !question && !addresses && (stopFirst || (words.length <= 5 && has('stop')) || (has('stop') && has('practiceWord')))) return route('stop');
+  if (has('practiceWord') && !has('guidanceWord') && !has('coachingAsk') && !has('guidanceAsk')) return route('practice');
   // "thank you so much, that wording is way better": thanks to the bot, though "you" is in it; "Thank you for
   // your patience, your refund…" still addresses a customer once the thanks are taken away.
-  if (words.length <= 10 && !question && startsWith('thanks')) {
+  if (words.length <= 14 && !question && startsWith('thanks')) {
     const rest = order.map((l) => voice.replace(new RegExp(`^(?:${compiled[l].thanks.source})`, 'u'), '')).find((r) => r !== voice) ?? voice;
     if (!order.some((l) => compiled[l].addressesCustomer.test(rest))) return route('thanks');
   }
+  // Talking about one's own day to the bot ("rough day, the queue hasn't moved since 9"): small talk, not a draft.
+  if (words.length <= 15 && !addresses && has('smalltalk') && !has('customerWord')) return route('smalltalk');
   // Asking permission ("saako asiakkaalle sanoa…?", "czy można zawiesić rozmowę…?") is asking the guidance;
   // "Can I have your order number?" asks the customer.
   if (has('guidanceAsk')) return route('guidance');
   if (has('coachingAsk')) return route('coaching');
   const permission = order.some((l) => new RegExp(`^(?:\\S+\\s+){0,2}(?:${compiled[l].permission.source})`, 'u').test(voice));
-  if (question && permission && !has('secondPerson')) return route('guidance');
+  if ((question || quotedReply(trimmed)) && permission && !has('secondPerson')) return route('guidance');
   const guidanceWord = has('guidanceWord');
   const aboutCustomer = has('customerWord');
   // "jak wg naszych zasad trzeba się przedstawić", "mikä on autofail": a question about the guidance itself.
-  if (guidanceWord && startsWith('questionWord')) return route('guidance');
+  if (guidanceWord && (startsWith('questionWord') || (question && !addresses))) return route('guidance');
+  // "how do I get you to check a reply?", "miten saan luonnoksen tarkistettua?": how to use the bot.
+  if (question && /(luonnoks\w*|szkic\w*|odpowiedz\w*|piszkozat\w*|draft|reply|replies)\b.{0,40}(tarkist\w*|sprawdz\w*|ellenoriz\w*|check\w*|review\w*)|(get|have) you (to )?(check|review|look)/u.test(voice)) return route('help');
   // "I had this guy on the phone who'd called four times…": a story about a customer asks how to handle it.
   if (has('story')) return route('coaching');
   // What a draft says to a customer: addressed to them, or a phrase the guidelines know ("Takie są zasady…").
@@ -221,6 +246,8 @@ export function routeMessage(text: string, options: RouteOptions = {}): Route {
   // Written as a sentence to someone ("Please hold.", "Kiss úr 5 percen belül visszahívja, garantálom."):
   // capitalised and punctuated, unlike what people type to a bot.
   if (/[.!]$/.test(folded) && /^\p{Lu}/u.test(trimmed) && words.length >= 2) return route('review');
+  // "Kiitos viestistäsi! Autan mielelläni… Milloin tilasit tuotteen?": sentences written to someone.
+  if (/^\p{Lu}/u.test(trimmed) && (trimmed.match(/[.!?](\s|$)/g)?.length ?? 0) >= 2) return route('review');
   // A short message with no mark of a reply to a customer and nothing the bot knows: a guidance topic
   // ("refunds?") is worth asking about; anything else ("what's the weather", "asdf") the bot cannot act on.
   // Asking costs the user one click; a wrong guess costs them a useless card.
