@@ -1,9 +1,12 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { COLOR_ICON_SIZE, OUTLINE_ICON_SIZE } from './icons.js';
 import { checkManifestSchema, type SchemaCheck } from './manifest-schema.js';
 import { fillManifestTemplate, manifestIdsFromEnv } from './manifest-config.js';
 import { readPngHeader } from './png.js';
+
+/** The icon sizes Teams requires. */
+export const COLOR_ICON_SIZE = 192;
+export const OUTLINE_ICON_SIZE = 32;
 import { createZip } from './zip.js';
 import {
   appPackageDir, COLOR_ICON_FILE, defaultPackagePath, defaultSchemaPath, OUTLINE_ICON_FILE, projectRoot, TEMPLATE_FILE,
