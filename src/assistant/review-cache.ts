@@ -1,39 +1,33 @@
+import { LRUCache } from 'lru-cache';
 import type { ReviewResult } from '../core/contract.js';
 
 /**
- * A small LRU of review results keyed by the exact request. Identical requests are common in a chat:
- * "Review again" on an unchanged draft, Teams retrying an invoke, the compose box reopening the same
- * draft. The engine is pure, so a cached result is the result; the cache only saves the work.
+ * Review results keyed by the exact request, least recently used first out (lru-cache). Identical requests
+ * are common in a chat: "Review again" on an unchanged draft, Teams retrying an invoke, the compose box
+ * reopening the same draft. The engine is pure, so a cached result is the result; the cache only saves work.
  */
 export class ReviewCache {
-  private readonly entries = new Map<string, ReviewResult>();
+  private readonly entries: LRUCache<string, ReviewResult> | null;
   hits = 0;
   misses = 0;
 
-  constructor(private readonly capacity = 500) {
+  constructor(capacity = 500) {
     if (!Number.isInteger(capacity) || capacity < 0) throw new Error('capacity must be a non-negative integer');
+    this.entries = capacity > 0 ? new LRUCache({ max: capacity }) : null;
   }
 
   get(key: string): ReviewResult | undefined {
-    const found = this.entries.get(key);
-    if (found === undefined) {
-      this.misses++;
-      return undefined;
-    }
-    this.hits++;
-    this.entries.delete(key); // re-insert: Map order is the recency order
-    this.entries.set(key, found);
+    const found = this.entries?.get(key);
+    if (found === undefined) this.misses++;
+    else this.hits++;
     return found;
   }
 
   set(key: string, value: ReviewResult): void {
-    if (this.capacity === 0) return;
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
+    this.entries?.set(key, value);
   }
 
   get size(): number {
-    return this.entries.size;
+    return this.entries?.size ?? 0;
   }
 }

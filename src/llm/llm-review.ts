@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import { verdictFor, type Finding, type Lang, type NextStep, type ReviewResult, type Suggestion } from '../core/contract.js';
 import type { KnowledgeBase, RuntimeGuideline } from '../engine/knowledge-base.js';
@@ -43,14 +44,16 @@ function guidelineLines(list: readonly RuntimeGuideline[], lang: Lang): string {
 }
 
 export class LlmReviewer {
-  private readonly cache = new Map<string, Promise<LlmReviewResult>>();
+  private readonly cache: LRUCache<string, Promise<LlmReviewResult>>;
 
   constructor(
     private readonly kb: KnowledgeBase,
     private readonly llm: LlmClient,
     private readonly retriever: HybridRetriever,
-    private readonly cacheSize = 200,
-  ) {}
+    cacheSize = 200,
+  ) {
+    this.cache = new LRUCache({ max: Math.max(1, cacheSize) });
+  }
 
   /** Identical requests share one answer (and one set of model calls); failed answers are not kept. */
   /** `offline`, when the caller already has the offline review of this very request, saves running it twice. */
@@ -60,7 +63,6 @@ export class LlmReviewer {
     if (hit) return hit;
     const pending = this.run(request, budgetMs, offline);
     this.cache.set(key, pending);
-    if (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value as string);
     void pending.then((r) => {
       if (r.llm.status !== 'success') this.cache.delete(key);
     }, () => this.cache.delete(key));
