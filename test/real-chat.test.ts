@@ -200,3 +200,11 @@ describe('near misses that are no fault (paraphrase development set)', () => {
     expect(rules('A feloldáshoz hívja a 06 1 555 0199-es számot munkanapokon.', 'hu')).not.toContain('missing-next-step');
   });
 });
+
+describe('a warm opener that is not a greeting still acknowledges', () => {
+  it('"we want you to…", "we\'re here on chat to help" count as acknowledging; a bare instruction does not', () => {
+    expect(rules('Sorting out travel cover can be a maze. We want you to enjoy the trip, so here is the page: https://help.example.com/cover', 'en', { firstReply: true })).not.toContain('missing-greeting');
+    expect(rules("We're here on chat to help! Which order is it about?", 'en', { firstReply: true })).not.toContain('missing-greeting');
+    expect(rules('Send us the order number by DM.', 'en', { firstReply: true })).toContain('missing-greeting');
+  });
+});
