@@ -208,3 +208,10 @@ describe('a warm opener that is not a greeting still acknowledges', () => {
     expect(rules('Send us the order number by DM.', 'en', { firstReply: true })).toContain('missing-greeting');
   });
 });
+
+describe('more warm openers', () => {
+  it('"we want this to work perfectly!" and "that\'s #fantastic to hear" acknowledge', () => {
+    expect(rules('We want this to work perfectly! Which phone model is it?', 'en', { firstReply: true })).not.toContain('missing-greeting');
+    expect(rules("That's #wonderful to hear! DM us the booking code and we'll pass it on.", 'en', { firstReply: true })).not.toContain('missing-greeting');
+  });
+});
