@@ -31,3 +31,12 @@ describe('an alternative never asks for what the customer already gave', () => {
     }
   });
 });
+
+describe('what follows the fault as its consequence goes with it', () => {
+  it('keeps "Thanks for waiting" but not ", so contact them directly" after a blamed third party', () => {
+    for (const s of suggestions("Thanks for waiting, but that is the courier's responsibility, so contact them directly.", { lang: 'en' })) {
+      expect(s).toContain('Thanks for waiting.');
+      expect(s).not.toMatch(/contact them directly/);
+    }
+  });
+});

@@ -102,6 +102,7 @@ function withoutTimeClause(text: string): string {
   return tail && !/^[.!?]$/.test(tail) ? `${kept}, ${tail}` : `${kept}.`;
 }
 
+const CONSEQUENCE = /^(?:so|therefore|which means|joten|siksi|eli|wiec|więc|dlatego|zatem|tehat|tehát|ezert|ezért|igy|így)\b/iu;
 const SUBORDINATE = /^(?:if|when|because|unless|which|who|that|so that|jos|kun|koska|jotta|joka|jonka|mikä|mika|että|etta|jeśli|jesli|jeżeli|jezeli|gdy|kiedy|bo|ponieważ|poniewaz|który|ktory|która|ktora|które|ktore|że|ze|ha|amikor|mert|hogy|ami|amely|aki)\b/iu;
 
 /** Words of a clause worth keeping: two or more letters-words make it say something. */
@@ -140,7 +141,10 @@ function clausesAround(s: Sentence, here: readonly Finding[]): { before: string;
   const text = (xs: string[]) => xs.join('').trim();
   // A subordinate clause ("if they don't answer", "jos siellä ei vastata", "który…") is no sentence on its own.
   const whole = (t: string) => (SUBORDINATE.test(t) ? '' : t);
-  return { before: whole(text(before)), after: whole(text(after)) };
+  // What follows the fault as its consequence ("…, so contact them directly", "joten ota yhteyttä heihin")
+  // carries the fault on, and would contradict the replacement.
+  const after_ = text(after);
+  return { before: whole(text(before)), after: CONSEQUENCE.test(after_) ? '' : whole(after_) };
 }
 
 function body(ctx: ReviewContext, findings: readonly Finding[], dropBackground: boolean): Part[] {
