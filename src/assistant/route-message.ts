@@ -34,6 +34,19 @@ const OPENING_KEYS = new Set<keyof IntentCues>(['questionWord', 'permission']);
 /** Messages of at most this many words can be a greeting, thanks, help or stop; longer ones carry content. */
 const SHORT_WORDS = 6;
 
+/**
+ * The router derives anchored and global forms of the cue patterns for every message; they depend only on the
+ * cue data, so each is compiled once and kept (a bounded set), not rebuilt per message.
+ */
+const regexCache = new Map<string, RegExp>();
+function regex(source: string, flags: string): RegExp {
+  const key = `${flags}/${source}`;
+  let found = regexCache.get(key);
+  if (!found) regexCache.set(key, (found = new RegExp(source, flags)));
+  found.lastIndex = 0;
+  return found;
+}
+
 type Compiled = { [K in keyof IntentCues]: RegExp };
 
 /** Each cue as a whole-word match anywhere (`…In`) or as the whole message (`…Whole`, built on demand). */
@@ -65,11 +78,11 @@ function wordsOf(folded: string): string[] {
  * "hi there", "ok thanks". Cue phrases may span words ("thank you", "dzien dobry"): they are removed first.
  */
 function onlyCues(folded: string, cue: RegExp, filler: RegExp): boolean {
-  const g = new RegExp(cue.source, 'gu');
+  const g = regex(cue.source, 'gu');
   if (!g.test(folded)) return false;
   g.lastIndex = 0;
   const rest = folded.replace(g, ' ');
-  const fillerG = new RegExp(filler.source, 'gu');
+  const fillerG = regex(filler.source, 'gu');
   return wordsOf(rest.replace(fillerG, ' ')).length === 0;
 }
 
@@ -90,7 +103,7 @@ function afterColon(text: string): string | null {
 
 /** The labelled form `customer: … draft: …` (either order, any of the four languages). */
 function labelled(trimmed: string, folded: string): { draft: string; customer?: string } | null {
-  const labelRe = (src: string) => new RegExp(`(?:^|\\s)(?:${src})\\s*:`, 'gu');
+  const labelRe = (src: string) => regex(`(?:^|\\s)(?:${src})\\s*:`, 'gu');
   const find = (src: string, from: number) => {
     const re = labelRe(src);
     re.lastIndex = from;
@@ -127,7 +140,7 @@ function languageOf(trimmed: string, folded: string, options: RouteOptions): Lan
     const cueKeys = ['greeting', 'thanks', 'help', 'practice', 'stop', 'smalltalk', 'guidanceWord', 'coachingAsk', 'customerWord', 'guidanceCommand', 'practiceWord', 'permission'] as const;
     // Characters covered by the language's cues, so phrases ("jo reggelt", "ootko robotti") count whole.
     let known = 0;
-    for (const k of cueKeys) known += [...folded.matchAll(new RegExp(c[k].source, 'gu'))].reduce((n, m) => n + m[0].length, 0);
+    for (const k of cueKeys) known += [...folded.matchAll(regex(c[k].source, 'gu'))].reduce((n, m) => n + m[0].length, 0);
     const letters = { pl: /[ąćęłńśźż]/iu, hu: /[őűáéíóú]/iu, fi: /[äå]/iu, en: /(?!)/u }[l];
     const score = known + (letters.test(trimmed) ? 4 : 0);
     if (score > bestScore || (score === bestScore && score > 0 && l === fallback)) {
@@ -159,11 +172,11 @@ export function routeMessage(text: string, options: RouteOptions = {}): Route {
   // A command word and what follows it: `ohje siirrot`, `guidance transfers`, `review: …`.
   for (const l of order) {
     const c = compiled[l];
-    const cmd = new RegExp(`^(?:${c.guidanceCommand.source})[\\s:]+`, 'u').exec(folded);
+    const cmd = regex(`^(?:${c.guidanceCommand.source})[\\s:]+`, 'u').exec(folded);
     if (cmd && words.length >= 2) return { intent: 'guidance', lang, text: trimmed.slice(cmd[0].length).replace(/[?？]\s*$/u, '').trim() };
     // A bare command ("review", "arvioi", "oceń") opens the review form.
-    if (new RegExp(`^(?:${c.reviewCommand.source})[.!]?$`, 'u').test(folded)) return { intent: 'review', lang, text: '' };
-    const rev = new RegExp(`^(?:${c.reviewCommand.source})(?:\\s+[\\p{L}]+){0,2}\\s*:\\s*`, 'u').exec(folded);
+    if (regex(`^(?:${c.reviewCommand.source})[.!]?$`, 'u').test(folded)) return { intent: 'review', lang, text: '' };
+    const rev = regex(`^(?:${c.reviewCommand.source})(?:\\s+[\\p{L}]+){0,2}\\s*:\\s*`, 'u').exec(folded);
     if (rev) return { intent: 'review', lang, text: trimmed.slice(rev[0].length).trim() };
   }
 
@@ -180,8 +193,8 @@ export function routeMessage(text: string, options: RouteOptions = {}): Route {
   const langsFor = (key: keyof IntentCues) => (scoped.has(key) ? [...new Set<Lang>([lang, 'en'])] : order);
   const has = (key: keyof IntentCues) => langsFor(key).some((l) => compiled[l][key].test(voice));
   // "hei, onks meillä joku linja…": what a message opens with is read after a greeting to the bot.
-  const opening = order.map((l) => voice.replace(new RegExp(`^(?:${compiled[l].greeting.source})[\\s,!.]+`, 'u'), '')).find((r) => r !== voice) ?? voice;
-  const startsWith = (key: keyof IntentCues) => order.some((l) => new RegExp(`^(?:${compiled[l][key].source})`, 'u').test(OPENING_KEYS.has(key) ? opening : voice));
+  const opening = order.map((l) => voice.replace(regex(`^(?:${compiled[l].greeting.source})[\\s,!.]+`, 'u'), '')).find((r) => r !== voice) ?? voice;
+  const startsWith = (key: keyof IntentCues) => order.some((l) => regex(`^(?:${compiled[l][key].source})`, 'u').test(OPENING_KEYS.has(key) ? opening : voice));
   const question = /\?/.test(voice);
   const addresses = has('addressesCustomer');
   const short = words.length <= SHORT_WORDS;
@@ -208,7 +221,7 @@ export function routeMessage(text: string, options: RouteOptions = {}): Route {
   // "thank you so much, that wording is way better": thanks to the bot, though "you" is in it; "Thank you for
   // your patience, your refund…" still addresses a customer once the thanks are taken away.
   if (words.length <= 14 && !question && startsWith('thanks')) {
-    const rest = order.map((l) => voice.replace(new RegExp(`^(?:${compiled[l].thanks.source})`, 'u'), '')).find((r) => r !== voice) ?? voice;
+    const rest = order.map((l) => voice.replace(regex(`^(?:${compiled[l].thanks.source})`, 'u'), '')).find((r) => r !== voice) ?? voice;
     if (!order.some((l) => compiled[l].addressesCustomer.test(rest))) return route('thanks');
   }
   // Talking about one's own day to the bot ("rough day, the queue hasn't moved since 9"): small talk, not a draft.
@@ -217,7 +230,7 @@ export function routeMessage(text: string, options: RouteOptions = {}): Route {
   // "Can I have your order number?" asks the customer.
   if (has('guidanceAsk')) return route('guidance');
   if (has('coachingAsk')) return route('coaching');
-  const permission = order.some((l) => new RegExp(`^(?:\\S+\\s+){0,2}(?:${compiled[l].permission.source})`, 'u').test(voice));
+  const permission = order.some((l) => regex(`^(?:\\S+\\s+){0,2}(?:${compiled[l].permission.source})`, 'u').test(voice));
   if ((question || quotedReply(trimmed)) && permission && !has('secondPerson')) return route('guidance');
   const guidanceWord = has('guidanceWord');
   const aboutCustomer = has('customerWord');
@@ -237,7 +250,7 @@ export function routeMessage(text: string, options: RouteOptions = {}): Route {
     if (startsWith('thanks') && !question) return route('thanks');
     if (has('help')) return route('help');
     if (startsWith('greeting') && !addresses) {
-      const rest = order.map((l) => voice.replace(new RegExp(`^(?:${compiled[l].greeting.source})[\\s,!.]*`, 'u'), '')).find((r) => r !== voice) ?? voice;
+      const rest = order.map((l) => voice.replace(regex(`^(?:${compiled[l].greeting.source})[\\s,!.]*`, 'u'), '')).find((r) => r !== voice) ?? voice;
       for (const key of ['help', 'practice', 'smalltalk'] as const) if (order.some((l) => compiled[l][key].test(rest))) return route(key);
     }
     if (has('smalltalk')) return route('smalltalk');
