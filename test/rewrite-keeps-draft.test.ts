@@ -40,3 +40,27 @@ describe('what follows the fault as its consequence goes with it', () => {
     }
   });
 });
+
+describe('a judgement is cut with its clause; the facts around it stay', () => {
+  it('keeps what the agent explained after mock patience, in each language', () => {
+    const cases: Array<[string, string, RegExp]> = [
+      ['en', 'Let me explain this one more time, slowly: the reset button is on the back of the router.', /The reset button is on the back of the router\./],
+      ['fi', 'Käydään tämä vielä kerran hitaasti läpi: nollausnappi on reitittimen takana.', /Nollausnappi on reitittimen takana\./],
+      ['pl', 'Jak już mówiłem, powoli: przycisk resetu jest z tyłu routera.', /Przycisk resetu jest z tyłu routera\./],
+      // Hungarian "a" is the article: it stays ("A gomb…"), it is not an "and" to strip.
+      ['hu', 'Ahogy már írtam, lassan: a gomb a router hátulján van.', /A gomb a router hátulján van\./],
+    ];
+    for (const [lang, draft, kept] of cases) {
+      const result = review({ draft, lang });
+      expect(result.findings.map((f) => f.rule)).toContain('rude-or-judgemental');
+      for (const s of result.suggestions) {
+        expect(s.text).toMatch(kept);
+        expect(s.text).not.toMatch(/slowly|hitaasti|powoli|lassan|már írtam|już mówiłem/iu);
+      }
+    }
+  });
+
+  it('keeps the salutation and the clause before the fault in their own case', () => {
+    for (const s of suggestions("Hi Dana, thanks for the photos, but that's not my department.", { lang: 'en' })) expect(s.startsWith('Hi Dana, thanks for the photos. ')).toBe(true);
+  });
+});

@@ -1,4 +1,4 @@
-import type { Finding, NextStep, RuleCode, Suggestion } from '../core/contract.js';
+import type { Finding, Lang, NextStep, RuleCode, Suggestion } from '../core/contract.js';
 import { isDescriptive } from './checks/over-explaining.js';
 import { factKey, factsToKeep } from './extract-facts.js';
 import { fold } from '../core/fold-text.js';
@@ -105,6 +105,12 @@ function withoutTimeClause(text: string): string {
 const CONSEQUENCE = /^(?:so|therefore|which means|joten|siksi|eli|wiec|więc|dlatego|zatem|tehat|tehát|ezert|ezért|igy|így)\b/iu;
 const SUBORDINATE = /^(?:if|when|because|unless|which|who|that|so that|jos|kun|koska|jotta|joka|jonka|mikä|mika|että|etta|jeśli|jesli|jeżeli|jezeli|gdy|kiedy|bo|ponieważ|poniewaz|który|ktory|która|ktora|które|ktore|że|ze|ha|amikor|mert|hogy|ami|amely|aki)\b/iu;
 
+/** The link that opened a kept clause after the fault ("…, but the refund…"); Hungarian "a" is the article, not "and". */
+const LINKS: Record<Lang, RegExp> = { en: /^(?:but|and|so)\s+/iu, fi: /^(?:mutta|ja)\s+/iu, pl: /^(?:ale|i|a)\s+/iu, hu: /^(?:de|és|es)\s+/iu };
+
+/** A clause that opens with "that" is the complement of the clause before it. */
+const COMPLEMENT = /^(?:that|että|etta|że|ze|iż|iz|hogy)\b/iu;
+
 /** Words of a clause worth keeping: two or more letters-words make it say something. */
 const saysSomething = (t: string) => (t.match(/\p{L}{2,}/gu)?.length ?? 0) >= 2;
 const capitalise = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
@@ -117,11 +123,11 @@ const asSentence = (t: string) => {
  * The clauses of a flagged sentence that no finding touches ("Thanks for waiting, but that's not my
  * department."): an editor keeps them, word for word, around the replacement of the clause at fault.
  */
-function clausesAround(s: Sentence, here: readonly Finding[]): { before: string; after: string } {
-  const cuts = [0];
+function clausesAround(s: Sentence, here: readonly Finding[], from0 = 0): { before: string; after: string } {
+  const cuts = [from0];
   // Clauses end at commas, semicolons and dashes, and before a linking word ("…refund you because that's our
   // policy"): the words on the other side of the link are the agent's own and stay.
-  for (const m of s.text.matchAll(/[,;]\s+|\s[–-]\s|\s(?=(?:because|but|so|since|as|koska|mutta|joten|sillä|silla|bo|ale|więc|wiec|ponieważ|ponieważ|mert|de|ezért|ezert|viszont)\s)/giu)) cuts.push(m.index! + m[0].length);
+  for (const m of s.text.slice(from0).matchAll(/[,;:]\s+|\s[–-]\s|\s(?=(?:because|but|so|since|as|koska|mutta|joten|sillä|silla|bo|ale|więc|wiec|ponieważ|ponieważ|mert|de|ezért|ezert|viszont)\s)/giu)) cuts.push(from0 + m.index! + m[0].length);
   cuts.sort((a, b) => a - b);
   cuts.push(s.text.length);
   const before: string[] = [];
@@ -132,10 +138,15 @@ function clausesAround(s: Sentence, here: readonly Finding[]): { before: string;
     const to = s.start + cuts[i + 1]!;
     const clause = s.text.slice(cuts[i]!, cuts[i + 1]!);
     if (here.some((f) => f.start < to && f.end > from)) {
+      // "Ymmärrän kyllä, että [fault]", "It's worth remembering that [fault]": the clause that introduces the
+      // fault only frames it, and goes with it.
+      if (!seenFault && COMPLEMENT.test(clause.trim())) before.pop();
       seenFault = true;
       after.length = 0; // clauses between two faults go with the replacement
       continue;
     }
+    // A one-word clause right after the fault ("Jak już mówiłem, powoli: …") belongs to it.
+    if (seenFault && after.length === 0 && (clause.match(/\p{L}{2,}/gu)?.length ?? 0) < 2) continue;
     (seenFault ? after : before).push(clause);
   }
   const text = (xs: string[]) => xs.join('').trim();
@@ -164,12 +175,20 @@ function body(ctx: ReviewContext, findings: readonly Finding[], dropBackground: 
         // "Hi Dana, sorry, that's not my department.": the salutation has no finding and stays, word for word.
         const salutation = salutationOf(ctx, s, here);
         // A judgement frames its whole sentence ("If you had read the manual, you'd know…"): nothing of it stays.
+        // A judgement ("No to jeszcze raz, powoli: …", "…, eli vika ei ole meidän päässä") is cut with its clause; the
+        // facts said around it stay, and the re-review in mend() drops any sentence that still stings.
         const framing = here.some((f) => f.rule === 'rude-or-judgemental' || f.rule === 'blames-customer');
-        const { before, after } = salutation || framing ? { before: '', after: '' } : clausesAround(s, here);
+        const around = clausesAround(s, here, salutation ? salutation.length : 0);
+        // Beside a judgement a two-word remnant ("Ymmärrän kyllä, että…") says nothing of its own.
+        const enough = (t: string) => saysSomething(t) && (!framing || (t.match(/\p{L}{2,}/gu)?.length ?? 0) >= 3);
+        const before = enough(around.before) ? around.before : '';
+        const after = enough(around.after) ? around.after : '';
         const keepCase = /^(I|I'm|I'll|I've|I'd|Pan|Pani|Państwo|Ön|Önnek|Önt|Önök)\b|^\[/u.test(replacement);
-        let text = salutation ? `${salutation} ${keepCase ? replacement : replacement.charAt(0).toLowerCase() + replacement.slice(1)}` : replacement;
-        if (saysSomething(before)) text = `${asSentence(capitalise(before))} ${text}`;
-        if (saysSomething(after)) text = `${text} ${asSentence(capitalise(after.replace(/^(?:but|and|so|mutta|ja|ale|i|a|de|és|es)\s+/iu, '')))}`;
+        let text = replacement;
+        if (before) text = `${asSentence(capitalise(before))} ${text}`;
+        if (after) text = `${text} ${asSentence(capitalise(after.replace(LINKS[ctx.lang], '')))}`;
+        // "Hi Dana," opens the sentence as it opened the draft's.
+        if (salutation) text = `${salutation} ${(before ? /^(I|I'm|I'll|I've|I'd)\b/u.test(before) : keepCase) ? text : text.charAt(0).toLowerCase() + text.slice(1)}`;
         parts.push({ text, before: s.before });
       }
       continue;
