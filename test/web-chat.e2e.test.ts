@@ -79,8 +79,11 @@ describe.skipIf(!haveChromium)('web chat in headless Chromium (needs /usr/bin/ch
 
     const botBubbles = transcript.locator('.webchat__bubble:not(.webchat__bubble--from-user)');
     const before = await botBubbles.count();
+    // One-click copy: the click puts the alternative on the clipboard as well (issue 8).
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
     await useThis.click();
     await expect.poll(() => botBubbles.count(), { timeout: 10_000 }).toBeGreaterThan(before);
+    await page.locator('#status.copied').getByText(/Copied to the clipboard/).waitFor();
 
     // "Use this" answers with the chosen text as a plain message (no card).
     const chosen = botBubbles.last();
@@ -88,6 +91,9 @@ describe.skipIf(!haveChromium)('web chat in headless Chromium (needs /usr/bin/ch
     expect(chosenText.length).toBeGreaterThan(20);
     expect(suggestion).toContain(chosenText);
     expect(await chosen.locator('.ac-adaptiveCard').count()).toBe(0);
+    // The clipboard holds the agent's text as written; the bubble's Markdown shows ' as ’.
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied.replace(/'/g, '’')).toBe(chosenText.replace(/'/g, '’'));
 
     await chosen.scrollIntoViewIfNeeded();
     await page.screenshot({ path: SCREENSHOT });

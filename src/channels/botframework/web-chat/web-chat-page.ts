@@ -24,6 +24,27 @@ export const CLIENT_SCRIPT = `(function () {
     return 'u_' + Array.prototype.map.call(bytes, function (b) { return ('0' + b.toString(16)).slice(-2); }).join('');
   }
 
+  // One-click copy: "Use this" on a review card puts the alternative on the clipboard as it asks the bot for
+  // it, so the agent pastes it into the customer's chat without selecting text. The click still reaches the
+  // bot (which answers with the text), and the status line says what happened, for screen readers too.
+  function copyChosen() {
+    return function (next) {
+      return function (action) {
+        var value = action && action.payload && action.payload.value;
+        if ((action.type === 'WEB_CHAT/SEND_POST_BACK' || action.type === 'WEB_CHAT/SEND_MESSAGE_BACK') && value && value.action === 'use' && typeof value.text === 'string' && navigator.clipboard) {
+          navigator.clipboard.writeText(value.text).then(function () {
+            status.textContent = 'Copied to the clipboard: paste it into your reply.';
+            status.className = 'copied';
+            status.hidden = false;
+            clearTimeout(copyChosen.timer);
+            copyChosen.timer = setTimeout(function () { status.hidden = true; }, 4000);
+          }, function () { /* no clipboard permission: the bot's answer still shows the text to copy */ });
+        }
+        return next(action);
+      };
+    };
+  }
+
   async function start() {
     var userID = randomUserId();
     var response = await fetch(${JSON.stringify(TOKEN_PATH)}, {
@@ -43,6 +64,7 @@ export const CLIENT_SCRIPT = `(function () {
     window.WebChat.renderWebChat(
       {
         directLine: directLine,
+        store: window.WebChat.createStore({}, function () { return copyChosen(); }),
         locale: navigator.language,
         // With Azure the user id is inside the token; passing another one only earns a warning.
         userID: offline ? userID : undefined,
@@ -74,6 +96,7 @@ const STYLE = `
   #webchat { flex: 1; min-height: 0; }
   #status { margin: 1rem; }
   #status.error { color: #b91c1c; }
+  #status.copied { margin: .5rem 1rem; color: #166534; font-weight: 600; }
 `;
 
 /** Connections the page may open: itself, plus the Azure Direct Line endpoint (HTTPS and its WebSocket) when configured. */
