@@ -28,6 +28,7 @@ function layers() {
   return [
     rule(['src/core/**'], above('engine', 'kb', 'retrieval', 'llm', 'cards', 'assistant', 'config', ...top), botbuilder),
     rule(['src/config/**'], above('engine', 'kb', 'retrieval', 'llm', 'cards', 'assistant', ...top), botbuilder),
+    rule(['src/store/**'], above('engine', 'kb', 'retrieval', 'llm', 'cards', 'assistant', ...top), botbuilder),
     rule(['src/engine/**'], above('kb', 'retrieval', 'llm', 'cards', 'assistant', 'config', ...top), botbuilder),
     rule(['src/retrieval/**'], above('kb', 'llm', 'cards', 'assistant', ...top), botbuilder),
     rule(['src/kb/**'], above('cards', 'assistant', ...top), botbuilder),

@@ -12,7 +12,7 @@ import { createLogger } from '../src/config/logger.js';
  * Also starts a loopback connector stub that answers the bot's replies in normal delivery.
  */
 const mode = process.argv[2];
-const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' });
+const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', STORAGE: 'memory' });
 const logger = createLogger('silent');
 
 const stub = createServer((req, res) => {

@@ -16,7 +16,7 @@ const post = (path: string, body: unknown, headers: Record<string, string> = {})
   fetch(`${base}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
 
 beforeAll(async () => {
-  app = createWarmlineServer(loadConfig({ PORT: '0', LOG_LEVEL: 'silent', API_KEYS_FILE: keysFile, API_RATE_PER_MINUTE: '600', API_RATE_BURST: '40' }), createLogger('silent'));
+  app = createWarmlineServer(loadConfig({ PORT: '0', LOG_LEVEL: 'silent', STORAGE: 'memory', API_KEYS_FILE: keysFile, API_RATE_PER_MINUTE: '600', API_RATE_BURST: '40' }), createLogger('silent'));
   base = await app.listen();
 });
 afterAll(() => app.close());

@@ -34,7 +34,7 @@ beforeEach(async () => {
 });
 
 async function start(env: Record<string, string>) {
-  app = createWarmlineServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' }), createLogger('silent'), kb, llmFor(fake, kb, env));
+  app = createWarmlineServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', STORAGE: 'memory' }), createLogger('silent'), kb, llmFor(fake, kb, env));
   return app.listen();
 }
 

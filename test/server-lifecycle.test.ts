@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -14,8 +15,9 @@ describe('server lifecycle', () => {
     if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` first (npm test does it)`);
   });
 
-  it('starts offline, says so, serves /healthz, and exits cleanly on SIGTERM', async () => {
-    const env = { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', OPENAI_API_KEY: '', AZURE_OPENAI_API_KEY: '' };
+  /** Starts the built server; resolves with its start-up line, and a stop that sends SIGTERM and resolves with the exit code. */
+  async function start(extra: Record<string, string>) {
+    const env = { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', OPENAI_API_KEY: '', AZURE_OPENAI_API_KEY: '', DATABASE_URL: '', ...extra };
     const child = spawn(process.execPath, [entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     const started = await new Promise<Record<string, unknown>>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('no start-up line in 10 s')), 10_000);
@@ -27,11 +29,35 @@ describe('server lifecycle', () => {
         }
       });
     });
+    const stop = async () => {
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      child.kill('SIGTERM');
+      return exited;
+    };
+    return { started, stop };
+  }
+
+  it('starts offline, says so, serves /healthz, and exits cleanly on SIGTERM', async () => {
+    const { started, stop } = await start({ STORAGE: 'memory' });
     expect(String(started.mode)).toMatch(/^offline/);
     const health = (await (await fetch(`${String(started.url)}/healthz`)).json()) as Record<string, unknown>;
     expect(health).toMatchObject({ status: 'ok', mode: 'offline' });
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    expect(await stop()).toBe(0);
   }, 20_000);
+
+  it('with no storage setting keeps state in embedded PGlite under DATA_DIR, and starts again on the same files', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'warmline-data-'));
+    try {
+      for (let round = 0; round < 2; round++) {
+        const { started, stop } = await start({ DATA_DIR: dataDir });
+        expect(String(started.storage)).toMatch(/^pglite/);
+        const ready = await fetch(`${String(started.url)}/readyz`);
+        expect(await ready.json()).toMatchObject({ status: 'ready', database: 'pglite' });
+        expect(await stop()).toBe(0);
+      }
+      expect(readdirSync(join(dataDir, 'pglite')).length).toBeGreaterThan(0);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

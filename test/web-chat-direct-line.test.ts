@@ -19,7 +19,7 @@ const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
 const FLAWED_DRAFT = "Sorry, that's not my department.";
 
 async function startServer(env: Record<string, string> = {}): Promise<{ app: WarmlineServer; base: string }> {
-  const app = createWarmlineServer(loadConfig({ PORT: '0', LOG_LEVEL: 'silent', ...env }), createLogger('silent'));
+  const app = createWarmlineServer(loadConfig({ PORT: '0', LOG_LEVEL: 'silent', STORAGE: 'memory', ...env }), createLogger('silent'));
   return { app, base: await app.listen() };
 }
 

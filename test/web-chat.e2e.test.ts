@@ -23,7 +23,7 @@ describe.skipIf(!haveChromium)('web chat in headless Chromium (needs /usr/bin/ch
   const problems: string[] = [];
 
   beforeAll(async () => {
-    app = createWarmlineServer(loadConfig({ PORT: '0', LOG_LEVEL: 'silent' }), createLogger('silent'));
+    app = createWarmlineServer(loadConfig({ PORT: '0', LOG_LEVEL: 'silent', STORAGE: 'memory' }), createLogger('silent'));
     base = await app.listen();
     browser = await chromium.launch({
       executablePath: CHROMIUM,

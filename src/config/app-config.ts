@@ -17,7 +17,15 @@ const AppConfigSchema = z.object({
     .default('')
     .transform((v) => v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean)),
   MAX_DRAFT_CHARS: z.coerce.number().int().min(100).max(100_000).default(8000),
-  STORAGE: z.string().regex(/^(memory|file:.+)$/, 'must be "memory" or "file:<folder>"').default('memory'),
+  /**
+   * Where bot state lives: `database` (default) is PGlite under DATA_DIR, or PostgreSQL when DATABASE_URL is set;
+   * `memory` forgets everything on restart (tests, throwaway demos).
+   */
+  STORAGE: z.enum(['database', 'memory']).default('database'),
+  DATABASE_URL: z.string().regex(/^(postgres|postgresql):\/\/./, 'must be a postgres:// URL').or(z.literal('')).default(''),
+  DATA_DIR: z.string().default('data'),
+  /** Conversation and user state not touched for this many days is deleted, so storage follows active users, not history. */
+  STATE_TTL_DAYS: z.coerce.number().min(0.01).max(3650).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DIRECT_LINE_SECRET: z.string().default(''),
   DIRECT_LINE_ENDPOINT: z.string().url().default('https://directline.botframework.com/v3/directline'),

@@ -5,7 +5,7 @@ import { testKnowledgeBase } from '../kb-fixture.js';
 
 /** The real server on a free loopback port, with settings overridden per test. */
 export async function startBot(env: Record<string, string> = {}): Promise<{ app: WarmlineServer; url: string }> {
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', STORAGE: 'memory', ...env });
   const app = createWarmlineServer(config, createLogger('silent'), await testKnowledgeBase());
   const url = await app.listen();
   return { app, url };

@@ -9,7 +9,9 @@ import { asApiProblem, registerHttpApi } from '../http-api/register-http-api.js'
 import { RateLimiter } from '../rate-limit.js';
 import { checkActivityRequest } from './activity-guard.js';
 import { createAdapter } from './create-adapter.js';
-import { FileStorage } from './file-storage.js';
+import { BotStateTable } from '../../store/bot-state-table.js';
+import type { Database } from '../../store/database.js';
+import { DatabaseStorage } from './database-storage.js';
 import { registerWebChat } from './web-chat/register-web-chat.js';
 import { WarmlineBot } from './warmline-bot.js';
 
@@ -23,14 +25,27 @@ export interface WarmlineServer {
   drain(): void;
 }
 
-function storageFrom(setting: string): Storage {
-  return setting.startsWith('file:') ? new FileStorage(setting.slice('file:'.length)) : new MemoryStorage();
+/** How often expired state is swept (and once at start): hourly keeps the table near its bound at no cost. */
+const EXPIRY_SWEEP_MS = 3_600_000;
+
+function storageFrom(config: AppConfig, database: Database | undefined): { storage: Storage; table?: BotStateTable } {
+  if (config.STORAGE === 'memory') return { storage: new MemoryStorage() };
+  if (!database) throw new Error('STORAGE=database needs an open database (openDatabase) or STORAGE=memory');
+  const table = new BotStateTable(database.db);
+  return { storage: new DatabaseStorage(table), table };
 }
 
 /** Composes the bot: config → knowledge base → adapter (+ onTurnError) → storage and state → bot → restify routes. */
-export function createWarmlineServer(config: AppConfig, logger: Logger, kb: KnowledgeBase = loadKnowledgeBase(), llm?: AssistantLlm): WarmlineServer {
+export function createWarmlineServer(config: AppConfig, logger: Logger, kb: KnowledgeBase = loadKnowledgeBase(), llm?: AssistantLlm, database?: Database): WarmlineServer {
   const assistant = new Assistant({ kb, maxDraft: config.MAX_DRAFT_CHARS, ...(llm ? { llm } : {}) });
-  const storage = storageFrom(config.STORAGE);
+  const { storage, table } = storageFrom(config, database);
+  const sweep = () => {
+    table
+      ?.expire(config.STATE_TTL_DAYS)
+      .then((n) => n > 0 && logger.info({ expired: n, idleDays: config.STATE_TTL_DAYS }, 'expired idle bot state'))
+      .catch((error: unknown) => logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'state expiry failed; will retry'));
+  };
+  const sweeper = table ? setInterval(sweep, EXPIRY_SWEEP_MS).unref() : undefined;
   const bot = new WarmlineBot({
     appId: config.MicrosoftAppId,
     assistant,
@@ -85,13 +100,12 @@ export function createWarmlineServer(config: AppConfig, logger: Logger, kb: Know
     await adapter.process(req, guarded, (context) => bot.run(context));
   });
 
-  // Ready to take traffic: the knowledge base is loaded and the server is not draining for a shutdown.
-  // (With the production database of issue 9 it will also say whether the database answers.)
+  // Ready to take traffic: the knowledge base is loaded, the database answers, and the server is not draining.
   let draining = false;
-  server.get('/readyz', (_req, res, next) => {
-    if (draining) res.send(503, { status: 'draining' });
-    else res.json({ status: 'ready', guidelines: kb.guidelines.length });
-    return next();
+  server.get('/readyz', async (_req, res) => {
+    if (draining) return res.send(503, { status: 'draining' });
+    if (database && !(await database.ping())) return res.send(503, { status: 'database unreachable', database: database.kind });
+    return res.json({ status: 'ready', guidelines: kb.guidelines.length, ...(database ? { database: database.kind } : { storage: 'memory' }) });
   });
 
   server.get('/healthz', (_req, res, next) => {
@@ -115,6 +129,7 @@ export function createWarmlineServer(config: AppConfig, logger: Logger, kb: Know
     bot,
     listen: () =>
       new Promise((resolve) => {
+        sweep();
         server.listen(config.PORT, config.HOST, () => {
           const address = server.address();
           resolve(`http://127.0.0.1:${address.port}`);
@@ -123,6 +138,7 @@ export function createWarmlineServer(config: AppConfig, logger: Logger, kb: Know
     close: () =>
       new Promise((resolve) => {
         draining = true;
+        clearInterval(sweeper);
         server.close(() => resolve());
       }),
     drain: () => {

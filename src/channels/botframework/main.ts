@@ -1,8 +1,10 @@
+import { join } from 'node:path';
 import { loadConfig } from '../../config/app-config.js';
 import { loadDotEnv } from '../../config/load-dotenv.js';
 import { createLogger } from '../../config/logger.js';
 import { loadKnowledgeBase } from '../../engine/knowledge-base.js';
 import { createAssistantLlm } from '../../llm/create-assistant-llm.js';
+import { openDatabase, type Database } from '../../store/database.js';
 import { createWarmlineServer } from './create-server.js';
 
 /** `npm start`: the bot on restify, offline unless Azure Bot Service credentials are configured. */
@@ -13,10 +15,11 @@ async function main(): Promise<void> {
   const kb = loadKnowledgeBase();
   // Tokens and latency per model call go to the log; the draft never does.
   const llm = createAssistantLlm(process.env, kb, (call) => logger.info({ llmCall: call }, 'llm call'));
-  const app = createWarmlineServer(config, logger, kb, llm);
+  const database: Database | undefined = config.STORAGE === 'database' ? await openDatabase({ url: config.DATABASE_URL, dataDir: join(config.DATA_DIR, 'pglite') }) : undefined;
+  const app = createWarmlineServer(config, logger, kb, llm, database);
   const url = await app.listen();
   logger.info(
-    { url, mode: llm ? `llm (${llm.client.mode}, ${llm.client.chatModel})` : 'offline: no OPENAI_API_KEY or AZURE_OPENAI_API_KEY, the rules and lexical retrieval do everything', auth: config.MicrosoftAppId ? 'bot-framework' : 'none (local)', storage: config.STORAGE.split(':')[0], allowedTenants: config.ALLOWED_TENANTS.length },
+    { url, mode: llm ? `llm (${llm.client.mode}, ${llm.client.chatModel})` : 'offline: no OPENAI_API_KEY or AZURE_OPENAI_API_KEY, the rules and lexical retrieval do everything', auth: config.MicrosoftAppId ? 'bot-framework' : 'none (local)', storage: database ? `${database.kind} (${database.where})` : 'memory (lost on restart)', stateTtlDays: config.STATE_TTL_DAYS, allowedTenants: config.ALLOWED_TENANTS.length },
     `Warmline is listening: web chat at ${url}/ , Bot Framework messages at ${url}/api/messages`,
   );
   let closing = false;
@@ -28,7 +31,10 @@ async function main(): Promise<void> {
     // finish; a stuck request gets 10 s.
     app.drain();
     setTimeout(() => process.exit(0), 10_000).unref();
-    void app.close().then(() => process.exit(0));
+    void app
+      .close()
+      .then(() => database?.close())
+      .then(() => process.exit(0));
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));

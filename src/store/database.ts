@@ -1,0 +1,70 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { migrateToLatest } from './migrations.js';
+import type { Tables } from './tables.js';
+
+/**
+ * The one database for what must last: embedded PGlite (Postgres compiled to WASM, file-backed under `data/`)
+ * when nothing is set, so a laptop needs no set-up; PostgreSQL when DATABASE_URL is set, so several instances
+ * share it. Both speak the same SQL through Kysely, and both get the same migrations at open.
+ */
+export interface Database {
+  db: Kysely<Tables>;
+  kind: 'pglite' | 'postgres';
+  /** Where it lives, for the start-up line (a password in the URL is never shown). */
+  where: string;
+  /** True when a trivial query answers (for /readyz). */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** postgres://… (PostgreSQL) or empty for the embedded database. */
+  url?: string;
+  /** The embedded database's folder; `memory://` keeps it in memory (tests). */
+  dataDir: string;
+}
+
+const redact = (url: string) => url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  let db: Kysely<Tables>;
+  let kind: Database['kind'];
+  let where: string;
+  if (options.url) {
+    kind = 'postgres';
+    where = redact(options.url);
+    // A small pool per instance: each review touches state twice, and PostgreSQL's own limit is shared by all instances.
+    const pool = new pg.Pool({ connectionString: options.url, max: 10, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 5_000 });
+    // An idle client's error (the server restarted) must not crash the process; the next query reconnects.
+    pool.on('error', () => {});
+    db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  } else {
+    kind = 'pglite';
+    where = options.dataDir;
+    if (!options.dataDir.startsWith('memory://')) mkdirSync(options.dataDir, { recursive: true });
+    db = new Kysely<Tables>({ dialect: new PGliteDialect({ pglite: () => new PGlite(options.dataDir) }) });
+  }
+  try {
+    await migrateToLatest(db);
+  } catch (error) {
+    await db.destroy().catch(() => {});
+    throw new Error(`database (${kind} at ${where}): ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return {
+    db,
+    kind,
+    where,
+    async ping() {
+      try {
+        await sql`select 1`.execute(db);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    close: () => db.destroy(),
+  };
+}

@@ -1,0 +1,44 @@
+import { sql, type Kysely } from 'kysely';
+import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
+
+/**
+ * The schema's history, oldest first, applied by Kysely's Migrator: it records what ran in `kysely_migration`
+ * and takes a lock first, so several instances starting at once migrate once. Never edit a migration that has
+ * shipped; add the next one. The same migrations run on PGlite and PostgreSQL.
+ */
+const migrations: Record<string, Migration> = {
+  '0001_bot_state': {
+    // botbuilder's conversation and user state: one JSON document per key, with an eTag for optimistic
+    // concurrency (two instances writing the same conversation: the second write fails, nothing is lost
+    // silently), and the time of the last write, for expiry (STATE_TTL_DAYS).
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('bot_state')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('etag', 'text', (c) => c.notNull())
+        .addColumn('data', 'jsonb', (c) => c.notNull())
+        .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .execute();
+      await db.schema.createIndex('bot_state_updated_at').on('bot_state').column('updated_at').execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('bot_state').execute();
+    },
+  },
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+export const migrationNames = (): string[] => Object.keys(migrations);
+
+// Migrations run before the typed schema exists, so the migrator takes the database untyped.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error');
+    throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
