@@ -158,13 +158,30 @@ function clausesAround(s: Sentence, here: readonly Finding[], from0 = 0): { befo
   return { before: whole(text(before)), after: CONSEQUENCE.test(after_) ? '' : whole(after_) };
 }
 
+/** The sentence with the given spans blanked (same length, so the draft's offsets still line up; tidied when kept). */
+function withoutSpans(s: Sentence, spans: readonly Finding[]): Sentence {
+  let text = s.text;
+  for (const f of [...spans].sort((a, b) => b.start - a.start)) {
+    const from = Math.max(0, f.start - s.start);
+    const to = Math.min(text.length, f.end - s.start);
+    text = text.slice(0, from) + ' '.repeat(to - from) + text.slice(to);
+  }
+  return { ...s, text };
+}
+
+const tidy = (t: string) => asSentence(t.replace(/[ \t]{2,}/g, ' ').replace(/[ \t]+([.!?…,;:])/gu, '$1'));
+
 function body(ctx: ReviewContext, findings: readonly Finding[], dropBackground: boolean): Part[] {
   const parts: Part[] = [];
   const used = new Set<string>();
   const overExplained = findings.some((f) => f.rule === 'over-explaining');
   let committed = false;
-  for (const s of ctx.sentences) {
-    const here = findings.filter((f) => !ADDITIONS.has(f.rule) && f.rule !== 'over-explaining' && f.start < s.end && f.end > s.start);
+  for (const sentence of ctx.sentences) {
+    const inSentence = findings.filter((f) => !ADDITIONS.has(f.rule) && f.rule !== 'over-explaining' && f.start < sentence.end && f.end > sentence.start);
+    // A fault with no words (an eye-roll 🙄, a shrug 🤷) is simply taken out: the sentence around it stays as written.
+    const wordless = inSentence.filter((f) => !/\p{L}/u.test(ctx.draft.slice(f.start, f.end)));
+    const s = wordless.length > 0 ? withoutSpans(sentence, wordless) : sentence;
+    const here = inSentence.filter((f) => !wordless.includes(f));
     if (here.length > 0) {
       let replacement = replacementFor(ctx, here);
       if (replacement && !used.has(replacement) && !nearDuplicate(replacement, used)) {
@@ -194,7 +211,7 @@ function body(ctx: ReviewContext, findings: readonly Finding[], dropBackground: 
       continue;
     }
     if ((overExplained || dropBackground) && isBackground(ctx, s)) continue;
-    parts.push({ text: s.text, before: s.before });
+    parts.push({ text: s === sentence ? s.text : tidy(s.text), before: s.before });
   }
   return parts;
 }
