@@ -2,16 +2,12 @@ import { ConversationState, TurnContext, TestAdapter } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DatabaseStorage } from '../src/channels/botframework/database-storage.js';
 import { BotStateTable, ETagConflictError } from '../src/store/bot-state-table.js';
-import { openDatabase, type Database } from '../src/store/database.js';
+import type { Database } from '../src/store/database.js';
+import { databaseTargets } from './support/databases.js';
 import { migrateToLatest, migrationNames } from '../src/store/migrations.js';
 
-/**
- * The bot's state on the database, run against embedded PGlite always and against a real PostgreSQL when
- * TEST_DATABASE_URL is set (`.ci/run` installs Debian's postgresql and sets it; in CI a missing server fails).
- */
-const targets: Array<[string, () => Promise<Database>]> = [['PGlite', () => openDatabase({ dataDir: 'memory://' })]];
+/** The bot's state on the database, on PGlite always and on PostgreSQL when TEST_DATABASE_URL is set (support/databases.ts). */
 const pgUrl = process.env.TEST_DATABASE_URL;
-if (pgUrl) targets.push(['PostgreSQL', () => openDatabase({ url: pgUrl, dataDir: '' })]);
 
 describe('PostgreSQL is part of the CI run', () => {
   it.runIf(process.env.CI === 'true')('TEST_DATABASE_URL is set in CI', () => {
@@ -19,18 +15,18 @@ describe('PostgreSQL is part of the CI run', () => {
   });
 });
 
-describe.each(targets)('bot state on %s', (_name, open) => {
+describe.each(databaseTargets())('bot state on $name', (target) => {
   let database: Database;
   let table: BotStateTable;
   const prefix = `t${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}/`;
 
   beforeAll(async () => {
-    database = await open();
+    database = await target.open();
     table = new BotStateTable(database.db);
   }, 60_000);
   afterAll(async () => {
     await database?.db.deleteFrom('bot_state').where('key', 'like', `${prefix}%`).execute();
-    await database?.close();
+    await target.closeAll();
   });
 
   it('migrates to the latest schema, and a second run changes nothing', async () => {

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWarmlineServer, type WarmlineServer } from '../src/channels/botframework/create-server.js';
-import { ConversationStore, DEFAULT_LIMITS } from '../src/channels/botframework/web-chat/conversation-store.js';
+import { ConversationStore, DEFAULT_LIMITS, type WebChatConversation } from '../src/channels/botframework/web-chat/conversation-store.js';
 import { loadConfig } from '../src/config/app-config.js';
 import { createLogger } from '../src/config/logger.js';
 
@@ -354,48 +354,49 @@ describe('hostile load on the offline Direct Line', () => {
 
 describe('conversation store bounds', () => {
   const at = (clock: { t: number }) => () => clock.t;
+  const texts = async (store: ConversationStore, c: WebChatConversation) => (await store.since(c, 0)).activities.map((a) => a.text);
 
-  it('evicts the least recently used conversation beyond the cap', () => {
+  it('evicts the least recently used conversation beyond the cap', async () => {
     const store = new ConversationStore({ ...DEFAULT_LIMITS, maxConversations: 3 });
-    const [a, b, c] = [1, 2, 3].map(() => store.create({ serviceUrl: 'http://x' }));
-    store.touch(a!); // a is now the youngest; b is the oldest
-    const d = store.create({ serviceUrl: 'http://x' });
+    const [a, b, c] = await Promise.all([1, 2, 3].map(() => store.create({ serviceUrl: 'http://x' })));
+    await store.touch(a!); // a is now the youngest; b is the oldest
+    const d = await store.create({ serviceUrl: 'http://x' });
     expect(store.size).toBe(3);
-    expect(store.get(b!.id)).toBeUndefined();
-    for (const kept of [a!, c!, d]) expect(store.get(kept.id)).toBe(kept);
+    expect(await store.get(b!.id)).toBeUndefined();
+    for (const kept of [a!, c!, d]) expect(await store.get(kept.id)).toBe(kept);
   });
 
-  it('keeps only the newest activities of a conversation, by count and by bytes', () => {
+  it('keeps only the newest activities of a conversation, by count and by bytes', async () => {
     const store = new ConversationStore({ ...DEFAULT_LIMITS, maxActivitiesPerConversation: 5, maxBytesPerConversation: 2_000 });
-    const c = store.create({ serviceUrl: 'http://x' });
-    for (let i = 0; i < 12; i++) store.append(c, { type: 'message', text: `m${i}` });
-    expect(store.since(c, 0).activities.map((a) => a.text)).toEqual(['m7', 'm8', 'm9', 'm10', 'm11']);
-    expect(store.since(c, 0).watermark).toBe('12');
-    store.append(c, { type: 'message', text: 'x'.repeat(1_500) });
-    expect(c.bytes).toBeLessThanOrEqual(2_000);
-    expect(store.since(c, 0).activities.at(-1)?.text).toHaveLength(1_500);
+    const c = await store.create({ serviceUrl: 'http://x' });
+    for (let i = 0; i < 12; i++) await store.append(c, { type: 'message', text: `m${i}` });
+    expect(await texts(store, c)).toEqual(['m7', 'm8', 'm9', 'm10', 'm11']);
+    expect((await store.since(c, 0)).watermark).toBe('12');
+    await store.append(c, { type: 'message', text: 'x'.repeat(1_500) });
+    expect(store.bytesOf(c)).toBeLessThanOrEqual(2_000);
+    expect((await texts(store, c)).at(-1)).toHaveLength(1_500);
   });
 
-  it('forgets idle conversations and refuses expired tokens', () => {
+  it('forgets idle conversations and refuses expired tokens', async () => {
     const clock = { t: 1_000_000 };
     const store = new ConversationStore({ ...DEFAULT_LIMITS, idleMs: 60_000, tokenTtlSeconds: 30 }, at(clock));
-    const c = store.create({ serviceUrl: 'http://x' });
+    const c = await store.create({ serviceUrl: 'http://x' });
     clock.t += 31_000;
-    expect(store.tokenMatches(c, c.token)).toBe(false);
-    store.refreshToken(c);
-    expect(store.tokenMatches(c, c.token)).toBe(true);
+    expect(await store.tokenMatches(c, c.token)).toBe(false);
+    await store.refreshToken(c);
+    expect(await store.tokenMatches(c, c.token)).toBe(true);
     clock.t += 61_000;
-    expect(store.get(c.id)).toBeUndefined();
+    expect(await store.get(c.id)).toBeUndefined();
     expect(store.size).toBe(0);
   });
 
-  it('drops whole old conversations when over the total byte budget', () => {
+  it('drops whole old conversations when over the total byte budget', async () => {
     const store = new ConversationStore({ ...DEFAULT_LIMITS, maxTotalBytes: 5_000 });
-    const old = store.create({ serviceUrl: 'http://x' });
-    store.append(old, { type: 'message', text: 'o'.repeat(3_000) });
-    const recent = store.create({ serviceUrl: 'http://x' });
-    store.append(recent, { type: 'message', text: 'r'.repeat(3_000) });
-    expect(store.get(old.id)).toBeUndefined();
-    expect(store.get(recent.id)).toBe(recent);
+    const old = await store.create({ serviceUrl: 'http://x' });
+    await store.append(old, { type: 'message', text: 'o'.repeat(3_000) });
+    const recent = await store.create({ serviceUrl: 'http://x' });
+    await store.append(recent, { type: 'message', text: 'r'.repeat(3_000) });
+    expect(await store.get(old.id)).toBeUndefined();
+    expect(await store.get(recent.id)).toBe(recent);
   });
 });

@@ -25,6 +25,40 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropTable('bot_state').execute();
     },
   },
+  '0002_web_chat': {
+    // The offline Direct Line's conversations and activities, so a web-chat user polling any instance sees what
+    // another produced. The token is kept only as a SHA-256 hash; activities are numbered per conversation
+    // (the Direct Line watermark), and go with their conversation.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('web_chat_conversation')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('token_expires_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('user_id', 'text', (c) => c.notNull())
+        .addColumn('locale', 'text')
+        .addColumn('service_url', 'text', (c) => c.notNull())
+        .addColumn('started', 'boolean', (c) => c.notNull().defaultTo(false))
+        .addColumn('seq', 'bigint', (c) => c.notNull().defaultTo(0))
+        .addColumn('last_seen', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .execute();
+      await db.schema.createIndex('web_chat_conversation_last_seen').on('web_chat_conversation').column('last_seen').execute();
+      await db.schema
+        .createTable('web_chat_activity')
+        .addColumn('conversation_id', 'text', (c) => c.notNull().references('web_chat_conversation.id').onDelete('cascade'))
+        .addColumn('seq', 'bigint', (c) => c.notNull())
+        .addColumn('activity_id', 'text', (c) => c.notNull())
+        .addColumn('bytes', 'integer', (c) => c.notNull())
+        .addColumn('data', 'jsonb', (c) => c.notNull())
+        .addPrimaryKeyConstraint('web_chat_activity_pk', ['conversation_id', 'seq'])
+        .execute();
+      await db.schema.createIndex('web_chat_activity_id').on('web_chat_activity').columns(['conversation_id', 'activity_id']).execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('web_chat_activity').execute();
+      await db.schema.dropTable('web_chat_conversation').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

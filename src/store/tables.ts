@@ -8,4 +8,23 @@ export interface Tables {
     data: ColumnType<unknown, string, string>;
     updated_at: ColumnType<Date, Date | undefined, Date>;
   };
+  web_chat_conversation: {
+    id: string;
+    token_hash: string;
+    token_expires_at: Date;
+    user_id: string;
+    locale: string | null;
+    service_url: string;
+    started: ColumnType<boolean, boolean | undefined, boolean>;
+    /** bigint comes back as a string from PostgreSQL and a number from PGlite: read it with Number(). */
+    seq: ColumnType<string | number, number | undefined, number>;
+    last_seen: ColumnType<Date, Date | undefined, Date>;
+  };
+  web_chat_activity: {
+    conversation_id: string;
+    seq: ColumnType<string | number, number, number>;
+    activity_id: string;
+    bytes: number;
+    data: ColumnType<unknown, string, string>;
+  };
 }

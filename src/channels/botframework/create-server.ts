@@ -114,7 +114,7 @@ export function createWarmlineServer(config: AppConfig, logger: Logger, kb: Know
   });
 
   registerHttpApi(server, { kb, keys: new ApiKeyStore(config.API_KEYS_FILE), limiter: new RateLimiter(config.API_RATE_PER_MINUTE, config.API_RATE_BURST), maxDraft: config.MAX_DRAFT_CHARS, logger, version: APP_VERSION });
-  const webChat = registerWebChat(server, { bot, config, logger });
+  const webChat = registerWebChat(server, { bot, config, logger, ...(database ? { database } : {}) });
   if (webChat === 'offline-open' && config.MicrosoftAppId) logger.warn('WEB_CHAT=public: the built-in web chat and its offline Direct Line are open to anyone who can reach this server');
   if (webChat === 'off' && config.WEB_CHAT !== 'off') logger.info('web chat is off: with an app id it needs DIRECT_LINE_SECRET (Azure Direct Line), or WEB_CHAT=public to open it');
 

@@ -2,9 +2,10 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Activity, ChannelAccount } from 'botbuilder';
 
 /**
- * The offline Direct Line's memory. Everything here is bounded because anyone who can reach the
- * page can start conversations: a cap on conversations (least recently used evicted first), on
- * activities and bytes per conversation, on bytes overall, and an idle expiry.
+ * The offline Direct Line's conversations: kept in this process (ConversationStore, below) or in the database
+ * (DatabaseConversationStore) so that any instance serves any web-chat user. Everything is bounded because anyone
+ * who can reach the page can start conversations: activities and bytes per conversation, an idle expiry, and in
+ * memory a cap on conversations and on bytes overall.
  */
 export interface ConversationLimits {
   maxConversations: number;
@@ -29,15 +30,11 @@ export const DEFAULT_LIMITS: ConversationLimits = {
 /** A stored activity is plain JSON (what the client will see), with its position for watermarks. */
 export type StoredActivity = Partial<Activity> & Record<string, unknown>;
 
-interface Entry {
-  seq: number;
-  bytes: number;
-  activity: StoredActivity;
-}
-
-export interface Conversation {
+/** What the routes and the adapter know of a conversation, wherever it is kept. */
+export interface WebChatConversation {
   readonly id: string;
-  readonly token: string;
+  /** The token the client holds (in the database only its hash is kept; this is the one presented). */
+  token: string;
   tokenExpiresAt: number;
   readonly user: ChannelAccount;
   locale?: string;
@@ -45,16 +42,51 @@ export interface Conversation {
   /** The bot has had its conversationUpdate (the welcome); done once, on the first connect. */
   started: boolean;
   lastSeen: number;
+}
+
+/** The conversations of the offline Direct Line, in memory or in the database. */
+export interface WebChatStore {
+  readonly limits: ConversationLimits;
+  create(options: { userId?: string; locale?: string; serviceUrl: string }): Promise<WebChatConversation>;
+  /** The live conversation with this id; an idle one is dropped on the way. */
+  get(id: string): Promise<WebChatConversation | undefined>;
+  /** Finds a conversation by its token (tokens/refresh and a reconnecting Web Chat only carry that). */
+  byToken(token: string): Promise<WebChatConversation | undefined>;
+  /** The token opens this conversation and has not expired. */
+  tokenMatches(conversation: WebChatConversation, token: string | undefined): Promise<boolean>;
+  /** Marks use (the idle clock starts again). */
+  touch(conversation: WebChatConversation): Promise<void>;
+  refreshToken(conversation: WebChatConversation): Promise<void>;
+  /** True for exactly one caller: the one that gets to send the welcome. */
+  claimStart(conversation: WebChatConversation): Promise<boolean>;
+  setLocale(conversation: WebChatConversation, locale: string): Promise<void>;
+  /** Appends an activity, giving it the next Direct Line id (`<conversation>|<seq>`); returns that id. */
+  append(conversation: WebChatConversation, activity: StoredActivity): Promise<string>;
+  /** Activities after the watermark, and the watermark to ask from next time. */
+  since(conversation: WebChatConversation, watermark: number): Promise<{ activities: StoredActivity[]; watermark: string }>;
+  /** An updated activity moves to the end of the sequence, so clients polling past it receive it again. */
+  replace(conversation: WebChatConversation, id: string, activity: StoredActivity): Promise<boolean>;
+  delete(conversation: WebChatConversation, id: string): Promise<boolean>;
+  /** Forgets idle conversations; returns how many. */
+  sweep(): Promise<number>;
+}
+
+interface Entry {
+  seq: number;
+  bytes: number;
+  activity: StoredActivity;
+}
+
+interface Conversation extends WebChatConversation {
   seq: number;
   bytes: number;
   entries: Entry[];
-  /** Turns of one conversation run one after another, so conversation state is never written twice at once. */
-  queue: Promise<void>;
 }
 
 const newId = (bytes: number) => randomBytes(bytes).toString('base64url');
 
-export class ConversationStore {
+/** In this process: one instance only, lost on restart; bounded by count, bytes and idle time. */
+export class ConversationStore implements WebChatStore {
   private readonly conversations = new Map<string, Conversation>();
   private totalBytes = 0;
 
@@ -67,7 +99,12 @@ export class ConversationStore {
     return this.conversations.size;
   }
 
-  create(options: { userId?: string; locale?: string; serviceUrl: string }): Conversation {
+  /** Bytes one conversation holds (tests of the bounds). */
+  bytesOf(conversation: WebChatConversation): number {
+    return this.conversations.get(conversation.id)?.bytes ?? 0;
+  }
+
+  async create(options: { userId?: string; locale?: string; serviceUrl: string }): Promise<WebChatConversation> {
     this.sweepExpired();
     while (this.conversations.size >= this.limits.maxConversations) this.evictOldest();
     const now = this.now();
@@ -83,14 +120,16 @@ export class ConversationStore {
       seq: 0,
       bytes: 0,
       entries: [],
-      queue: Promise.resolve(),
     };
     this.conversations.set(conversation.id, conversation);
     return conversation;
   }
 
-  /** The live conversation with this id; an idle one is dropped on the way. */
-  get(id: string): Conversation | undefined {
+  async get(id: string): Promise<WebChatConversation | undefined> {
+    return this.held(id);
+  }
+
+  private held(id: string): Conversation | undefined {
     const conversation = this.conversations.get(id);
     if (!conversation) return undefined;
     if (this.now() - conversation.lastSeen > this.limits.idleMs) {
@@ -100,35 +139,51 @@ export class ConversationStore {
     return conversation;
   }
 
-  /** Finds a conversation by its token (tokens/refresh and a reconnecting Web Chat only carry that). */
-  byToken(token: string): Conversation | undefined {
+  async byToken(token: string): Promise<WebChatConversation | undefined> {
     for (const conversation of this.conversations.values()) {
-      if (this.tokenMatches(conversation, token)) return this.get(conversation.id);
+      if (this.matches(conversation, token)) return this.held(conversation.id);
     }
     return undefined;
   }
 
+  async tokenMatches(conversation: WebChatConversation, token: string | undefined): Promise<boolean> {
+    return this.matches(conversation, token);
+  }
+
   /** Constant-time comparison, and an expired token no longer opens the conversation. */
-  tokenMatches(conversation: Conversation, token: string | undefined): boolean {
+  private matches(conversation: WebChatConversation, token: string | undefined): boolean {
     if (token === undefined || conversation.tokenExpiresAt < this.now()) return false;
     const a = Buffer.from(conversation.token);
     const b = Buffer.from(token);
     return a.length === b.length && timingSafeEqual(a, b);
   }
 
-  /** Marks use: moves the conversation to the young end of the eviction order. */
-  touch(conversation: Conversation): void {
-    conversation.lastSeen = this.now();
-    this.conversations.delete(conversation.id);
-    this.conversations.set(conversation.id, conversation);
+  /** Moves the conversation to the young end of the eviction order. */
+  async touch(conversation: WebChatConversation): Promise<void> {
+    const held = this.conversations.get(conversation.id);
+    if (!held) return;
+    held.lastSeen = this.now();
+    this.conversations.delete(held.id);
+    this.conversations.set(held.id, held);
   }
 
-  refreshToken(conversation: Conversation): void {
+  async refreshToken(conversation: WebChatConversation): Promise<void> {
     conversation.tokenExpiresAt = this.now() + this.limits.tokenTtlSeconds * 1000;
   }
 
-  /** Appends an activity, giving it the next Direct Line id (`<conversation>|<seq>`); returns that id. */
-  append(conversation: Conversation, activity: StoredActivity): string {
+  async claimStart(conversation: WebChatConversation): Promise<boolean> {
+    if (conversation.started) return false;
+    conversation.started = true;
+    return true;
+  }
+
+  async setLocale(conversation: WebChatConversation, locale: string): Promise<void> {
+    conversation.locale ??= locale;
+  }
+
+  async append(c: WebChatConversation, activity: StoredActivity): Promise<string> {
+    const conversation = this.conversations.get(c.id);
+    if (!conversation) return '';
     conversation.seq += 1;
     const id = `${conversation.id}|${String(conversation.seq).padStart(7, '0')}`;
     const stored: StoredActivity = { ...activity, id };
@@ -152,18 +207,20 @@ export class ConversationStore {
     return id;
   }
 
-  /** Activities after the watermark, and the watermark to ask from next time. */
-  since(conversation: Conversation, watermark: number): { activities: StoredActivity[]; watermark: string } {
+  async since(c: WebChatConversation, watermark: number): Promise<{ activities: StoredActivity[]; watermark: string }> {
+    const conversation = this.conversations.get(c.id);
+    if (!conversation) return { activities: [], watermark: String(watermark) };
     const activities = conversation.entries.filter((e) => e.seq > watermark).map((e) => e.activity);
     return { activities, watermark: String(conversation.seq) };
   }
 
-  replace(conversation: Conversation, id: string, activity: StoredActivity): boolean {
-    const index = conversation.entries.findIndex((e) => e.activity.id === id);
-    if (index < 0) return false;
+  async replace(c: WebChatConversation, id: string, activity: StoredActivity): Promise<boolean> {
+    const conversation = this.conversations.get(c.id);
+    const index = conversation ? conversation.entries.findIndex((e) => e.activity.id === id) : -1;
+    if (!conversation || index < 0) return false;
     // An updated activity gets a new place in the sequence, so clients polling past it receive it again
     // and Web Chat replaces the old one by id (the late LLM card update relies on this).
-    const [entry] = conversation.entries.splice(index, 1) as [(typeof conversation.entries)[number]];
+    const [entry] = conversation.entries.splice(index, 1) as [Entry];
     conversation.seq += 1;
     entry.seq = conversation.seq;
     conversation.entries.push(entry);
@@ -175,13 +232,20 @@ export class ConversationStore {
     return true;
   }
 
-  delete(conversation: Conversation, id: string): boolean {
-    const index = conversation.entries.findIndex((e) => e.activity.id === id);
-    if (index < 0) return false;
+  async delete(c: WebChatConversation, id: string): Promise<boolean> {
+    const conversation = this.conversations.get(c.id);
+    const index = conversation ? conversation.entries.findIndex((e) => e.activity.id === id) : -1;
+    if (!conversation || index < 0) return false;
     const [entry] = conversation.entries.splice(index, 1);
     conversation.bytes -= entry!.bytes;
     this.totalBytes -= entry!.bytes;
     return true;
+  }
+
+  async sweep(): Promise<number> {
+    const before = this.conversations.size;
+    this.sweepExpired();
+    return before - this.conversations.size;
   }
 
   /** Map order is least recently used first, so expired conversations sit at the front. */

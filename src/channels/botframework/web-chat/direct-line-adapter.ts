@@ -9,7 +9,7 @@ import {
 } from 'botbuilder';
 import { textsFor } from '../../../cards/bot-texts.js';
 import type { Logger } from '../../../config/logger.js';
-import type { ConversationStore, StoredActivity } from './conversation-store.js';
+import type { StoredActivity, WebChatStore } from './conversation-store.js';
 
 /** Longest pause a bot's `delay` activity may impose; a turn must not hold the conversation for long. */
 const MAX_DELAY_MS = 5_000;
@@ -23,7 +23,7 @@ export const toJson = (value: unknown): StoredActivity => JSON.parse(JSON.string
  */
 export class DirectLineAdapter extends BotAdapter {
   constructor(
-    private readonly store: ConversationStore,
+    private readonly store: WebChatStore,
     readonly botAccount: ChannelAccount,
     private readonly logger: Logger,
   ) {
@@ -41,14 +41,25 @@ export class DirectLineAdapter extends BotAdapter {
     };
   }
 
-  /** Runs one turn for an incoming activity, after any turn of the same conversation still running. */
+  /**
+   * Turns of one conversation run one after another in this process, so its state is not written twice at once;
+   * across instances the eTags of the bot state catch the rare overlap (the later turn fails and says so).
+   */
+  private readonly queues = new Map<string, Promise<void>>();
+
+  /** Runs one turn for an incoming activity, after any turn of the same conversation still running here. */
   process(activity: Partial<Activity>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
-    const conversation = this.store.get(activity.conversation?.id ?? '');
+    const key = activity.conversation?.id ?? '';
     const turn = () => this.runMiddleware(new TurnContext(this, activity), logic);
-    if (!conversation) return turn();
-    const next = conversation.queue.then(turn);
-    // The queue must survive a failed turn (onTurnError already handled it) so later turns still run.
-    conversation.queue = next.catch(() => undefined);
+    if (!key) return turn();
+    const next = (this.queues.get(key) ?? Promise.resolve()).then(turn);
+    // The queue must survive a failed turn (onTurnError already handled it) so later turns still run,
+    // and it is forgotten once idle, so the map holds only conversations with a turn in flight.
+    const tail = next.catch(() => undefined);
+    this.queues.set(key, tail);
+    void tail.then(() => {
+      if (this.queues.get(key) === tail) this.queues.delete(key);
+    });
     return next;
   }
 
@@ -66,14 +77,14 @@ export class DirectLineAdapter extends BotAdapter {
         responses.push({ id: '' });
         continue;
       }
-      const conversation = this.store.get(activity.conversation?.id ?? context.activity.conversation?.id ?? '');
+      const conversation = await this.store.get(activity.conversation?.id ?? context.activity.conversation?.id ?? '');
       if (!conversation) {
         // Evicted or expired mid-turn: nobody is left to read it.
         this.logger.debug({ type: activity.type }, 'web chat conversation gone; reply dropped');
         responses.push({ id: '' });
         continue;
       }
-      const id = this.store.append(
+      const id = await this.store.append(
         conversation,
         toJson({
           ...activity,
@@ -91,15 +102,15 @@ export class DirectLineAdapter extends BotAdapter {
   }
 
   override async updateActivity(context: TurnContext, activity: Partial<Activity>): Promise<ResourceResponse | void> {
-    const conversation = this.store.get(activity.conversation?.id ?? context.activity.conversation?.id ?? '');
+    const conversation = await this.store.get(activity.conversation?.id ?? context.activity.conversation?.id ?? '');
     if (!conversation || !activity.id) return;
-    const replaced = this.store.replace(conversation, activity.id, toJson({ ...activity, from: this.botAccount, recipient: conversation.user }));
+    const replaced = await this.store.replace(conversation, activity.id, toJson({ ...activity, from: this.botAccount, recipient: conversation.user }));
     return replaced ? { id: activity.id } : undefined;
   }
 
   override async deleteActivity(context: TurnContext, reference: Partial<ConversationReference>): Promise<void> {
-    const conversation = this.store.get(reference.conversation?.id ?? context.activity.conversation?.id ?? '');
-    if (conversation && reference.activityId) this.store.delete(conversation, reference.activityId);
+    const conversation = await this.store.get(reference.conversation?.id ?? context.activity.conversation?.id ?? '');
+    if (conversation && reference.activityId) await this.store.delete(conversation, reference.activityId);
   }
 
   override async continueConversation(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> {

@@ -1,7 +1,7 @@
 import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
 import type restify from 'restify';
 import type { Logger } from '../../../config/logger.js';
-import type { Conversation, ConversationStore } from './conversation-store.js';
+import type { WebChatConversation as Conversation, WebChatStore } from './conversation-store.js';
 import { toJson, type DirectLineAdapter } from './direct-line-adapter.js';
 import { bearerToken, cleanLocale, cleanUserId, objectBody, originOf, sendError } from './http-helpers.js';
 
@@ -13,7 +13,7 @@ export const DIRECT_LINE_PATH = '/v3/directline';
 const POSTABLE_TYPES = new Set<string>([ActivityTypes.Message, ActivityTypes.Event, ActivityTypes.Invoke, ActivityTypes.Typing]);
 
 export interface DirectLineDeps {
-  store: ConversationStore;
+  store: WebChatStore;
   adapter: DirectLineAdapter;
   runBot: (context: TurnContext) => Promise<void>;
   logger: Logger;
@@ -33,8 +33,7 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
 
   /** The bot meets the user once, on first connect, so the welcome is waiting for Web Chat's first poll. */
   async function start(conversation: Conversation): Promise<void> {
-    if (conversation.started) return;
-    conversation.started = true;
+    if (!(await store.claimStart(conversation))) return;
     const update: Partial<Activity> = {
       type: ActivityTypes.ConversationUpdate,
       id: `${conversation.id}|start`,
@@ -51,8 +50,8 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
   }
 
   /** 404 for an unknown (or expired) conversation, 401 without a token, 403 with someone else's. */
-  function authorised(req: restify.Request, res: restify.Response): Conversation | undefined {
-    const conversation = store.get(String(req.params?.conversationId ?? ''));
+  async function authorised(req: restify.Request, res: restify.Response): Promise<Conversation | undefined> {
+    const conversation = await store.get(String(req.params?.conversationId ?? ''));
     if (!conversation) {
       sendError(res, 404, 'BadArgument', 'Conversation not found');
       return undefined;
@@ -63,11 +62,11 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
       sendError(res, 401, 'BadArgument', 'Missing token');
       return undefined;
     }
-    if (!store.tokenMatches(conversation, token)) {
+    if (!(await store.tokenMatches(conversation, token))) {
       sendError(res, 403, 'TokenExpired', 'Token not valid for this conversation');
       return undefined;
     }
-    store.touch(conversation);
+    await store.touch(conversation);
     return conversation;
   }
 
@@ -92,10 +91,10 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
       const token = bearerToken(req);
       const locale = cleanLocale(body.locale);
       if (token !== undefined) {
-        const existing = store.byToken(token);
+        const existing = await store.byToken(token);
         if (!existing) return sendError(res, 403, 'TokenExpired', 'Token not valid');
-        store.touch(existing);
-        existing.locale ??= locale;
+        await store.touch(existing);
+        if (locale) await store.setLocale(existing, locale);
         await start(existing);
         res.header('Cache-Control', 'no-store');
         return void res.send(200, describe(existing));
@@ -106,7 +105,7 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
         return sendError(res, 429, 'TooManyRequests', `Too many new conversations from this address; try again in ${wait} s`);
       }
       const user = body.user as { id?: unknown } | undefined;
-      const conversation = store.create({ userId: cleanUserId(user?.id), locale, serviceUrl: `${originOf(req)}${DIRECT_LINE_PATH}` });
+      const conversation = await store.create({ userId: cleanUserId(user?.id), locale, serviceUrl: `${originOf(req)}${DIRECT_LINE_PATH}` });
       await start(conversation);
       res.header('Cache-Control', 'no-store');
       res.send(201, describe(conversation));
@@ -117,7 +116,7 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
   server.get(
     `${DIRECT_LINE_PATH}/conversations/:conversationId`,
     safely('reconnect', async (req, res) => {
-      const conversation = authorised(req, res);
+      const conversation = await authorised(req, res);
       if (!conversation) return;
       await start(conversation);
       res.header('Cache-Control', 'no-store');
@@ -128,7 +127,7 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
   server.post(
     `${DIRECT_LINE_PATH}/conversations/:conversationId/activities`,
     safely('post', async (req, res) => {
-      const conversation = authorised(req, res);
+      const conversation = await authorised(req, res);
       if (!conversation) return;
       const wait = deps.rate?.post.take(`conv:${conversation.id}`) ?? 0;
       if (wait > 0) {
@@ -161,7 +160,7 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
       if (body.type === ActivityTypes.Typing) return void res.send(200, { id: '' });
 
       // Stored first, so Web Chat sees its own message (matched by clientActivityID) before the answer.
-      const id = store.append(conversation, activity);
+      const id = await store.append(conversation, activity);
       await adapter.process({ ...activity, id, timestamp: received } as Partial<Activity>, runBot);
       res.send(200, { id });
     }),
@@ -170,12 +169,12 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
   server.get(
     `${DIRECT_LINE_PATH}/conversations/:conversationId/activities`,
     safely('poll', async (req, res) => {
-      const conversation = authorised(req, res);
+      const conversation = await authorised(req, res);
       if (!conversation) return;
       const raw = String((req.query as Record<string, unknown> | undefined)?.watermark ?? '');
       const watermark = /^\d{1,15}$/.test(raw) ? Number(raw) : 0;
       res.header('Cache-Control', 'no-store');
-      res.send(200, store.since(conversation, watermark));
+      res.send(200, await store.since(conversation, watermark));
     }),
   );
 
@@ -184,10 +183,10 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
     `${DIRECT_LINE_PATH}/tokens/refresh`,
     safely('refresh', async (req, res) => {
       const token = bearerToken(req);
-      const conversation = token === undefined ? undefined : store.byToken(token);
+      const conversation = token === undefined ? undefined : await store.byToken(token);
       if (!conversation) return sendError(res, 403, 'TokenExpired', 'Token not valid');
-      store.refreshToken(conversation);
-      store.touch(conversation);
+      await store.refreshToken(conversation);
+      await store.touch(conversation);
       res.header('Cache-Control', 'no-store');
       res.send(200, describe(conversation));
     }),

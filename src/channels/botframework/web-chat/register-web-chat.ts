@@ -3,7 +3,10 @@ import { webChatMode, type AppConfig, type WebChatMode } from '../../../config/a
 import type { Logger } from '../../../config/logger.js';
 import type { WarmlineBot } from '../warmline-bot.js';
 import { RateLimiter } from '../../rate-limit.js';
-import { ConversationStore, DEFAULT_LIMITS, type ConversationLimits } from './conversation-store.js';
+import type { Database } from '../../../store/database.js';
+import { WebChatTable } from '../../../store/web-chat-table.js';
+import { ConversationStore, DEFAULT_LIMITS, type ConversationLimits, type WebChatStore } from './conversation-store.js';
+import { DatabaseConversationStore } from './database-conversation-store.js';
 import { DirectLineAdapter } from './direct-line-adapter.js';
 import { registerDirectLine } from './direct-line-routes.js';
 import { registerTokenRoute } from './token-route.js';
@@ -18,7 +21,12 @@ export interface WebChatDeps {
   rate?: { create: RateLimiter; post: RateLimiter };
   /** Memory bounds of the offline Direct Line; tests shrink them. */
   limits?: ConversationLimits;
+  /** With a database, conversations live there and any instance serves any web-chat user. */
+  database?: Database;
 }
+
+/** Idle conversations are swept this often (they also expire on access). */
+const SWEEP_MS = 5 * 60_000;
 
 /**
  * The browser chat: GET / (a page with Web Chat), its bundle, the token endpoint, and an offline
@@ -29,7 +37,12 @@ export function registerWebChat(server: restify.Server, deps: WebChatDeps): WebC
   const { bot, config, logger } = deps;
   const mode = webChatMode(config);
   if (mode === 'off') return mode;
-  const store = new ConversationStore(deps.limits ?? DEFAULT_LIMITS);
+  const limits = deps.limits ?? DEFAULT_LIMITS;
+  const store: WebChatStore = deps.database ? new DatabaseConversationStore(new WebChatTable(deps.database.db, limits), limits) : new ConversationStore(limits);
+  const sweeper = setInterval(() => {
+    store.sweep().catch((error: unknown) => logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'web chat expiry failed; will retry'));
+  }, SWEEP_MS).unref();
+  server.server.on('close', () => clearInterval(sweeper));
   registerPage(server, config);
   server.get(BUNDLE_PATH, webChatBundleHandler());
   // One address may open a conversation every two seconds on average (bursts of 20), one conversation may

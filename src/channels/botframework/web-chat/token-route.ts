@@ -3,7 +3,7 @@ import type restify from 'restify';
 import type { AppConfig } from '../../../config/app-config.js';
 import type { Logger } from '../../../config/logger.js';
 import type { RateLimiter } from '../../rate-limit.js';
-import type { ConversationStore } from './conversation-store.js';
+import type { WebChatStore } from './conversation-store.js';
 import { DIRECT_LINE_PATH } from './direct-line-routes.js';
 import { cleanLocale, cleanUserId, objectBody, originOf, sendError } from './http-helpers.js';
 
@@ -13,7 +13,7 @@ export const TOKEN_PATH = '/api/directline/token';
 const AZURE_TIMEOUT_MS = 10_000;
 
 export interface TokenRouteDeps {
-  store: ConversationStore;
+  store: WebChatStore;
   /** New offline conversations per address (shared with Direct Line's own conversation start). */
   rate?: RateLimiter;
   config: AppConfig;
@@ -40,7 +40,7 @@ export function registerTokenRoute(server: restify.Server, deps: TokenRouteDeps)
         res.header('Retry-After', String(wait));
         return sendError(res, 429, 'TooManyRequests', `Too many new conversations from this address; try again in ${wait} s`);
       }
-      const conversation = store.create({ userId: cleanUserId(body.userId), locale, serviceUrl: `${originOf(req)}${DIRECT_LINE_PATH}` });
+      const conversation = await store.create({ userId: cleanUserId(body.userId), locale, serviceUrl: `${originOf(req)}${DIRECT_LINE_PATH}` });
       return void res.send(200, {
         token: conversation.token,
         conversationId: conversation.id,
