@@ -61,11 +61,11 @@ describe('HTTP API: the review contract for helpdesk tools', () => {
 
   it('once a key exists it is required; a revoked key stops working at once', async () => {
     const store = new ApiKeyStore(keysFile);
-    const { id, key } = store.create('acme');
+    const { id, key } = await store.create('acme');
     expect((await post('/api/v1/review', { draft: 'Nope.' })).status).toBe(401);
     expect((await post('/api/v1/review', { draft: 'Nope.' }, { Authorization: 'Bearer wl_forged_key' })).status).toBe(401);
     expect((await post('/api/v1/review', { draft: 'Nope.' }, { Authorization: `Bearer ${key}` })).status).toBe(200);
-    store.revoke(id);
+    await store.revoke(id);
     expect((await post('/api/v1/review', { draft: 'Nope.' }, { Authorization: `Bearer ${key}` })).status).toBe(401);
   });
 });
@@ -83,7 +83,7 @@ describe('rate limits', () => {
 
   it('the server answers 429 with Retry-After past the burst', async () => {
     const store = new ApiKeyStore(keysFile);
-    const { key } = store.create('burst-test');
+    const { key } = await store.create('burst-test');
     const statuses: number[] = [];
     for (let i = 0; i < 45; i++) statuses.push((await fetch(`${base}/api/v1/guidance?q=x`, { headers: { Authorization: `Bearer ${key}` } })).status);
     expect(statuses).toContain(429);

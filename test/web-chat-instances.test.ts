@@ -2,6 +2,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createWarmlineServer, type WarmlineServer } from '../src/channels/botframework/create-server.js';
 import { loadConfig } from '../src/config/app-config.js';
 import { createLogger } from '../src/config/logger.js';
+import { DatabaseApiKeys } from '../src/channels/http-api/api-keys.js';
+import { ApiKeyTable } from '../src/store/api-key-table.js';
 import { WebChatTable } from '../src/store/web-chat-table.js';
 import { databaseTargets } from './support/databases.js';
 import { testKnowledgeBase } from './kb-fixture.js';
@@ -98,3 +100,23 @@ describe.each(databaseTargets())('two instances on one database ($name): any ins
     expect(await db.selectFrom('web_chat_activity').select(['seq']).where('conversation_id', '=', row.id).execute()).toEqual([]);
   }, 30_000);
 });
+
+describe.each(databaseTargets())('API keys in the database ($name)', (target) => {
+  afterAll(() => target.closeAll());
+
+  it('keeps only the hash; a key works until revoked, and the revoke counts everywhere at once', async () => {
+    const [one, two] = [new DatabaseApiKeys(new ApiKeyTable((await target.open()).db)), new DatabaseApiKeys(new ApiKeyTable((await target.open()).db))];
+    const tenant = `t${Date.now().toString(36)}`;
+    const { id, key } = await one.create(tenant);
+    expect(await two.tenantOf(key)).toBe(tenant);
+    expect(await two.hasActiveKeys()).toBe(true);
+    const listed = (await one.list()).find((k) => k.id === id)!;
+    expect(listed).toEqual({ id, tenant, created: expect.any(String) });
+    expect(JSON.stringify(await (await target.open()).db.selectFrom('api_key').selectAll().where('id', '=', id).execute())).not.toContain(key);
+    expect(await two.tenantOf(`${key}x`)).toBeNull();
+    expect(await one.revoke(id)).toBe(true);
+    expect(await two.tenantOf(key)).toBeNull();
+    expect(await one.revoke(id)).toBe(false);
+  });
+});
+

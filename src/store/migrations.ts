@@ -59,6 +59,22 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropTable('web_chat_conversation').execute();
     },
   },
+  '0003_api_keys': {
+    // The HTTP API's keys in PostgreSQL deployments: only the SHA-256 of a key is kept, so a leaked table opens nothing.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('api_key')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('tenant', 'text', (c) => c.notNull())
+        .addColumn('sha256', 'text', (c) => c.notNull().unique())
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addColumn('revoked_at', 'timestamptz')
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('api_key').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

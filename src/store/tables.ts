@@ -27,4 +27,11 @@ export interface Tables {
     bytes: number;
     data: ColumnType<unknown, string, string>;
   };
+  api_key: {
+    id: string;
+    tenant: string;
+    sha256: string;
+    created_at: ColumnType<Date, Date | undefined, never>;
+    revoked_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  };
 }

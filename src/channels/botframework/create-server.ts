@@ -4,7 +4,8 @@ import { Assistant, type AssistantLlm } from '../../assistant/assistant.js';
 import { APP_VERSION, type AppConfig } from '../../config/app-config.js';
 import type { Logger } from '../../config/logger.js';
 import { loadKnowledgeBase, type KnowledgeBase } from '../../engine/knowledge-base.js';
-import { ApiKeyStore } from '../http-api/api-keys.js';
+import { ApiKeyTable } from '../../store/api-key-table.js';
+import { ApiKeyStore, DatabaseApiKeys } from '../http-api/api-keys.js';
 import { asApiProblem, registerHttpApi } from '../http-api/register-http-api.js';
 import { RateLimiter } from '../rate-limit.js';
 import { checkActivityRequest } from './activity-guard.js';
@@ -113,7 +114,7 @@ export function createWarmlineServer(config: AppConfig, logger: Logger, kb: Know
     return next();
   });
 
-  registerHttpApi(server, { kb, keys: new ApiKeyStore(config.API_KEYS_FILE), limiter: new RateLimiter(config.API_RATE_PER_MINUTE, config.API_RATE_BURST), maxDraft: config.MAX_DRAFT_CHARS, logger, version: APP_VERSION });
+  registerHttpApi(server, { kb, keys: config.DATABASE_URL && database ? new DatabaseApiKeys(new ApiKeyTable(database.db)) : new ApiKeyStore(config.API_KEYS_FILE), limiter: new RateLimiter(config.API_RATE_PER_MINUTE, config.API_RATE_BURST), maxDraft: config.MAX_DRAFT_CHARS, logger, version: APP_VERSION });
   const webChat = registerWebChat(server, { bot, config, logger, ...(database ? { database } : {}) });
   if (webChat === 'offline-open' && config.MicrosoftAppId) logger.warn('WEB_CHAT=public: the built-in web chat and its offline Direct Line are open to anyone who can reach this server');
   if (webChat === 'off' && config.WEB_CHAT !== 'off') logger.info('web chat is off: with an app id it needs DIRECT_LINE_SECRET (Azure Direct Line), or WEB_CHAT=public to open it');

@@ -1,13 +1,24 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { ApiKeyTable } from '../../store/api-key-table.js';
 
 /**
  * API keys for the HTTP API, one or more per tenant. Only a SHA-256 of each key is stored (the key itself is
- * shown once, when created), in a JSON file (`API_KEYS_FILE`, default `data/api-keys.json`) written atomically.
- * The file is re-read when it changes, so `npm run apikey -- revoke` takes effect without a restart.
- * (The production database of issue 9 is the intended home; the file keeps the same shape.)
+ * shown once, when created): in PostgreSQL when DATABASE_URL is set (every instance sees a revoke at once), and
+ * otherwise in a JSON file (`API_KEYS_FILE`, default `data/api-keys.json`) written atomically and re-read when it
+ * changes. Not in embedded PGlite: it opens in one process only, and `npm run apikey` must work beside the server.
  */
+export interface ApiKeys {
+  /** Whether any key is active: with none, the API answers only on loopback (a developer's machine). */
+  hasActiveKeys(): Promise<boolean>;
+  /** The tenant a key belongs to, or null for an unknown or revoked key. */
+  tenantOf(key: string): Promise<string | null>;
+  create(tenant: string): Promise<{ id: string; key: string }>;
+  revoke(id: string): Promise<boolean>;
+  list(): Promise<Omit<StoredKey, 'sha256'>[]>;
+}
+
 export interface StoredKey {
   id: string;
   tenant: string;
@@ -18,7 +29,28 @@ export interface StoredKey {
 
 const hash = (key: string) => createHash('sha256').update(key).digest('hex');
 
-export class ApiKeyStore {
+function newKey(tenant: string): { id: string; key: string } {
+  if (!/^[\w.-]{1,64}$/.test(tenant)) throw new Error('the tenant must be 1–64 letters, digits, dots, dashes or underscores');
+  const id = randomBytes(4).toString('hex');
+  return { id, key: `wl_${id}_${randomBytes(24).toString('base64url')}` };
+}
+
+/** Keys in PostgreSQL (DATABASE_URL). */
+export class DatabaseApiKeys implements ApiKeys {
+  constructor(private readonly table: ApiKeyTable) {}
+  hasActiveKeys = () => this.table.hasActive();
+  tenantOf = (key: string) => this.table.tenantOf(hash(key));
+  async create(tenant: string): Promise<{ id: string; key: string }> {
+    const created = newKey(tenant);
+    await this.table.insert(created.id, tenant, hash(created.key));
+    return created;
+  }
+  revoke = (id: string) => this.table.revoke(id);
+  list = () => this.table.list();
+}
+
+/** Keys in a JSON file (no DATABASE_URL). */
+export class ApiKeyStore implements ApiKeys {
   private keys: StoredKey[] = [];
   private mtimeMs = -1;
 
@@ -47,13 +79,12 @@ export class ApiKeyStore {
     this.mtimeMs = -1;
   }
 
-  /** Whether any key is active: with none, the API answers only on loopback (a developer's machine). */
-  hasActiveKeys(): boolean {
+  async hasActiveKeys(): Promise<boolean> {
     return this.load().some((k) => !k.revoked);
   }
 
-  /** The tenant a key belongs to, or null for an unknown or revoked key (compared in constant time). */
-  tenantOf(key: string): string | null {
+  /** Compared in constant time. */
+  async tenantOf(key: string): Promise<string | null> {
     const digest = Buffer.from(hash(key), 'hex');
     for (const k of this.load()) {
       if (k.revoked) continue;
@@ -63,15 +94,13 @@ export class ApiKeyStore {
     return null;
   }
 
-  create(tenant: string): { id: string; key: string } {
-    if (!/^[\w.-]{1,64}$/.test(tenant)) throw new Error('the tenant must be 1–64 letters, digits, dots, dashes or underscores');
-    const id = randomBytes(4).toString('hex');
-    const key = `wl_${id}_${randomBytes(24).toString('base64url')}`;
+  async create(tenant: string): Promise<{ id: string; key: string }> {
+    const { id, key } = newKey(tenant);
     this.save([...this.load(), { id, tenant, sha256: hash(key), created: new Date().toISOString() }]);
     return { id, key };
   }
 
-  revoke(id: string): boolean {
+  async revoke(id: string): Promise<boolean> {
     const keys = this.load();
     const found = keys.find((k) => k.id === id && !k.revoked);
     if (!found) return false;
@@ -79,7 +108,7 @@ export class ApiKeyStore {
     return true;
   }
 
-  list(): Omit<StoredKey, 'sha256'>[] {
+  async list(): Promise<Omit<StoredKey, 'sha256'>[]> {
     return this.load().map(({ sha256: _sha256, ...rest }) => rest);
   }
 }

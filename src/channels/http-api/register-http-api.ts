@@ -5,14 +5,14 @@ import { review } from '../../engine/review.js';
 import { ReviewInputError } from '../../engine/review-input.js';
 import { searchGuidance } from '../../retrieval/search-guidance.js';
 import type { Logger } from '../../config/logger.js';
-import type { ApiKeyStore } from './api-keys.js';
+import type { ApiKeys } from './api-keys.js';
 import { openApiDocument } from './openapi.js';
 import { sendProblem } from './problem.js';
 import type { RateLimiter } from '../rate-limit.js';
 
 export interface HttpApiDeps {
   kb: KnowledgeBase;
-  keys: ApiKeyStore;
+  keys: ApiKeys;
   limiter: RateLimiter;
   maxDraft: number;
   logger: Logger;
@@ -33,17 +33,17 @@ export function registerHttpApi(server: restify.Server, deps: HttpApiDeps): void
   const { kb, keys, limiter, maxDraft, logger } = deps;
 
   /** The caller, or null after answering 401/429 itself. */
-  const admit = (req: restify.Request, res: restify.Response): string | null => {
+  const admit = async (req: restify.Request, res: restify.Response): Promise<string | null> => {
     const bearer = /^Bearer\s+(\S+)$/i.exec(String(req.headers.authorization ?? ''))?.[1];
     let client: string;
     if (bearer) {
-      const tenant = keys.tenantOf(bearer);
+      const tenant = await keys.tenantOf(bearer);
       if (!tenant) {
         sendProblem(res, 401, 'Unauthorized', 'The API key is unknown or revoked.', { 'WWW-Authenticate': 'Bearer' });
         return null;
       }
       client = `key:${bearer.slice(0, 12)}`;
-    } else if (!keys.hasActiveKeys() && isLoopback(req.socket.remoteAddress)) {
+    } else if (isLoopback(req.socket.remoteAddress) && !(await keys.hasActiveKeys())) {
       client = 'local';
     } else {
       sendProblem(res, 401, 'Unauthorized', 'Send an API key as "Authorization: Bearer <key>" (npm run apikey -- create --tenant <name>).', { 'WWW-Authenticate': 'Bearer' });
@@ -66,8 +66,8 @@ export function registerHttpApi(server: restify.Server, deps: HttpApiDeps): void
     return next();
   });
 
-  server.post('/api/v1/review', (req, res, next) => {
-    if (!admit(req, res)) return next();
+  server.post('/api/v1/review', async (req, res) => {
+    if (!(await admit(req, res))) return;
     try {
       res.json(reviewOne(req.body));
     } catch (error) {
@@ -77,21 +77,20 @@ export function registerHttpApi(server: restify.Server, deps: HttpApiDeps): void
         sendProblem(res, 500, 'Internal error');
       }
     }
-    return next();
   });
 
   // find-my-way reads "::" as a literal colon: the route is /api/v1/review:batch.
-  server.post('/api/v1/review::batch', (req, res, next) => {
-    if (!admit(req, res)) return next();
+  server.post('/api/v1/review::batch', async (req, res) => {
+    if (!(await admit(req, res))) return;
     const body = req.body as { requests?: unknown } | undefined;
     const requests = Array.isArray(body) ? body : body?.requests;
     if (!Array.isArray(requests)) {
       sendProblem(res, 400, 'Bad request', 'The body must be {"requests": [ … ]} with review requests.');
-      return next();
+      return;
     }
     if (requests.length > MAX_BATCH) {
       sendProblem(res, 400, 'Bad request', `At most ${MAX_BATCH} requests a batch (got ${requests.length}).`);
-      return next();
+      return;
     }
     const results = requests.map((r): ReviewResult | ReviewError => {
       const rawId = (r as { id?: unknown } | null)?.id;
@@ -103,19 +102,17 @@ export function registerHttpApi(server: restify.Server, deps: HttpApiDeps): void
       }
     });
     res.json({ results });
-    return next();
   });
 
-  server.get('/api/v1/guidance', (req, res, next) => {
-    if (!admit(req, res)) return next();
+  server.get('/api/v1/guidance', async (req, res) => {
+    if (!(await admit(req, res))) return;
     const q = typeof req.query?.q === 'string' ? req.query.q.trim() : '';
     if (!q || q.length > 500) {
       sendProblem(res, 400, 'Bad request', 'Give the question as ?q= (1–500 characters).');
-      return next();
+      return;
     }
     const lang = typeof req.query?.lang === 'string' && ['fi', 'pl', 'hu', 'en'].includes(req.query.lang) ? (req.query.lang as 'fi' | 'pl' | 'hu' | 'en') : undefined;
     res.json(searchGuidance(kb, q, { lang }));
-    return next();
   });
 }
 
