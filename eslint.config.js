@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'build/', 'node_modules/', 'coverage/', 'scratch/'] },
+  { ignores: ['dist/', 'build/', 'node_modules/', 'coverage/', 'scratch/', '.scratch/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

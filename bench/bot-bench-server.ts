@@ -1,10 +1,14 @@
+import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ActivityHandler } from 'botbuilder';
 import restify from 'restify';
 import { createAdapter } from '../src/channels/botframework/create-adapter.js';
 import { createWarmlineServer } from '../src/channels/botframework/create-server.js';
 import { loadConfig } from '../src/config/app-config.js';
 import { createLogger } from '../src/config/logger.js';
+import { openDatabase } from '../src/store/database.js';
 
 /**
  * One server for the bot benchmark, in its own process so the load generator does not share its core:
@@ -38,8 +42,18 @@ stub.listen(0, '127.0.0.1', () => {
     });
     server.listen(0, '127.0.0.1', () => process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${server.address().port}`, stubUrl })}\n`));
   } else {
-    const app = createWarmlineServer(config, logger);
-    void app.listen().then((url) => process.stdout.write(`${JSON.stringify({ url, stubUrl })}\n`));
+    // `warmline` keeps state in memory; `warmline-pglite` and `warmline-postgres` in the database a deployment uses.
+    const database =
+      mode === 'warmline-pglite'
+        ? openDatabase({ dataDir: mkdtempSync(join(tmpdir(), 'warmline-bench-')) })
+        : mode === 'warmline-postgres'
+          ? openDatabase({ url: process.env.DATABASE_URL ?? '', dataDir: '' })
+          : Promise.resolve(undefined);
+    void database.then(async (db) => {
+      const app = createWarmlineServer(db ? { ...config, STORAGE: 'database' } : config, logger, undefined, undefined, db);
+      const url = await app.listen();
+      process.stdout.write(`${JSON.stringify({ url, stubUrl })}\n`);
+    });
   }
 });
 

@@ -13,7 +13,7 @@ const CONNECTIONS = 50;
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const DRAFT = "Sorry, that's not my department. You'll have to call back later, we're really busy today.";
 
-async function startServer(mode: 'warmline' | 'echo') {
+async function startServer(mode: string) {
   const script = fileURLToPath(new URL('./bot-bench-server.js', import.meta.url));
   const child = spawn(process.execPath, [script, mode], { stdio: ['ignore', 'pipe', 'inherit'] });
   const line = await new Promise<string>((resolve, reject) => {
@@ -44,11 +44,18 @@ async function load(url: string, body: string, unique = false) {
 async function main(): Promise<void> {
   const rows: string[] = [];
   const results: Record<string, Awaited<ReturnType<typeof load>>> = {};
-  for (const mode of ['echo', 'warmline'] as const) {
+  // The bot state in a database costs a read and a write a turn: PGlite always, PostgreSQL with DATABASE_URL.
+  const modes = ['echo', 'warmline', 'warmline-pglite', ...(process.env.DATABASE_URL ? ['warmline-postgres'] : [])];
+  for (const mode of modes) {
     const server = await startServer(mode);
     try {
       for (const delivery of ['expectReplies', 'normal'] as const) {
         await load(server.url, activity(server.stubUrl, delivery)); // warm-up pass, discarded
+        if (mode.startsWith('warmline-')) {
+          // With a database, only fresh drafts: the same-draft row measures the review cache, not the storage.
+          results[`${mode}/${delivery}/unique drafts`] = await load(server.url, activity(server.stubUrl, delivery), true);
+          continue;
+        }
         results[`${mode}/${delivery}`] = await load(server.url, activity(server.stubUrl, delivery));
         if (mode === 'warmline') results[`${mode}/${delivery}/unique drafts`] = await load(server.url, activity(server.stubUrl, delivery), true);
       }

@@ -26,6 +26,8 @@ export interface AssistantOptions {
   cacheSize?: number;
   /** LLM mode; absent means offline. */
   llm?: AssistantLlm;
+  /** How alternatives address the customer where a draft shows neither way (REPLY_REGISTER): `{ fi: 'te' }`. */
+  registers?: Partial<Record<Lang, string>>;
 }
 
 export type { AssistantLlm } from '../llm/llm-types.js';
@@ -117,7 +119,7 @@ export class Assistant {
     const key = JSON.stringify([draft, customer ?? '']);
     const cached = this.cache.get(key);
     if (cached) return cached;
-    const result = review({ draft, customer }, { kb: this.kb, maxDraft: this.options.maxDraft });
+    const result = review({ draft, customer }, { kb: this.kb, maxDraft: this.options.maxDraft, ...(this.options.registers ? { registers: this.options.registers } : {}) });
     this.cache.set(key, result);
     return result;
   }

@@ -35,6 +35,25 @@ const AppConfigSchema = z.object({
    * endpoint. `public` opens the offline endpoint anyway (the start-up log says so); `off` serves no web chat.
    */
   WEB_CHAT: z.enum(['auto', 'public', 'off']).default('auto'),
+  /**
+   * How alternatives address the customer where a draft shows neither way, per language: `fi=te` (the polite
+   * plural instead of sinä), `hu=te` (tegezés instead of Ön). A draft's own register always wins.
+   */
+  REPLY_REGISTER: z
+    .string()
+    .default('')
+    .transform((v, ctx) => {
+      const out: Record<string, string> = {};
+      for (const part of v.split(',').map((p) => p.trim()).filter(Boolean)) {
+        const m = /^(fi|hu)=(sina|te|on)$/.exec(part);
+        if (!m || (m[1] === 'fi' && m[2] === 'on') || (m[1] === 'hu' && m[2] === 'sina')) {
+          ctx.addIssue({ code: 'custom', message: `"${part}": use fi=sina|te and hu=on|te, comma-separated` });
+          return z.NEVER;
+        }
+        out[m[1]!] = m[2]!;
+      }
+      return out as Partial<Record<'fi' | 'hu', string>>;
+    }),
   /** The HTTP API's keys (hashed; `npm run apikey`) and its rate limit per client. */
   API_KEYS_FILE: z.string().default('data/api-keys.json'),
   API_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),

@@ -143,6 +143,21 @@ export const LanguageSchema = z
       })
       .strict(),
     ui: z.record(z.string(), text),
+    /**
+     * How a reply addresses the customer where the language has two ways (fi sinä/te, hu te/Ön): the register
+     * the phrasings are written in, the other one, folded patterns that show either in a draft, and every
+     * phrasing and string in the other register (knowledge/languages/<lang>-register.yaml).
+     */
+    register: z
+      .object({
+        written: z.string().regex(/^[a-z]+$/),
+        other: z.string().regex(/^[a-z]+$/),
+        writtenMarkers: patternList,
+        otherMarkers: patternList,
+        variants: z.record(z.string(), text),
+      })
+      .strict()
+      .optional(),
     /** Words people use for each rule's topic, indexed with its guidelines for guidance retrieval. */
     topics: z.record(z.enum(RULE_CODES as [string, ...string[]]), text).optional(),
   })

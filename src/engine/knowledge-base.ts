@@ -27,6 +27,18 @@ export interface RuntimeLanguage {
   data: LanguageData;
   /** One alternation per lexicon list; `test` on folded text, `g` for positions. */
   lexicon: Record<LexiconKey, RegExp>;
+  /** The two ways of addressing the customer (fi sinä/te, hu te/Ön), where the language has them. */
+  register?: RuntimeRegister;
+}
+
+export interface RuntimeRegister {
+  written: string;
+  other: string;
+  /** Folded patterns showing each register in a draft (`g`, for counting). */
+  writtenMarkers: RegExp;
+  otherMarkers: RegExp;
+  /** A phrasing in the other register. */
+  variants: ReadonlyMap<string, string>;
 }
 
 export interface KnowledgeBase {
@@ -80,7 +92,21 @@ export function knowledgeBaseFrom(artifact: KnowledgeArtifact): KnowledgeBase {
   const languages = Object.fromEntries(
     artifact.languages.map((l): [Lang, RuntimeLanguage] => [
       l.lang,
-      { data: l, lexicon: Object.fromEntries(LEXICON_KEYS.map((k) => [k, union(l.compiled[k]) ?? NEVER])) as Record<LexiconKey, RegExp> },
+      {
+        data: l,
+        lexicon: Object.fromEntries(LEXICON_KEYS.map((k) => [k, union(l.compiled[k]) ?? NEVER])) as Record<LexiconKey, RegExp>,
+        ...(l.register && l.compiledRegister
+          ? {
+              register: {
+                written: l.register.written,
+                other: l.register.other,
+                writtenMarkers: union(l.compiledRegister.written) ?? NEVER,
+                otherMarkers: union(l.compiledRegister.other) ?? NEVER,
+                variants: new Map(Object.entries(l.register.variants)),
+              },
+            }
+          : {}),
+      },
     ]),
   ) as Record<Lang, RuntimeLanguage>;
   const detector = new LanguageDetector(

@@ -2,6 +2,7 @@ import { CHECKS } from './checks/index.js';
 import { verdictFor, type Finding, type Lang, type ReviewResult } from '../core/contract.js';
 import { loadKnowledgeBase, type KnowledgeBase } from './knowledge-base.js';
 import { planNextStep } from './plan-next-step.js';
+import { chooseRegister, inRegister } from './reply-register.js';
 import { createContext, type ReviewContext } from './review-context.js';
 import { checkRequest, DEFAULT_MAX_DRAFT } from './review-input.js';
 import { scoreReview } from './score-review.js';
@@ -11,6 +12,8 @@ export interface ReviewOptions {
   kb?: KnowledgeBase;
   /** Longest draft accepted, in characters (default 20,000). */
   maxDraft?: number;
+  /** The deployment's register where a draft shows none: `{ fi: 'te', hu: 'te' }` (REPLY_REGISTER). */
+  registers?: Partial<Record<Lang, string>>;
 }
 
 /**
@@ -55,7 +58,9 @@ export function review(request: unknown, options: ReviewOptions = {}): ReviewRes
   const { lang, notes, detected } = resolveLanguage(kb, req.draft, req.customer, req.lang, req.unsupportedLang);
   const ctx = createContext(kb, lang, req.draft, req.customer, req.firstReply, req.channel);
   const findings = findingsFor(ctx);
-  const nextStep = planNextStep(ctx, findings);
+  const register = chooseRegister(kb.languages[lang], req.draft, options.registers?.[lang]);
+  const planned = planNextStep(ctx, findings);
+  const nextStep = { ...planned, text: inRegister(kb.languages[lang], register, planned.text) };
   // A rewrite is judged as a later message in the same conversation, against the same customer message.
   const seen = new Map<string, Finding[]>(); // warmer and concise are often the same text: review it once
   const findingsOf = (text: string) => {
@@ -68,7 +73,7 @@ export function review(request: unknown, options: ReviewOptions = {}): ReviewRes
     lang,
     verdict: verdictFor(findings),
     findings,
-    suggestions: suggestReplies(ctx, findings, nextStep, findingsOf),
+    suggestions: suggestReplies(ctx, findings, nextStep, findingsOf, register),
     nextStep,
     scores: scoreReview(ctx, findings),
   };

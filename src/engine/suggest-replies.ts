@@ -3,6 +3,7 @@ import { isDescriptive } from './checks/over-explaining.js';
 import { factKey, factsToKeep } from './extract-facts.js';
 import { fold } from '../core/fold-text.js';
 import type { RuntimeGuideline } from './knowledge-base.js';
+import { inRegister } from './reply-register.js';
 import { lexiconIn, type ReviewContext } from './review-context.js';
 import type { Sentence } from './segment-sentences.js';
 
@@ -22,13 +23,14 @@ type Part = { text: string; before: string };
 
 export type FindingsOf = (text: string) => Finding[];
 
-function replacementFor(ctx: ReviewContext, findings: readonly Finding[]): string | null {
+function replacementFor(ctx: ReviewContext, findings: readonly Finding[], register: string | undefined): string | null {
   const worst = [...findings].sort((a, b) => RANK[a.severity] - RANK[b.severity])[0];
   if (!worst) return null;
   // A re-asked number is answered by reading back the customer's own number (added in compose), not by a phrase.
   if (worst.rule === 'asks-details-again' && ctx.customerIds.length > 0) return null;
   const g: RuntimeGuideline | undefined = ctx.kb.byId.get(worst.guideline);
-  return g ? (g.data.preferred[ctx.lang][0] ?? null) : null;
+  const phrasing = g?.data.preferred[ctx.lang][0];
+  return phrasing === undefined ? null : inRegister(ctx.lex, register, phrasing);
 }
 
 /** Background worth cutting: a descriptive sentence with a history or cause cue. */
@@ -171,7 +173,7 @@ function withoutSpans(s: Sentence, spans: readonly Finding[]): Sentence {
 
 const tidy = (t: string) => asSentence(t.replace(/[ \t]{2,}/g, ' ').replace(/[ \t]+([.!?…,;:])/gu, '$1'));
 
-function body(ctx: ReviewContext, findings: readonly Finding[], dropBackground: boolean): Part[] {
+function body(ctx: ReviewContext, findings: readonly Finding[], dropBackground: boolean, register: string | undefined): Part[] {
   const parts: Part[] = [];
   const used = new Set<string>();
   const overExplained = findings.some((f) => f.rule === 'over-explaining');
@@ -183,7 +185,7 @@ function body(ctx: ReviewContext, findings: readonly Finding[], dropBackground: 
     const s = wordless.length > 0 ? withoutSpans(sentence, wordless) : sentence;
     const here = inSentence.filter((f) => !wordless.includes(f));
     if (here.length > 0) {
-      let replacement = replacementFor(ctx, here);
+      let replacement = replacementFor(ctx, here, register);
       if (replacement && !used.has(replacement) && !nearDuplicate(replacement, used)) {
         used.add(replacement);
         // One commitment a reply: a second phrasing keeps its offer but not another "[when]".
@@ -216,17 +218,23 @@ function body(ctx: ReviewContext, findings: readonly Finding[], dropBackground: 
   return parts;
 }
 
-function keepFacts(ctx: ReviewContext, text: string, findings: readonly Finding[]): string {
+/** The language's strings (greeting, thanks, references…) in the reply's register. */
+function stringsIn(ctx: ReviewContext, register: string | undefined): ReviewContext['lex']['data']['strings'] {
+  const s = ctx.lex.data.strings;
+  return Object.fromEntries(Object.entries(s).map(([k, v]) => [k, inRegister(ctx.lex, register, v)])) as typeof s;
+}
+
+function keepFacts(ctx: ReviewContext, text: string, findings: readonly Finding[], register?: string): string {
   const key = factKey(text);
   const lost = factsToKeep(ctx.draft, findings).filter((f) => !key.includes(f.key));
   const unique = [...new Map(lost.map((f) => [f.key, f.text])).values()];
   if (unique.length === 0) return text;
-  return `${text}${ctx.draft.includes('\n') ? '\n\n' : ' '}${ctx.lex.data.strings.reference.replace('{details}', unique.join(', '))}`;
+  return `${text}${ctx.draft.includes('\n') ? '\n\n' : ' '}${stringsIn(ctx, register).reference.replace('{details}', unique.join(', '))}`;
 }
 
-function compose(ctx: ReviewContext, findings: readonly Finding[], nextStep: NextStep, style: Suggestion['style']): string {
-  const strings = ctx.lex.data.strings;
-  const parts = body(ctx, findings, style === 'concise');
+function compose(ctx: ReviewContext, findings: readonly Finding[], nextStep: NextStep, style: Suggestion['style'], register: string | undefined): string {
+  const strings = stringsIn(ctx, register);
+  const parts = body(ctx, findings, style === 'concise', register);
   const multiline = ctx.draft.includes('\n');
   const first = ctx.sentences[0];
   const greeted = first ? lexiconIn(ctx, 'greeting', first.start, first.end) : false;
@@ -299,11 +307,11 @@ function compose(ctx: ReviewContext, findings: readonly Finding[], nextStep: Nex
   }
   // Everything of the draft was at fault and nothing replaced it: the next step is the least a reply says.
   if (!text.trim()) text = nextStep.text;
-  return keepFacts(ctx, text, findings);
+  return keepFacts(ctx, text, findings, register);
 }
 
 /** A candidate with a major or critical finding loses the offending sentences, up to twice; then the safe template. */
-function mend(ctx: ReviewContext, text: string, findingsOf: FindingsOf, nextStep: NextStep, findings: readonly Finding[]): string {
+function mend(ctx: ReviewContext, text: string, findingsOf: FindingsOf, nextStep: NextStep, findings: readonly Finding[], register: string | undefined): string {
   let current = text;
   for (let round = 0; round < 3; round++) {
     // Nothing major or critical is left, and nothing asks again for what the customer already gave.
@@ -316,15 +324,15 @@ function mend(ctx: ReviewContext, text: string, findingsOf: FindingsOf, nextStep
       const to = stop < 0 ? mended.length : f.end + stop + 1;
       mended = (mended.slice(0, from) + mended.slice(to)).replace(/[ \t]{2,}/g, ' ').trim();
     }
-    if (round === 1) mended = keepFacts(ctx, `${mended} ${nextStep.text}`.trim(), findings);
+    if (round === 1) mended = keepFacts(ctx, `${mended} ${nextStep.text}`.trim(), findings, register);
     if (!mended.trim()) break; // nothing left to mend: the safe template below
     current = mended;
   }
-  const strings = ctx.lex.data.strings;
-  return keepFacts(ctx, `${strings.acknowledge} ${strings.ownership} ${nextStep.text}`, findings);
+  const strings = stringsIn(ctx, register);
+  return keepFacts(ctx, `${strings.acknowledge} ${strings.ownership} ${nextStep.text}`, findings, register);
 }
 
-export function suggestReplies(ctx: ReviewContext, findings: readonly Finding[], nextStep: NextStep, findingsOf: FindingsOf): Suggestion[] {
+export function suggestReplies(ctx: ReviewContext, findings: readonly Finding[], nextStep: NextStep, findingsOf: FindingsOf, register?: string): Suggestion[] {
   const styles: Suggestion['style'][] = ['warmer', 'concise'];
-  return styles.map((style) => ({ style, text: mend(ctx, compose(ctx, findings, nextStep, style), findingsOf, nextStep, findings) }));
+  return styles.map((style) => ({ style, text: mend(ctx, compose(ctx, findings, nextStep, style, register), findingsOf, nextStep, findings, register) }));
 }

@@ -99,6 +99,21 @@ export function loadKnowledge(root: string): Knowledge {
         }
       });
     }
+    // The other register's phrasings live beside the language (knowledge/languages/fi-register.yaml).
+    const registerPath = join(root, 'languages', `${lang}-register.yaml`);
+    if (existsSync(registerPath)) {
+      const register = check(LanguageSchema.shape.register, readYaml(registerPath, show(registerPath)), show(registerPath), lang);
+      for (const key of ['writtenMarkers', 'otherMarkers'] as const) {
+        register?.[key].forEach((p, i) => {
+          try {
+            compileChecked(p);
+          } catch (error) {
+            throw new KnowledgeError(show(registerPath), lang, `${key}.${i}`, (error as Error).message);
+          }
+        });
+      }
+      if (register) data.register = register;
+    }
     languages.push(data);
   }
 
@@ -177,6 +192,20 @@ export function loadKnowledge(root: string): Knowledge {
     if (!builtIn.some((d) => d.id === g.source.document)) continue;
     if (!translated.has(`${g.source.document}|${g.source.quote}`)) throw new KnowledgeError(show(translationsPath), g.id, 'source.quote', 'has no translation: add it to documents/translations.yaml');
     if (!translations.titles[g.source.document]) throw new KnowledgeError(show(translationsPath), g.id, 'titles', `document ${g.source.document} has no translated title`);
+  }
+  // Every phrasing a reply may carry has its other-register form, with the same placeholders: a setting or a
+  // draft in the other register never gets a half-converted reply.
+  const placeholders = (t: string) => (t.match(/\[[^\]]*\]|\{[^}]*\}/g) ?? []).join('|');
+  for (const language of languages) {
+    const register = language.register;
+    if (!register) continue;
+    const path = show(join(root, 'languages', `${language.lang}-register.yaml`));
+    const phrasings = [...guidelines.flatMap((g) => (builtIn.some((d) => d.id === g.source.document) ? g.preferred[language.lang] : [])), ...Object.values(language.strings)];
+    for (const phrasing of phrasings) {
+      const other = register.variants[phrasing];
+      if (other === undefined) throw new KnowledgeError(path, language.lang, 'variants', `has no ${register.other} form of "${phrasing.slice(0, 80)}"`);
+      if (placeholders(other) !== placeholders(phrasing)) throw new KnowledgeError(path, language.lang, 'variants', `changes the placeholders of "${phrasing.slice(0, 80)}"`);
+    }
   }
   return { documents, guidelines, languages, scenarios, politeness: loadPoliteness(join(root, 'politeness'), show), translations };
 }

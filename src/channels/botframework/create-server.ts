@@ -38,7 +38,7 @@ function storageFrom(config: AppConfig, database: Database | undefined): { stora
 
 /** Composes the bot: config → knowledge base → adapter (+ onTurnError) → storage and state → bot → restify routes. */
 export function createWarmlineServer(config: AppConfig, logger: Logger, kb: KnowledgeBase = loadKnowledgeBase(), llm?: AssistantLlm, database?: Database): WarmlineServer {
-  const assistant = new Assistant({ kb, maxDraft: config.MAX_DRAFT_CHARS, ...(llm ? { llm } : {}) });
+  const assistant = new Assistant({ kb, maxDraft: config.MAX_DRAFT_CHARS, registers: config.REPLY_REGISTER, ...(llm ? { llm } : {}) });
   const { storage, table } = storageFrom(config, database);
   const sweep = () => {
     table
@@ -114,7 +114,7 @@ export function createWarmlineServer(config: AppConfig, logger: Logger, kb: Know
     return next();
   });
 
-  registerHttpApi(server, { kb, keys: config.DATABASE_URL && database ? new DatabaseApiKeys(new ApiKeyTable(database.db)) : new ApiKeyStore(config.API_KEYS_FILE), limiter: new RateLimiter(config.API_RATE_PER_MINUTE, config.API_RATE_BURST), maxDraft: config.MAX_DRAFT_CHARS, logger, version: APP_VERSION });
+  registerHttpApi(server, { kb, keys: config.DATABASE_URL && database ? new DatabaseApiKeys(new ApiKeyTable(database.db)) : new ApiKeyStore(config.API_KEYS_FILE), limiter: new RateLimiter(config.API_RATE_PER_MINUTE, config.API_RATE_BURST), maxDraft: config.MAX_DRAFT_CHARS, logger, version: APP_VERSION, registers: config.REPLY_REGISTER });
   const webChat = registerWebChat(server, { bot, config, logger, ...(database ? { database } : {}) });
   if (webChat === 'offline-open' && config.MicrosoftAppId) logger.warn('WEB_CHAT=public: the built-in web chat and its offline Direct Line are open to anyone who can reach this server');
   if (webChat === 'off' && config.WEB_CHAT !== 'off') logger.info('web chat is off: with an app id it needs DIRECT_LINE_SECRET (Azure Direct Line), or WEB_CHAT=public to open it');

@@ -1,5 +1,5 @@
 import type restify from 'restify';
-import type { ReviewError, ReviewResult } from '../../core/contract.js';
+import type { Lang, ReviewError, ReviewResult } from '../../core/contract.js';
 import type { KnowledgeBase } from '../../engine/knowledge-base.js';
 import { review } from '../../engine/review.js';
 import { ReviewInputError } from '../../engine/review-input.js';
@@ -17,6 +17,8 @@ export interface HttpApiDeps {
   maxDraft: number;
   logger: Logger;
   version: string;
+  /** REPLY_REGISTER: how alternatives address the customer where a draft shows neither way. */
+  registers?: Partial<Record<Lang, string>>;
 }
 
 export const MAX_BATCH = 100;
@@ -57,7 +59,7 @@ export function registerHttpApi(server: restify.Server, deps: HttpApiDeps): void
     return client;
   };
 
-  const reviewOne = (request: unknown): ReviewResult => review(request, { kb, maxDraft });
+  const reviewOne = (request: unknown): ReviewResult => review(request, { kb, maxDraft, ...(deps.registers ? { registers: deps.registers } : {}) });
 
 
 
