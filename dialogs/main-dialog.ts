@@ -1,6 +1,7 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder-core';
 import { ComponentDialog, DialogSet, WaterfallDialog, type DialogState, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Assistant } from '../src/assistant/assistant.js';
+import { callerOf } from './caller-of.js';
 import { PracticeDialog, PRACTICE_DIALOG } from './practice-dialog.js';
 import { sendOutgoing, sendWithLateUpdate } from './send-outgoing.js';
 
@@ -72,7 +73,7 @@ export class MainDialog extends ComponentDialog {
       return 'answered';
     }
     if (value.action === 'guidance') {
-      await sendOutgoing(context, await this.assistant.guidanceWithLlm(str(value.question), locale));
+      await sendOutgoing(context, await this.assistant.as(callerOf(context.activity)).guidanceWithLlm(str(value.question), locale));
       return 'answered';
     }
     // A bare card submit or an empty message (a mention alone): offer the review form rather than an error.
@@ -88,10 +89,10 @@ export class MainDialog extends ComponentDialog {
         await sendOutgoing(context, this.assistant.help(route.lang));
         break;
       case 'guidance':
-        await sendOutgoing(context, await this.assistant.guidanceWithLlm(route.text, route.lang));
+        await sendOutgoing(context, await this.assistant.as(callerOf(context.activity)).guidanceWithLlm(route.text, route.lang));
         break;
       case 'coaching':
-        await sendOutgoing(context, await this.assistant.coachingWithLlm(route.text, route.lang));
+        await sendOutgoing(context, await this.assistant.as(callerOf(context.activity)).coachingWithLlm(route.text, route.lang));
         break;
       case 'practice':
         return { lang: route.lang };
@@ -117,6 +118,6 @@ export class MainDialog extends ComponentDialog {
 
   private async reviewAndSend(context: TurnContext, draft: string, customer: string | undefined): Promise<void> {
     const locale = context.activity.locale;
-    await sendWithLateUpdate(context, async (onLate) => (await this.assistant.reviewWithLlm(draft, customer, locale, 'chat', onLate)).outgoing);
+    await sendWithLateUpdate(context, async (onLate) => (await this.assistant.as(callerOf(context.activity)).reviewWithLlm(draft, customer, locale, 'chat', onLate)).outgoing);
   }
 }

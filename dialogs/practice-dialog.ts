@@ -1,6 +1,7 @@
 import { ComponentDialog, TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Assistant } from '../src/assistant/assistant.js';
 import { langFromLocale, textsFor } from '../src/cards/bot-texts.js';
+import { callerOf } from './caller-of.js';
 import { customerLine, pickScenarios, PRACTICE_ROUNDS, scoreAnswer } from '../src/assistant/practice.js';
 import { sendOutgoing } from './send-outgoing.js';
 
@@ -48,7 +49,7 @@ export class PracticeDialog extends ComponentDialog {
     const scenario = scenarios[s.round]!;
     const lang = langFromLocale(s.lang);
     const described = `${scenario.id} (${scenario.rules.join(', ')}): "${scenario.source.quote}" The customer says: ${customerLine(scenario, lang)}`;
-    (step.values as { customer?: string }).customer = await this.assistant.practiceCustomerLine(described, customerLine(scenario, lang), lang);
+    (step.values as { customer?: string }).customer = await this.assistant.as(callerOf(step.context.activity)).practiceCustomerLine(described, customerLine(scenario, lang), lang);
     return step.prompt(ANSWER, { prompt: `${t.practiceCustomer(s.round + 1, scenarios.length)}\n\n${(step.values as { customer?: string }).customer ?? ""}` });
   }
 

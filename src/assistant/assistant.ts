@@ -28,6 +28,14 @@ export interface AssistantOptions {
   llm?: AssistantLlm;
   /** How alternatives address the customer where a draft shows neither way (REPLY_REGISTER): `{ fi: 'te' }`. */
   registers?: Partial<Record<Lang, string>>;
+  /** Daily model-call budgets per user and tenant: past them the offline engine answers (it always can). */
+  llmBudget?: { take(caller: Caller): Promise<boolean> };
+}
+
+/** Who is asking, for the daily model-call budgets: the user (Entra object id or channel id) and the tenant. */
+export interface Caller {
+  user?: string;
+  tenant?: string;
 }
 
 export type { AssistantLlm } from '../llm/llm-types.js';
@@ -87,15 +95,35 @@ export class Assistant {
     return this.options.llm ? 'llm' : 'offline';
   }
 
+  /** The caller whose budget the model calls of this view count against (see `as`). */
+  protected caller: Caller = {};
+
+  /**
+   * This assistant seen by one caller: the same knowledge base, cache and model, with the caller's daily
+   * budget applied to every model call. Channels call `assistant.as({ user, tenant })` per turn.
+   */
+  as(caller: Caller): Assistant {
+    return Object.create(this, { caller: { value: caller } }) as Assistant;
+  }
+
+  /** The model, when configured and the caller's budget for today allows one more call. */
+  private async llmForCaller(): Promise<AssistantLlm | undefined> {
+    const llm = this.options.llm;
+    if (!llm) return undefined;
+    if (this.options.llmBudget && !(await this.options.llmBudget.take(this.caller))) return undefined;
+    return llm;
+  }
+
   /**
    * The review with the LLM when configured, within the site's budget. In a chat, when the model is
    * still working at the budget, the offline card goes out at once and `onLate` later receives the
    * improved card (if the model finishes within the late-update window); the channel updates the card.
    */
   async reviewWithLlm(draft: string, customer: string | undefined, locale: string | undefined, site: ReviewSite, onLate?: (outgoing: Outgoing[]) => Promise<void>): Promise<{ outgoing: Outgoing[]; result?: ReviewResult }> {
-    const llm = this.options.llm;
     const offline = this.review(draft, customer, locale);
-    if (!llm || !offline.result) return offline;
+    if (!this.options.llm || !offline.result) return offline;
+    const llm = await this.llmForCaller();
+    if (!llm) return offline;
     const t = textsFor(locale);
     const asCard = (result: ReviewResult) => ({ outgoing: [{ card: createReviewCard(result, draft, t, customer, this.sources(t.lang)), summary: `${t.reviewTitle}: ${t.verdict[result.verdict]}` }] as Outgoing[], result });
     if (site === 'invoke') {
@@ -168,7 +196,7 @@ export class Assistant {
 
   /** Guidance in the asker's language from the LLM, grounded in the retrieved guidelines; offline otherwise. */
   async guidanceWithLlm(question: string, locale?: string): Promise<Outgoing[]> {
-    const llm = this.options.llm;
+    const llm = await this.llmForCaller();
     if (!llm) return this.guidance(question, locale);
     const t = textsFor(locale);
     const offline = searchGuidance(this.kb, question, { lang: langFromLocale(locale) });
@@ -184,7 +212,7 @@ export class Assistant {
 
   /** Coaching examples written by the LLM and checked by the rules; the offline examples otherwise. */
   async coachingWithLlm(situation: string, locale?: string): Promise<Outgoing[]> {
-    const llm = this.options.llm;
+    const llm = await this.llmForCaller();
     if (!llm) return this.coaching(situation, locale);
     const t = textsFor(locale);
     const lang = langFromLocale(locale);
@@ -196,7 +224,7 @@ export class Assistant {
 
   /** The practice customer's line: the LLM's variation on the scenario when it speaks the right language. */
   async practiceCustomerLine(scenario: string, fallback: string, lang: Lang): Promise<string> {
-    const llm = this.options.llm;
+    const llm = await this.llmForCaller();
     if (!llm) return fallback;
     const line = await llmPracticeCustomer(this.kb, llm.client, scenario, fallback, lang, llm.budgets.chatMs).catch(() => null);
     return line ?? fallback;

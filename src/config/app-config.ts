@@ -54,6 +54,9 @@ const AppConfigSchema = z.object({
       }
       return out as Partial<Record<'fi' | 'hu', string>>;
     }),
+  /** Model calls a user, and a whole tenant, may make a UTC day in LLM mode; past either, the offline engine answers. */
+  LLM_CALLS_PER_USER_PER_DAY: z.coerce.number().int().min(0).max(1_000_000).default(300),
+  LLM_CALLS_PER_TENANT_PER_DAY: z.coerce.number().int().min(0).max(100_000_000).default(20_000),
   /** The HTTP API's keys (hashed; `npm run apikey`) and its rate limit per client. */
   API_KEYS_FILE: z.string().default('data/api-keys.json'),
   API_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),

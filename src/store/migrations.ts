@@ -75,6 +75,21 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropTable('api_key').execute();
     },
   },
+  '0004_llm_usage': {
+    // Model calls per user and per tenant per UTC day, shared by every instance: a daily budget holds across them.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('llm_usage')
+        .addColumn('day', 'text', (c) => c.notNull())
+        .addColumn('subject', 'text', (c) => c.notNull())
+        .addColumn('calls', 'integer', (c) => c.notNull().defaultTo(0))
+        .addPrimaryKeyConstraint('llm_usage_pk', ['day', 'subject'])
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('llm_usage').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -34,4 +34,9 @@ export interface Tables {
     created_at: ColumnType<Date, Date | undefined, never>;
     revoked_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   };
+  llm_usage: {
+    day: string;
+    subject: string;
+    calls: ColumnType<number, number | undefined, number>;
+  };
 }

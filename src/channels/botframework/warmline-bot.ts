@@ -22,6 +22,7 @@ import { toActivity } from '../../assistant/outgoing.js';
 import type { Assistant } from '../../assistant/assistant.js';
 import { textsFor } from '../../cards/bot-texts.js';
 import { fetchTask, submitAction, type ActionValue } from '../../assistant/compose-extension.js';
+import { callerOf } from '../../../dialogs/caller-of.js';
 import type { Logger } from '../../config/logger.js';
 import { isTenantAllowed, tenantOf } from './tenant-guard.js';
 
@@ -117,11 +118,11 @@ export class WarmlineBot extends TeamsActivityHandler {
   }
 
   protected override async handleTeamsMessagingExtensionSubmitAction(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
-    return (await submitAction(this.options.assistant, action as ActionValue, context.activity.locale)) as unknown as MessagingExtensionActionResponse;
+    return (await submitAction(this.options.assistant.as(callerOf(context.activity)), action as ActionValue, context.activity.locale)) as unknown as MessagingExtensionActionResponse;
   }
 
   protected override async handleTeamsMessagingExtensionBotMessagePreviewEdit(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
-    return (await submitAction(this.options.assistant, { ...(action as ActionValue), botMessagePreviewAction: 'edit' }, context.activity.locale)) as unknown as MessagingExtensionActionResponse;
+    return (await submitAction(this.options.assistant.as(callerOf(context.activity)), { ...(action as ActionValue), botMessagePreviewAction: 'edit' }, context.activity.locale)) as unknown as MessagingExtensionActionResponse;
   }
 
   /** A link pasted in the compose box: Warmline unfurls nothing, and says so with an empty result, not a 501. */
