@@ -1,4 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { publishKnowledge } from '../src/cli/kb-publish-cli.js';
 import { createWarmlineServer, type WarmlineServer } from '../src/channels/botframework/create-server.js';
 import { loadConfig } from '../src/config/app-config.js';
 import { createLogger } from '../src/config/logger.js';
@@ -118,5 +122,45 @@ describe.each(databaseTargets())('API keys in the database ($name)', (target) =>
     expect(await two.tenantOf(key)).toBeNull();
     expect(await one.revoke(id)).toBe(false);
   });
+});
+
+// PostgreSQL only: embedded PGlite serves one process, which uses its own build.
+describe.each(databaseTargets().filter((t) => t.name === 'PostgreSQL'))('the knowledge base reloads on every instance without a restart ($name)', (target) => {
+  const apps: WarmlineServer[] = [];
+  afterAll(async () => {
+    await Promise.all(apps.map((a) => a.close()));
+    await target.closeAll();
+  });
+
+  it('a newly published version is adopted by both instances', async () => {
+    const kb = await testKnowledgeBase();
+    const db = await target.open();
+    await db.db.deleteFrom('knowledge_version').execute(); // a fresh start: nothing published yet
+    const start = async () => {
+      const app = createWarmlineServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', KB_RELOAD_SECONDS: '0.1' }), createLogger('silent'), kb, undefined, await target.open());
+      apps.push(app);
+      return app.listen();
+    };
+    const [a, b] = [await start(), await start()];
+    const health = async (base: string) => (await (await fetch(`${base}/healthz`)).json()) as { guidelines: number; knowledgeVersion: number | string };
+    const before = await health(a);
+    expect(typeof before.knowledgeVersion).toBe('number'); // the first instance published its build; both use it
+    expect((await health(b)).knowledgeVersion).toBe(before.knowledgeVersion);
+    // A company accepts a guideline less (any change will do): publish it as kb:publish does.
+    const changed = { ...kb.artifact, guidelines: kb.artifact.guidelines.slice(1) };
+    const file = join(mkdtempSync(join(tmpdir(), 'warmline-kb-')), 'knowledge.json');
+    writeFileSync(file, JSON.stringify(changed));
+    const published = await publishKnowledge(process.env.TEST_DATABASE_URL!, file);
+    expect(await publishKnowledge(process.env.TEST_DATABASE_URL!, file)).toEqual(published); // unchanged: no new version
+    expect(published.id).toBeGreaterThan(before.knowledgeVersion as number);
+    for (const base of [a, b]) {
+      let now = await health(base);
+      for (let i = 0; i < 200 && now.knowledgeVersion !== published.id; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        now = await health(base);
+      }
+      expect(now).toMatchObject({ knowledgeVersion: published.id, guidelines: before.guidelines - 1 });
+    }
+  }, 60_000);
 });
 

@@ -49,7 +49,7 @@ export type ReviewSite = 'invoke' | 'chat';
  */
 export class Assistant {
   readonly cache: ReviewCache;
-  private readonly routing: { isDraftLike: ReturnType<typeof draftLikeIn>; isTopic: ReturnType<typeof topicIn> };
+  private routing: { isDraftLike: ReturnType<typeof draftLikeIn>; isTopic: ReturnType<typeof topicIn> };
 
   constructor(private readonly options: AssistantOptions) {
     if (!Number.isInteger(options.maxDraft) || options.maxDraft < 1) throw new Error('maxDraft must be a positive integer');
@@ -154,6 +154,16 @@ export class Assistant {
 
   get kb(): KnowledgeBase {
     return this.options.kb;
+  }
+
+  /**
+   * Switches to another compiled knowledge base (a newly published version): the next review, guidance and
+   * route use it; cached reviews of the old one are dropped. Views made with `as()` follow, sharing the options.
+   */
+  useKnowledgeBase(kb: KnowledgeBase): void {
+    this.options.kb = kb;
+    this.routing = { isDraftLike: draftLikeIn(kb), isTopic: topicIn(kb) };
+    this.cache.clear();
   }
 
   welcome(locale?: string): Outgoing[] {

@@ -27,6 +27,11 @@ export class ReviewCache {
     this.entries?.set(key, value);
   }
 
+  /** Forgets every result (the knowledge base they came from was replaced). */
+  clear(): void {
+    this.entries?.clear();
+  }
+
   get size(): number {
     return this.entries?.size ?? 0;
   }

@@ -54,6 +54,8 @@ const AppConfigSchema = z.object({
       }
       return out as Partial<Record<'fi' | 'hu', string>>;
     }),
+  /** With a database: how often each instance checks for a newly published knowledge base (npm run kb:publish). */
+  KB_RELOAD_SECONDS: z.coerce.number().min(0.05).max(3600).default(10),
   /** Model calls a user, and a whole tenant, may make a UTC day in LLM mode; past either, the offline engine answers. */
   LLM_CALLS_PER_USER_PER_DAY: z.coerce.number().int().min(0).max(1_000_000).default(300),
   LLM_CALLS_PER_TENANT_PER_DAY: z.coerce.number().int().min(0).max(100_000_000).default(20_000),

@@ -90,6 +90,22 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropTable('llm_usage').execute();
     },
   },
+  '0005_knowledge_version': {
+    // The compiled knowledge base in use, published by `npm run kb:publish` (and by kb:add / kb:accept): every
+    // instance adopts the newest within seconds, without a restart.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('knowledge_version')
+        .addColumn('id', 'serial', (c) => c.primaryKey())
+        .addColumn('hash', 'text', (c) => c.notNull())
+        .addColumn('artifact', 'text', (c) => c.notNull())
+        .addColumn('published_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('knowledge_version').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

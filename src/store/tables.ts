@@ -1,4 +1,4 @@
-import type { ColumnType } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /** The schema as the code sees it; `migrations.ts` makes it so in the database. */
 export interface Tables {
@@ -38,5 +38,11 @@ export interface Tables {
     day: string;
     subject: string;
     calls: ColumnType<number, number | undefined, number>;
+  };
+  knowledge_version: {
+    id: Generated<number>;
+    hash: string;
+    artifact: string;
+    published_at: ColumnType<Date, Date | undefined, never>;
   };
 }

@@ -13,6 +13,8 @@ import { createAdapter } from './create-adapter.js';
 import { BotStateTable } from '../../store/bot-state-table.js';
 import type { Database } from '../../store/database.js';
 import { DailyLlmBudget } from '../../store/llm-usage.js';
+import { KnowledgeTable } from '../../store/knowledge-table.js';
+import { startKnowledgeSync, type KnowledgeSync } from '../knowledge-sync.js';
 import { DatabaseStorage } from './database-storage.js';
 import { registerWebChat } from './web-chat/register-web-chat.js';
 import { WarmlineBot } from './warmline-bot.js';
@@ -107,18 +109,19 @@ export function createWarmlineServer(config: AppConfig, logger: Logger, kb: Know
 
   // Ready to take traffic: the knowledge base is loaded, the database answers, and the server is not draining.
   let draining = false;
+  let sync: KnowledgeSync | undefined;
   server.get('/readyz', async (_req, res) => {
     if (draining) return res.send(503, { status: 'draining' });
     if (database && !(await database.ping())) return res.send(503, { status: 'database unreachable', database: database.kind });
-    return res.json({ status: 'ready', guidelines: kb.guidelines.length, ...(database ? { database: database.kind } : { storage: 'memory' }) });
+    return res.json({ status: 'ready', guidelines: assistant.kb.guidelines.length, knowledgeVersion: sync?.current.version ?? 'local', ...(database ? { database: database.kind } : { storage: 'memory' }) });
   });
 
   server.get('/healthz', (_req, res, next) => {
-    res.json({ status: 'ok', engine: 'loaded', guidelines: kb.guidelines.length, mode: assistant.mode, ...(llm ? { llm: { provider: llm.client.mode, model: llm.client.chatModel } } : {}), version: APP_VERSION });
+    res.json({ status: 'ok', engine: 'loaded', guidelines: assistant.kb.guidelines.length, knowledgeVersion: sync?.current.version ?? 'local', mode: assistant.mode, ...(llm ? { llm: { provider: llm.client.mode, model: llm.client.chatModel } } : {}), version: APP_VERSION });
     return next();
   });
 
-  registerHttpApi(server, { kb, keys: config.DATABASE_URL && database ? new DatabaseApiKeys(new ApiKeyTable(database.db)) : new ApiKeyStore(config.API_KEYS_FILE), limiter: new RateLimiter(config.API_RATE_PER_MINUTE, config.API_RATE_BURST), maxDraft: config.MAX_DRAFT_CHARS, logger, version: APP_VERSION, registers: config.REPLY_REGISTER });
+  registerHttpApi(server, { knowledge: () => assistant.kb, keys: config.DATABASE_URL && database ? new DatabaseApiKeys(new ApiKeyTable(database.db)) : new ApiKeyStore(config.API_KEYS_FILE), limiter: new RateLimiter(config.API_RATE_PER_MINUTE, config.API_RATE_BURST), maxDraft: config.MAX_DRAFT_CHARS, logger, version: APP_VERSION, registers: config.REPLY_REGISTER });
   const webChat = registerWebChat(server, { bot, config, logger, ...(database ? { database } : {}) });
   if (webChat === 'offline-open' && config.MicrosoftAppId) logger.warn('WEB_CHAT=public: the built-in web chat and its offline Direct Line are open to anyone who can reach this server');
   if (webChat === 'off' && config.WEB_CHAT !== 'off') logger.info('web chat is off: with an app id it needs DIRECT_LINE_SECRET (Azure Direct Line), or WEB_CHAT=public to open it');
@@ -132,18 +135,25 @@ export function createWarmlineServer(config: AppConfig, logger: Logger, kb: Know
   return {
     server,
     bot,
-    listen: () =>
-      new Promise((resolve) => {
+    listen: async () => {
+      // With PostgreSQL (several instances), the knowledge base in use is the newest published one, checked every
+      // KB_RELOAD_SECONDS. Embedded PGlite serves one process, which uses its own build.
+      if (database?.kind === 'postgres' && !sync) {
+        sync = await startKnowledgeSync({ table: new KnowledgeTable(database.db), local: kb, intervalMs: config.KB_RELOAD_SECONDS * 1000, logger, onChange: (next) => assistant.useKnowledgeBase(next) });
+      }
+      return new Promise<string>((resolve) => {
         sweep();
         server.listen(config.PORT, config.HOST, () => {
           const address = server.address();
           resolve(`http://127.0.0.1:${address.port}`);
         });
-      }),
+      });
+    },
     close: () =>
       new Promise((resolve) => {
         draining = true;
         clearInterval(sweeper);
+        sync?.stop();
         server.close(() => resolve());
       }),
     drain: () => {

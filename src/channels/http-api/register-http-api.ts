@@ -11,7 +11,8 @@ import { sendProblem } from './problem.js';
 import type { RateLimiter } from '../rate-limit.js';
 
 export interface HttpApiDeps {
-  kb: KnowledgeBase;
+  /** The knowledge base in use now (a published version can replace it while the server runs). */
+  knowledge: () => KnowledgeBase;
   keys: ApiKeys;
   limiter: RateLimiter;
   maxDraft: number;
@@ -32,7 +33,7 @@ const isLoopback = (address: string | undefined) => address === '127.0.0.1' || a
  * client is rate-limited (429 with Retry-After); errors are RFC 9457 problem+json; no draft is logged.
  */
 export function registerHttpApi(server: restify.Server, deps: HttpApiDeps): void {
-  const { kb, keys, limiter, maxDraft, logger } = deps;
+  const { knowledge, keys, limiter, maxDraft, logger } = deps;
 
   /** The caller, or null after answering 401/429 itself. */
   const admit = async (req: restify.Request, res: restify.Response): Promise<string | null> => {
@@ -59,7 +60,7 @@ export function registerHttpApi(server: restify.Server, deps: HttpApiDeps): void
     return client;
   };
 
-  const reviewOne = (request: unknown): ReviewResult => review(request, { kb, maxDraft, ...(deps.registers ? { registers: deps.registers } : {}) });
+  const reviewOne = (request: unknown): ReviewResult => review(request, { kb: knowledge(), maxDraft, ...(deps.registers ? { registers: deps.registers } : {}) });
 
 
 
@@ -114,7 +115,7 @@ export function registerHttpApi(server: restify.Server, deps: HttpApiDeps): void
       return;
     }
     const lang = typeof req.query?.lang === 'string' && ['fi', 'pl', 'hu', 'en'].includes(req.query.lang) ? (req.query.lang as 'fi' | 'pl' | 'hu' | 'en') : undefined;
-    res.json(searchGuidance(kb, q, { lang }));
+    res.json(searchGuidance(knowledge(), q, { lang }));
   });
 }
 
