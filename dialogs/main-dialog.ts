@@ -65,6 +65,8 @@ export class MainDialog extends ComponentDialog {
     const locale = context.activity.locale;
     const value = (context.activity.value ?? {}) as CardSubmit;
     if (value.action === 'use') {
+      const style = str((value as { style?: unknown }).style) === 'concise' ? 'concise' : 'warmer';
+      this.assistant.as(callerOf(context.activity)).recordChoice(str((value as { review?: unknown }).review) || undefined, `alternative:${style}`);
       await sendOutgoing(context, this.assistant.useReply(str(value.text)));
       return 'answered';
     }

@@ -8,7 +8,7 @@ import { loadConfig } from '../src/config/app-config.js';
 import { createLogger } from '../src/config/logger.js';
 import { DatabaseApiKeys } from '../src/channels/http-api/api-keys.js';
 import { ApiKeyTable } from '../src/store/api-key-table.js';
-import { WebChatTable } from '../src/store/web-chat-table.js';
+import { transcriptKey, WebChatTable } from '../src/store/web-chat-table.js';
 import { databaseTargets } from './support/databases.js';
 import { testKnowledgeBase } from './kb-fixture.js';
 
@@ -88,13 +88,18 @@ describe.each(databaseTargets())('two instances on one database ($name): any ins
     const stored = await db.selectFrom('web_chat_conversation').select(['token_hash']).where('id', '=', row.id).executeTakeFirstOrThrow();
     expect(stored.token_hash).not.toContain(token);
     expect((await table.byToken(token))?.id).toBe(row.id);
-    for (let i = 0; i < 5; i++) await table.append(row.id, { type: 'message', text: `m${i}` });
-    const page = await table.since(row.id, 0);
+    const key = transcriptKey(row.id, token);
+    for (let i = 0; i < 5; i++) await table.append(row.id, key, { type: 'message', text: `m${i}` });
+    const page = await table.since(row.id, key, 0);
     expect(page.activities.map((x) => x.text)).toEqual(['m2', 'm3', 'm4']);
     expect(page.watermark).toBe('5');
     // An updated activity moves past the watermark, so a client polling from 5 receives it again.
-    expect(await table.replace(row.id, String(page.activities[0]!.id), { type: 'message', text: 'm2 updated' })).toBe(true);
-    expect((await table.since(row.id, 5)).activities.map((x) => x.text)).toEqual(['m2 updated']);
+    expect(await table.replace(row.id, key, String(page.activities[0]!.id), { type: 'message', text: 'm2 updated' })).toBe(true);
+    expect((await table.since(row.id, key, 5)).activities.map((x) => x.text)).toEqual(['m2 updated']);
+    // The transcript is sealed: the database alone does not show it, and another key reads nothing.
+    const sealed = JSON.stringify(await db.selectFrom('web_chat_activity').select(['data']).where('conversation_id', '=', row.id).execute());
+    expect(sealed).not.toMatch(/m2 updated|"m3"/);
+    expect((await table.since(row.id, transcriptKey(row.id, 'someone else'), 0)).activities).toEqual([]);
     // Exactly one welcome, whichever instance asks first.
     const claims = await Promise.all([table.claimStart({ ...row }), table.claimStart({ ...row }), table.claimStart({ ...row })]);
     expect(claims.filter(Boolean)).toHaveLength(1);

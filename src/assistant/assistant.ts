@@ -14,6 +14,8 @@ import { draftLikeIn, topicIn } from './draft-evidence.js';
 import { routeMessage, type Route } from './route-message.js';
 import { ReviewCache } from './review-cache.js';
 import type { Outgoing } from './outgoing.js';
+import type { EventCaller, ReviewEventSink } from './review-events.js';
+import { randomUUID } from 'node:crypto';
 import type { Lang, ReviewResult } from '../core/contract.js';
 import { llmCoaching, llmGuidance, llmPracticeCustomer } from '../llm/llm-assist.js';
 import type { AssistantLlm } from '../llm/llm-types.js';
@@ -30,13 +32,12 @@ export interface AssistantOptions {
   registers?: Partial<Record<Lang, string>>;
   /** Daily model-call budgets per user and tenant: past them the offline engine answers (it always can). */
   llmBudget?: { take(caller: Caller): Promise<boolean> };
+  /** Where reviews and the agents' choices are recorded for the supervisors (no text); absent: nothing is. */
+  events?: ReviewEventSink;
 }
 
-/** Who is asking, for the daily model-call budgets: the user (Entra object id or channel id) and the tenant. */
-export interface Caller {
-  user?: string;
-  tenant?: string;
-}
+/** Who is asking (the daily model-call budgets, the review events): user, tenant, and where from. */
+export type Caller = EventCaller;
 
 export type { AssistantLlm } from '../llm/llm-types.js';
 
@@ -119,27 +120,52 @@ export class Assistant {
    * still working at the budget, the offline card goes out at once and `onLate` later receives the
    * improved card (if the model finishes within the late-update window); the channel updates the card.
    */
-  async reviewWithLlm(draft: string, customer: string | undefined, locale: string | undefined, site: ReviewSite, onLate?: (outgoing: Outgoing[]) => Promise<void>): Promise<{ outgoing: Outgoing[]; result?: ReviewResult }> {
-    const offline = this.review(draft, customer, locale);
-    if (!this.options.llm || !offline.result) return offline;
-    const llm = await this.llmForCaller();
-    if (!llm) return offline;
+  async reviewWithLlm(draft: string, customer: string | undefined, locale: string | undefined, site: ReviewSite, onLate?: (outgoing: Outgoing[]) => Promise<void>): Promise<{ outgoing: Outgoing[]; result?: ReviewResult; reviewId?: string }> {
+    const reviewId = randomUUID();
     const t = textsFor(locale);
-    const asCard = (result: ReviewResult) => ({ outgoing: [{ card: createReviewCard(result, draft, t, customer, this.sources(t.lang)), summary: `${t.reviewTitle}: ${t.verdict[result.verdict]}` }] as Outgoing[], result });
+    const asCard = (result: ReviewResult) => ({ outgoing: [{ card: createReviewCard(result, draft, t, customer, this.sources(t.lang), reviewId), summary: `${t.reviewTitle}: ${t.verdict[result.verdict]}` }] as Outgoing[], result, reviewId });
+    const offline = this.review(draft, customer, locale);
+    if (!offline.result) return offline;
+    const recorded = (answer: { outgoing: Outgoing[]; result: ReviewResult; reviewId: string }) => {
+      this.recordReview(reviewId, answer.result);
+      return answer;
+    };
+    if (!this.options.llm) return recorded(asCard(offline.result));
+    const llm = await this.llmForCaller();
+    if (!llm) return recorded(asCard(offline.result));
     if (site === 'invoke') {
       const result = await llm.reviewer.review({ draft, customer }, llm.budgets.invokeMs, offline.result).catch(() => offline.result!);
-      return asCard(result);
+      return recorded(asCard(result));
     }
     const pending = llm.reviewer.review({ draft, customer }, llm.budgets.lateUpdateMs || llm.budgets.chatMs, offline.result);
     const winner = await Promise.race([pending.then((r) => ({ r })), new Promise<null>((resolve) => setTimeout(resolve, llm.budgets.chatMs, null).unref())]);
-    if (winner) return asCard(winner.r);
+    if (winner) return recorded(asCard(winner.r));
     if (onLate) {
       void pending.then(
         (late) => (late.llm.mode === 'llm' ? onLate(asCard(late).outgoing) : undefined),
         () => undefined,
       );
     }
-    return offline;
+    return recorded(asCard(offline.result));
+  }
+
+  /** One review event: what was found, never the text (issue 10). */
+  private recordReview(reviewId: string, result: ReviewResult): void {
+    this.options.events?.record({
+      kind: 'review',
+      reviewId,
+      caller: this.caller,
+      lang: result.lang,
+      verdict: result.verdict,
+      mode: (result as { llm?: { mode?: string } }).llm?.mode === 'llm' ? 'llm' : 'offline',
+      findings: result.findings.map((f) => ({ rule: f.rule, severity: f.severity })),
+    });
+  }
+
+  /** What the agent did with a review: used an alternative, or sent from the compose-box preview. */
+  recordChoice(reviewId: string | undefined, choice: 'alternative:warmer' | 'alternative:concise' | 'preview-sent' | 'own-draft'): void {
+    if (!reviewId) return;
+    this.options.events?.record({ kind: 'choice', reviewId, caller: this.caller, choice });
   }
 
   /** The engine's review, served from the cache when the very same request came before. */

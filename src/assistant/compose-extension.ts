@@ -90,6 +90,8 @@ export async function submitAction(assistant: Assistant, value: ActionValue, loc
     if (gaps.length > 0 && data.confirmed !== true) {
       return task(t.reviewTitle, createPlaceholderWarningCard(t, chosen, str(data.customer), gaps));
     }
+    // The agent chose what goes out (an alternative or their own draft) and sees it before Teams sends it.
+    assistant.recordChoice(str(data.review) || undefined, 'preview-sent');
     return { composeExtension: { type: 'botMessagePreview', activityPreview: { type: 'message', attachments: [attachment(createChosenReplyCard(chosen))] } } };
   }
   const draft = str(data.draft);
@@ -97,9 +99,9 @@ export async function submitAction(assistant: Assistant, value: ActionValue, loc
   if (draft.length > assistant.maxDraft) return { task: { type: 'message', value: t.tooLong(assistant.maxDraft) } };
   try {
     // Teams wants the answer within 5 s: the LLM gets the invoke budget (3.5 s by default), the rules the rest.
-    const { result } = await assistant.reviewWithLlm(draft, customer || undefined, locale, 'invoke');
+    const { result, reviewId } = await assistant.reviewWithLlm(draft, customer || undefined, locale, 'invoke');
     if (!result) return task(t.reviewTitle, createReviewFormCard(t, { draft, customer }, { action: 'review' }));
-    return task(t.reviewTitle, createComposeReviewCard(result, draft, customer, t, assistant.sources(t.lang)));
+    return task(t.reviewTitle, createComposeReviewCard(result, draft, customer, t, assistant.sources(t.lang), reviewId));
   } catch (error) {
     if (error instanceof ReviewInputError) return task(t.reviewTitle, createReviewFormCard(t, { draft, customer }, { action: 'review' }));
     throw error;

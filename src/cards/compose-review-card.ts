@@ -6,7 +6,7 @@ import { adaptiveCard, literal, sourceLines, text, type AdaptiveCard, type CardE
  * The review inside the Teams compose-box task module: findings, then a choice between the agent's own
  * draft and the alternatives, and "Preview" to see exactly what would be posted before anything is sent.
  */
-export function createComposeReviewCard(result: ReviewResult, draft: string, customer: string, texts: BotTexts, sources?: SourceLookup): AdaptiveCard {
+export function createComposeReviewCard(result: ReviewResult, draft: string, customer: string, texts: BotTexts, sources?: SourceLookup, reviewId?: string): AdaptiveCard {
   const body: CardElement[] = [
     text(`${texts.reviewTitle}: ${texts.verdict[result.verdict]}`, { weight: 'Bolder', size: 'Medium' }),
   ];
@@ -22,7 +22,7 @@ export function createComposeReviewCard(result: ReviewResult, draft: string, cus
   ];
   body.push({ type: 'Input.ChoiceSet', id: 'choice', label: texts.suggestions, style: 'expanded', wrap: true, value: choices[0]!.value, choices, isRequired: true });
   return adaptiveCard(body, [
-    { type: 'Action.Submit', title: texts.preview, data: { action: 'preview', customer } },
+    { type: 'Action.Submit', title: texts.preview, data: { action: 'preview', customer, ...(reviewId ? { review: reviewId } : {}) } },
     { type: 'Action.Submit', title: texts.reviewAgain, data: { action: 'edit', draft, customer } },
   ]);
 }

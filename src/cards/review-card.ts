@@ -6,14 +6,15 @@ const VERDICT_COLOUR = { send: 'Good', revise: 'Warning', block: 'Attention' } a
 const SEVERITY_COLOUR = { critical: 'Attention', major: 'Warning', minor: 'Default' } as const;
 
 /** Data an Action.Submit on the review card sends back: the channel routes on `action`. */
-export type ReviewCardAction = { action: 'use'; text: string } | { action: 'review'; draft?: string; customer?: string };
+export type ReviewCardAction = { action: 'use'; text: string; review?: string } | { action: 'review'; draft?: string; customer?: string };
 
 /**
  * The review as an Adaptive Card: verdict, each finding (the quoted words, why, the guideline and its
  * source quote), the alternatives each with "Use this", the next step, and "Review again" with the draft
  * in an editable box so the agent's text is never lost.
  */
-export function createReviewCard(result: ReviewResult, draft: string, texts: BotTexts, customer?: string, sources?: SourceLookup): AdaptiveCard {
+/** `reviewId` travels with "Use this", so the agent's choice is counted against the review it answers (issue 10). */
+export function createReviewCard(result: ReviewResult, draft: string, texts: BotTexts, customer?: string, sources?: SourceLookup, reviewId?: string): AdaptiveCard {
   const body: CardElement[] = [
     {
       type: 'ColumnSet',
@@ -44,7 +45,7 @@ export function createReviewCard(result: ReviewResult, draft: string, texts: Bot
   // Identical alternatives (a short draft often has one good rewrite) are shown once.
   const distinct = result.suggestions.filter((s, i, all) => all.findIndex((o) => o.text === s.text) === i);
   for (const s of distinct) {
-    const data: ReviewCardAction = { action: 'use', text: s.text };
+    const data: ReviewCardAction = { action: 'use', text: s.text, ...(reviewId ? { review: reviewId } : {}) };
     const gaps = placeholdersIn(s.text);
     body.push({
       type: 'Container',

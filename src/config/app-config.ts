@@ -54,6 +54,10 @@ const AppConfigSchema = z.object({
       }
       return out as Partial<Record<'fi' | 'hu', string>>;
     }),
+  /** Review events (what was found, what the agent chose; never text) are kept this many days. */
+  REVIEW_RETENTION_DAYS: z.coerce.number().min(1).max(3650).default(180),
+  /** Keys the agents' pseudonyms in the review events; empty: one is generated once and kept in the database. */
+  EVENTS_SECRET: z.string().default(''),
   /** With a database: how often each instance checks for a newly published knowledge base (npm run kb:publish). */
   KB_RELOAD_SECONDS: z.coerce.number().min(0.05).max(3600).default(10),
   /** Model calls a user, and a whole tenant, may make a UTC day in LLM mode; past either, the offline engine answers. */

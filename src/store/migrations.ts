@@ -106,6 +106,40 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropTable('knowledge_version').execute();
     },
   },
+  '0006_review_events': {
+    // What the second read caught and what the agent did with it (issue 10): one row per review and per choice,
+    // with a pseudonymous agent id and no draft or customer text. The deployment's secret for the pseudonyms
+    // lives in deployment_setting unless EVENTS_SECRET is set.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('review_event')
+        .addColumn('id', 'bigserial', (c) => c.primaryKey())
+        .addColumn('at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('review_id', 'text', (c) => c.notNull())
+        .addColumn('tenant', 'text', (c) => c.notNull())
+        .addColumn('agent', 'text', (c) => c.notNull())
+        .addColumn('site', 'text', (c) => c.notNull())
+        .addColumn('channel', 'text', (c) => c.notNull())
+        .addColumn('lang', 'text')
+        .addColumn('verdict', 'text')
+        .addColumn('mode', 'text')
+        .addColumn('findings', 'jsonb')
+        .addColumn('choice', 'text')
+        .execute();
+      await db.schema.createIndex('review_event_at').on('review_event').column('at').execute();
+      await db.schema.createIndex('review_event_agent').on('review_event').columns(['tenant', 'agent']).execute();
+      await db.schema
+        .createTable('deployment_setting')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('review_event').execute();
+      await db.schema.dropTable('deployment_setting').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

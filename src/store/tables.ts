@@ -45,4 +45,23 @@ export interface Tables {
     artifact: string;
     published_at: ColumnType<Date, Date | undefined, never>;
   };
+  review_event: {
+    id: Generated<string>;
+    at: ColumnType<Date, Date | undefined, never>;
+    kind: 'review' | 'choice';
+    review_id: string;
+    tenant: string;
+    agent: string;
+    site: string;
+    channel: string;
+    lang: string | null;
+    verdict: string | null;
+    mode: string | null;
+    findings: ColumnType<unknown, string | null, never>;
+    choice: string | null;
+  };
+  deployment_setting: {
+    key: string;
+    value: string;
+  };
 }

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Tables } from './tables.js';
 
@@ -21,6 +21,32 @@ export interface WebChatTableLimits {
 }
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/**
+ * A conversation's activities are stored encrypted (AES-256-GCM) under a key derived from its token, which the
+ * database holds only as a hash: the transcript (the agent's drafts among it) is readable only with the token the
+ * browser holds, never from the database alone.
+ */
+export const transcriptKey = (conversationId: string, token: string): Buffer =>
+  Buffer.from(hkdfSync('sha256', token, conversationId, 'warmline web chat transcript', 32));
+
+function seal(key: Buffer, json: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  const body = Buffer.concat([cipher.update(json, 'utf8'), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
+}
+
+function open(key: Buffer, sealed: string): Record<string, unknown> | undefined {
+  try {
+    const raw = Buffer.from(sealed, 'base64');
+    const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
+    decipher.setAuthTag(raw.subarray(12, 28));
+    return JSON.parse(Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8')) as Record<string, unknown>;
+  } catch {
+    return undefined; // another key: not this client's to read
+  }
+}
 const newId = (bytes: number) => randomBytes(bytes).toString('base64url');
 /** The last-seen time is written at most this often per conversation: a poll every half second must not be a write. */
 const TOUCH_EVERY_MS = 30_000;
@@ -124,12 +150,12 @@ export class WebChatTable {
   }
 
   /** Appends an activity (the id is `<conversation>|<seq>`); returns its id, or '' if the conversation is gone. */
-  async append(id: string, activity: Record<string, unknown>): Promise<string> {
+  async append(id: string, key: Buffer, activity: Record<string, unknown>): Promise<string> {
     const seq = await this.nextSeq(id);
     if (seq === undefined) return '';
     const activityId = `${id}|${String(seq).padStart(7, '0')}`;
-    const json = JSON.stringify({ ...activity, id: activityId });
-    await this.db.insertInto('web_chat_activity').values({ conversation_id: id, seq, activity_id: activityId, bytes: Buffer.byteLength(json), data: json }).execute();
+    const sealed = JSON.stringify(seal(key, JSON.stringify({ ...activity, id: activityId })));
+    await this.db.insertInto('web_chat_activity').values({ conversation_id: id, seq, activity_id: activityId, bytes: Buffer.byteLength(sealed), data: sealed }).execute();
     await this.trim(id, seq);
     return activityId;
   }
@@ -151,24 +177,25 @@ export class WebChatTable {
     if (cut !== undefined) await this.db.deleteFrom('web_chat_activity').where('conversation_id', '=', id).where('seq', '<=', cut).execute();
   }
 
-  async since(id: string, watermark: number): Promise<{ activities: Record<string, unknown>[]; watermark: string }> {
+  async since(id: string, key: Buffer, watermark: number): Promise<{ activities: Record<string, unknown>[]; watermark: string }> {
     const [rows, conv] = await Promise.all([
       this.db.selectFrom('web_chat_activity').select(['data']).where('conversation_id', '=', id).where('seq', '>', watermark).orderBy('seq').execute(),
       this.db.selectFrom('web_chat_conversation').select(['seq']).where('id', '=', id).executeTakeFirst(),
     ]);
-    return { activities: rows.map((r) => r.data as Record<string, unknown>), watermark: String(conv ? Number(conv.seq) : watermark) };
+    const activities = rows.map((r) => open(key, r.data as string)).filter((a): a is Record<string, unknown> => a !== undefined);
+    return { activities, watermark: String(conv ? Number(conv.seq) : watermark) };
   }
 
   /** Moves an updated activity to the end of the sequence, so clients polling past it receive it again. */
-  async replace(id: string, activityId: string, activity: Record<string, unknown>): Promise<boolean> {
+  async replace(id: string, key: Buffer, activityId: string, activity: Record<string, unknown>): Promise<boolean> {
     const exists = await this.db.selectFrom('web_chat_activity').select(['seq']).where('conversation_id', '=', id).where('activity_id', '=', activityId).executeTakeFirst();
     if (!exists) return false;
     const seq = await this.nextSeq(id);
     if (seq === undefined) return false;
-    const json = JSON.stringify({ ...activity, id: activityId });
+    const sealed = JSON.stringify(seal(key, JSON.stringify({ ...activity, id: activityId })));
     const result = await this.db
       .updateTable('web_chat_activity')
-      .set({ seq, data: json, bytes: Buffer.byteLength(json) })
+      .set({ seq, data: sealed, bytes: Buffer.byteLength(sealed) })
       .where('conversation_id', '=', id)
       .where('activity_id', '=', activityId)
       .executeTakeFirst();

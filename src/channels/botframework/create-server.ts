@@ -12,6 +12,7 @@ import { checkActivityRequest } from './activity-guard.js';
 import { createAdapter } from './create-adapter.js';
 import { BotStateTable } from '../../store/bot-state-table.js';
 import type { Database } from '../../store/database.js';
+import type { ReviewEventLog } from '../../store/review-event-log.js';
 import { DailyLlmBudget } from '../../store/llm-usage.js';
 import { KnowledgeTable } from '../../store/knowledge-table.js';
 import { startKnowledgeSync, type KnowledgeSync } from '../knowledge-sync.js';
@@ -40,19 +41,23 @@ function storageFrom(config: AppConfig, database: Database | undefined): { stora
 }
 
 /** Composes the bot: config → knowledge base → adapter (+ onTurnError) → storage and state → bot → restify routes. */
-export function createWarmlineServer(config: AppConfig, logger: Logger, kb: KnowledgeBase = loadKnowledgeBase(), llm?: AssistantLlm, database?: Database): WarmlineServer {
+export function createWarmlineServer(config: AppConfig, logger: Logger, kb: KnowledgeBase = loadKnowledgeBase(), llm?: AssistantLlm, database?: Database, events?: ReviewEventLog): WarmlineServer {
   // In LLM mode every model call counts against the caller's and the tenant's budget for the day.
   const llmBudget = llm ? new DailyLlmBudget({ perUser: config.LLM_CALLS_PER_USER_PER_DAY, perTenant: config.LLM_CALLS_PER_TENANT_PER_DAY }, database?.db) : undefined;
-  const assistant = new Assistant({ kb, maxDraft: config.MAX_DRAFT_CHARS, registers: config.REPLY_REGISTER, ...(llm ? { llm } : {}), ...(llmBudget ? { llmBudget } : {}) });
+  const assistant = new Assistant({ kb, maxDraft: config.MAX_DRAFT_CHARS, registers: config.REPLY_REGISTER, ...(llm ? { llm } : {}), ...(llmBudget ? { llmBudget } : {}), ...(events ? { events } : {}) });
   const { storage, table } = storageFrom(config, database);
   const sweep = () => {
     llmBudget?.sweep().catch(() => undefined);
+    events
+      ?.expire(config.REVIEW_RETENTION_DAYS)
+      .then((n) => n > 0 && logger.info({ expired: n, retentionDays: config.REVIEW_RETENTION_DAYS }, 'expired old review events'))
+      .catch(() => undefined);
     table
       ?.expire(config.STATE_TTL_DAYS)
       .then((n) => n > 0 && logger.info({ expired: n, idleDays: config.STATE_TTL_DAYS }, 'expired idle bot state'))
       .catch((error: unknown) => logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'state expiry failed; will retry'));
   };
-  const sweeper = table || llmBudget ? setInterval(sweep, EXPIRY_SWEEP_MS).unref() : undefined;
+  const sweeper = table || llmBudget || events ? setInterval(sweep, EXPIRY_SWEEP_MS).unref() : undefined;
   const bot = new WarmlineBot({
     appId: config.MicrosoftAppId,
     assistant,

@@ -5,6 +5,7 @@ import { createLogger } from '../../config/logger.js';
 import { loadKnowledgeBase } from '../../engine/knowledge-base.js';
 import { createAssistantLlm } from '../../llm/create-assistant-llm.js';
 import { openDatabase, type Database } from '../../store/database.js';
+import { ReviewEventLog } from '../../store/review-event-log.js';
 import { createWarmlineServer } from './create-server.js';
 
 /** `npm start`: the bot on restify, offline unless Azure Bot Service credentials are configured. */
@@ -16,7 +17,9 @@ async function main(): Promise<void> {
   // Tokens and latency per model call go to the log; the draft never does.
   const llm = createAssistantLlm(process.env, kb, (call) => logger.info({ llmCall: call }, 'llm call'));
   const database: Database | undefined = config.STORAGE === 'database' ? await openDatabase({ url: config.DATABASE_URL, dataDir: join(config.DATA_DIR, 'pglite') }) : undefined;
-  const app = createWarmlineServer(config, logger, kb, llm, database);
+  // What the second read caught and what agents chose, for the supervisors (no text; batched, off the review's path).
+  const events = database ? await ReviewEventLog.open(database.db, { secret: config.EVENTS_SECRET, onError: (message) => logger.warn(message) }) : undefined;
+  const app = createWarmlineServer(config, logger, kb, llm, database, events);
   const url = await app.listen();
   logger.info(
     { url, mode: llm ? `llm (${llm.client.mode}, ${llm.client.chatModel})` : 'offline: no OPENAI_API_KEY or AZURE_OPENAI_API_KEY, the rules and lexical retrieval do everything', auth: config.MicrosoftAppId ? 'bot-framework' : 'none (local)', storage: database ? `${database.kind} (${database.where})` : 'memory (lost on restart)', stateTtlDays: config.STATE_TTL_DAYS, allowedTenants: config.ALLOWED_TENANTS.length },
@@ -33,6 +36,7 @@ async function main(): Promise<void> {
     setTimeout(() => process.exit(0), 10_000).unref();
     void app
       .close()
+      .then(() => events?.close())
       .then(() => database?.close())
       .then(() => process.exit(0));
   };

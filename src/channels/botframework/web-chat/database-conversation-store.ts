@@ -1,4 +1,5 @@
-import type { WebChatRow, WebChatTable } from '../../../store/web-chat-table.js';
+import { LRUCache } from 'lru-cache';
+import { transcriptKey, type WebChatRow, type WebChatTable } from '../../../store/web-chat-table.js';
 import type { ConversationLimits, StoredActivity, WebChatConversation, WebChatStore } from './conversation-store.js';
 
 const toConversation = (row: WebChatRow, token: string): WebChatConversation => ({
@@ -20,14 +21,32 @@ const rowOf = (c: WebChatConversation): WebChatRow => ({ id: c.id, tokenExpiresA
  * travels with the conversation for the answer.
  */
 export class DatabaseConversationStore implements WebChatStore {
+  /**
+   * Transcript keys of the conversations this instance has seen a token for (a post, a poll), so the bot's replies
+   * and late card updates of a turn it runs can be sealed; bounded, and forgotten with the conversation's idle time.
+   */
+  private readonly keys: LRUCache<string, Buffer>;
+
   constructor(
     private readonly table: WebChatTable,
     readonly limits: ConversationLimits,
-  ) {}
+  ) {
+    this.keys = new LRUCache({ max: 20_000, ttl: limits.idleMs });
+  }
+
+  private remember(conversation: WebChatConversation, token: string): void {
+    if (token) this.keys.set(conversation.id, transcriptKey(conversation.id, token));
+  }
+
+  private keyOf(conversation: WebChatConversation): Buffer | undefined {
+    return conversation.token ? transcriptKey(conversation.id, conversation.token) : this.keys.get(conversation.id);
+  }
 
   async create(options: { userId?: string; locale?: string; serviceUrl: string }): Promise<WebChatConversation> {
     const { row, token } = await this.table.create(options);
-    return toConversation(row, token);
+    const conversation = toConversation(row, token);
+    this.remember(conversation, token);
+    return conversation;
   }
 
   async get(id: string): Promise<WebChatConversation | undefined> {
@@ -37,12 +56,16 @@ export class DatabaseConversationStore implements WebChatStore {
 
   async byToken(token: string): Promise<WebChatConversation | undefined> {
     const row = await this.table.byToken(token);
-    return row ? toConversation(row, token) : undefined;
+    if (!row) return undefined;
+    const conversation = toConversation(row, token);
+    this.remember(conversation, token);
+    return conversation;
   }
 
   async tokenMatches(conversation: WebChatConversation, token: string | undefined): Promise<boolean> {
     if (token === undefined || !(await this.table.tokenMatches(conversation.id, token))) return false;
     conversation.token = token;
+    this.remember(conversation, token);
     return true;
   }
 
@@ -69,16 +92,21 @@ export class DatabaseConversationStore implements WebChatStore {
     conversation.locale ??= locale;
   }
 
-  append(conversation: WebChatConversation, activity: StoredActivity): Promise<string> {
-    return this.table.append(conversation.id, activity);
+  async append(conversation: WebChatConversation, activity: StoredActivity): Promise<string> {
+    const key = this.keyOf(conversation);
+    // No key: no client of this conversation has reached this instance, so nobody could read the reply.
+    return key ? this.table.append(conversation.id, key, activity) : '';
   }
 
-  since(conversation: WebChatConversation, watermark: number): Promise<{ activities: StoredActivity[]; watermark: string }> {
-    return this.table.since(conversation.id, watermark) as Promise<{ activities: StoredActivity[]; watermark: string }>;
+  async since(conversation: WebChatConversation, watermark: number): Promise<{ activities: StoredActivity[]; watermark: string }> {
+    const key = this.keyOf(conversation);
+    if (!key) return { activities: [], watermark: String(watermark) };
+    return (await this.table.since(conversation.id, key, watermark)) as { activities: StoredActivity[]; watermark: string };
   }
 
-  replace(conversation: WebChatConversation, id: string, activity: StoredActivity): Promise<boolean> {
-    return this.table.replace(conversation.id, id, activity);
+  async replace(conversation: WebChatConversation, id: string, activity: StoredActivity): Promise<boolean> {
+    const key = this.keyOf(conversation);
+    return key ? this.table.replace(conversation.id, key, id, activity) : false;
   }
 
   delete(conversation: WebChatConversation, id: string): Promise<boolean> {

@@ -1,0 +1,25 @@
+import type { Lang, RuleCode, Severity, Verdict } from '../core/contract.js';
+
+/** Where a review was asked for. */
+export type ReviewSiteName = 'chat' | 'compose' | 'web' | 'api' | 'cli';
+
+/** Who asked, as the channel knows it; the event log keeps only a keyed hash of the user. */
+export interface EventCaller {
+  user?: string;
+  tenant?: string;
+  site?: ReviewSiteName;
+  channel?: string;
+}
+
+/**
+ * What the supervisors' figures are made of (issue 10): a review (what was found) and then what the agent did
+ * with it. No draft or customer text, ever: only codes, severities, verdicts and choices.
+ */
+export type ReviewEvent =
+  | { kind: 'review'; reviewId: string; caller: EventCaller; lang: Lang; verdict: Verdict; mode: 'offline' | 'llm'; findings: { rule: RuleCode; severity: Severity }[] }
+  | { kind: 'choice'; reviewId: string; caller: EventCaller; choice: 'alternative:warmer' | 'alternative:concise' | 'preview-sent' | 'own-draft' };
+
+/** Receives events; must never slow or fail a review (the log batches and drops, counted, if it must). */
+export interface ReviewEventSink {
+  record(event: ReviewEvent): void;
+}

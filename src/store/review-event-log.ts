@@ -1,0 +1,139 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import type { Tables } from './tables.js';
+
+/** An event as the log receives it (the assistant's ReviewEvent, structurally). */
+export interface LoggedEvent {
+  kind: 'review' | 'choice';
+  reviewId: string;
+  caller: { user?: string; tenant?: string; site?: string; channel?: string };
+  lang?: string;
+  verdict?: string;
+  mode?: string;
+  findings?: { rule: string; severity: string }[];
+  choice?: string;
+}
+
+export interface EventLogOptions {
+  /** Keys the pseudonyms; EVENTS_SECRET, else one generated once and kept in the database. */
+  secret?: string;
+  /** Events waiting at most; past it new ones are dropped and counted (a flood must not grow memory). */
+  maxQueue?: number;
+  flushMs?: number;
+  batchSize?: number;
+  onError?: (message: string) => void;
+}
+
+/**
+ * The review events, written in batches off the review's path: `record` only queues (bounded), a timer writes
+ * every second, `close` flushes what is left (SIGTERM loses nothing queued). A database outage turns into
+ * counted, logged drops, never a failed or slower review. Agents appear only as a keyed hash of tenant and user.
+ */
+export class ReviewEventLog {
+  private queue: LoggedEvent[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private writing: Promise<void> = Promise.resolve();
+  dropped = 0;
+  written = 0;
+
+  private constructor(
+    private readonly db: Kysely<Tables>,
+    private readonly secret: string,
+    private readonly options: Required<Omit<EventLogOptions, 'secret' | 'onError'>> & Pick<EventLogOptions, 'onError'>,
+  ) {
+    this.timer = setInterval(() => void this.flush(), options.flushMs).unref();
+  }
+
+  static async open(db: Kysely<Tables>, options: EventLogOptions = {}): Promise<ReviewEventLog> {
+    const secret = options.secret || (await secretOf(db));
+    return new ReviewEventLog(db, secret, { maxQueue: options.maxQueue ?? 10_000, flushMs: options.flushMs ?? 1_000, batchSize: options.batchSize ?? 500, onError: options.onError });
+  }
+
+  /** The pseudonymous id an agent has in this deployment (what `data:forget --agent` takes). */
+  agentId(tenant: string, user: string): string {
+    return createHmac('sha256', this.secret).update(`${tenant}\u0000${user}`).digest('hex').slice(0, 20);
+  }
+
+  record(event: LoggedEvent): void {
+    if (this.queue.length >= this.options.maxQueue) {
+      this.dropped++;
+      return;
+    }
+    this.queue.push(event);
+    if (this.queue.length >= this.options.batchSize) void this.flush();
+  }
+
+  /** Writes what is queued; one write at a time, in order. */
+  flush(): Promise<void> {
+    this.writing = this.writing.then(async () => {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, this.options.batchSize);
+        try {
+          await this.db.insertInto('review_event').values(batch.map((e) => this.row(e))).execute();
+          this.written += batch.length;
+        } catch (error) {
+          this.dropped += batch.length;
+          this.options.onError?.(`review events dropped (${batch.length}): ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
+    });
+    return this.writing;
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    await this.flush();
+  }
+
+  private row(e: LoggedEvent) {
+    const tenant = e.caller.tenant || 'none';
+    return {
+      kind: e.kind,
+      review_id: e.reviewId,
+      tenant,
+      agent: this.agentId(tenant, e.caller.user || 'unknown'),
+      site: e.caller.site ?? 'chat',
+      channel: e.caller.channel ?? 'unknown',
+      lang: e.lang ?? null,
+      verdict: e.verdict ?? null,
+      mode: e.mode ?? null,
+      findings: e.findings ? JSON.stringify(e.findings) : null,
+      choice: e.choice ?? null,
+    };
+  }
+
+  /** Deletes events older than the retention (REVIEW_RETENTION_DAYS); returns how many went. */
+  async expire(retentionDays: number, now = new Date()): Promise<number> {
+    const r = await this.db.deleteFrom('review_event').where('at', '<', new Date(now.getTime() - retentionDays * 86_400_000)).executeTakeFirst();
+    return Number(r.numDeletedRows);
+  }
+
+  /** Deletes every event of one agent (`npm run data:forget -- --agent <id>`); returns how many went. */
+  async forget(agent: string): Promise<number> {
+    const r = await this.db.deleteFrom('review_event').where('agent', '=', agent).executeTakeFirst();
+    return Number(r.numDeletedRows);
+  }
+
+  /** The week's figures of a tenant, for `team report` and the dashboard. */
+  async weekFigures(tenant: string, now = new Date()): Promise<{ reviews: number; flagged: number; usedAlternative: number; topRules: { rule: string; count: number }[] }> {
+    const since = new Date(now.getTime() - 7 * 86_400_000);
+    const base = this.db.selectFrom('review_event').where('tenant', '=', tenant).where('at', '>=', since);
+    const reviews = await base.select(sql<string>`count(*)`.as('n')).where('kind', '=', 'review').executeTakeFirstOrThrow();
+    const flagged = await base.select(sql<string>`count(*)`.as('n')).where('kind', '=', 'review').where('verdict', '!=', 'send').executeTakeFirstOrThrow();
+    const used = await base.select(sql<string>`count(distinct review_id)`.as('n')).where('kind', '=', 'choice').where('choice', 'like', 'alternative:%').executeTakeFirstOrThrow();
+    const rules = await sql<{ rule: string; count: string }>`
+      select f->>'rule' as rule, count(*) as count
+      from review_event, jsonb_array_elements(findings) as f
+      where tenant = ${tenant} and at >= ${since} and kind = 'review'
+      group by 1 order by 2 desc, 1 limit 5`.execute(this.db);
+    return { reviews: Number(reviews.n), flagged: Number(flagged.n), usedAlternative: Number(used.n), topRules: rules.rows.map((r) => ({ rule: r.rule, count: Number(r.count) })) };
+  }
+}
+
+/** The deployment's pseudonym key: made once, kept in the database, the same for every instance. */
+async function secretOf(db: Kysely<Tables>): Promise<string> {
+  await db.insertInto('deployment_setting').values({ key: 'events-secret', value: randomBytes(32).toString('hex') }).onConflict((oc) => oc.column('key').doNothing()).execute();
+  const row = await db.selectFrom('deployment_setting').select(['value']).where('key', '=', 'events-secret').executeTakeFirstOrThrow();
+  return row.value;
+}
