@@ -1,6 +1,7 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder-core';
 import { ComponentDialog, DialogSet, WaterfallDialog, type DialogState, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Assistant } from '../src/assistant/assistant.js';
+import { reportCommand } from '../src/assistant/report-command.js';
 import { callerOf } from './caller-of.js';
 import { PracticeDialog, PRACTICE_DIALOG } from './practice-dialog.js';
 import { sendOutgoing, sendWithLateUpdate } from './send-outgoing.js';
@@ -81,6 +82,12 @@ export class MainDialog extends ComponentDialog {
     // A bare card submit or an empty message (a mention alone): offer the review form rather than an error.
     if (!(context.activity.text ?? '').trim()) {
       await sendOutgoing(context, this.assistant.reviewForm(locale));
+      return 'answered';
+    }
+    // "team report" / "my week": the supervisors' figures (issue 10), never a draft to review.
+    const report = reportCommand(context.activity.text ?? '');
+    if (report) {
+      await sendOutgoing(context, await this.assistant.as(callerOf(context.activity)).report(report, locale));
       return 'answered';
     }
     const route = this.assistant.route(context.activity.text ?? '', locale);

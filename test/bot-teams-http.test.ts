@@ -122,7 +122,8 @@ describe('compose-box message extension', () => {
     const choice = card.body.find((e: Json) => e.type === 'Input.ChoiceSet');
     expect(choice.choices.length).toBeGreaterThanOrEqual(3);
     expect(choice.choices.at(-1).value).toBe('Ei kuulu meille, soita myöhemmin.');
-    expect(card.actions[0].data).toEqual({ action: 'preview', customer: 'Laskussa on virhe.' });
+    // The review's id travels with the preview, so the choice is counted against the review (issue 10).
+    expect(card.actions[0].data).toEqual({ action: 'preview', customer: 'Laskussa on virhe.', review: expect.stringMatching(/^[0-9a-f-]{36}$/) });
   });
 
   it('the recorded submitAction without a draft gets the form back, not an error', async () => {

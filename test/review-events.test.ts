@@ -69,6 +69,17 @@ describe.each(databaseTargets())('review events ($name)', (target) => {
     expect(reviewed.agent).toBe(events.agentId('channel:directline', user));
     expect(reviewed.agent).not.toContain(user);
 
+    // "team report" (no app id: anyone on this machine may ask) shows the tenant's week (on a shared PostgreSQL it
+    // may hold earlier runs' events); "my week" shows this agent's own, which are exactly this test's.
+    await post({ type: 'message', text: 'team report' });
+    const team = await waitFor((a) => a.from.role === 'bot' && JSON.stringify(a.attachments ?? '').includes('Team report'));
+    expect(JSON.stringify(team.attachments)).toMatch(/"title":"Drafts reviewed","value":"[1-9]\d*"/);
+    await post({ type: 'message', text: 'my week' });
+    const mine = JSON.stringify((await waitFor((a) => a.from.role === 'bot' && JSON.stringify(a.attachments ?? '').includes('My week'))).attachments);
+    expect(mine).toMatch(/"title":"Drafts reviewed","value":"1"/);
+    expect(mine).toMatch(/"title":"Reviews where an alternative was used","value":"1"/);
+    expect(mine).toContain('not-my-department: 1');
+
     // The draft is nowhere: not in the events, the bot state, the (sealed) web-chat transcript, or any other table.
     const tables = await sql<{ table_name: string }>`select table_name from information_schema.tables where table_schema = 'public'`.execute(database.db);
     expect(tables.rows.length).toBeGreaterThan(5);

@@ -15,6 +15,7 @@ import { routeMessage, type Route } from './route-message.js';
 import { ReviewCache } from './review-cache.js';
 import type { Outgoing } from './outgoing.js';
 import type { EventCaller, ReviewEventSink } from './review-events.js';
+import { createTeamReportCard, type WeekFigures } from '../cards/team-report-card.js';
 import { randomUUID } from 'node:crypto';
 import type { Lang, ReviewResult } from '../core/contract.js';
 import { llmCoaching, llmGuidance, llmPracticeCustomer } from '../llm/llm-assist.js';
@@ -34,6 +35,10 @@ export interface AssistantOptions {
   llmBudget?: { take(caller: Caller): Promise<boolean> };
   /** Where reviews and the agents' choices are recorded for the supervisors (no text); absent: nothing is. */
   events?: ReviewEventSink;
+  /** The week's figures (the event log), for `team report` and `my week`. */
+  reports?: { weekFigures(tenant: string, agent?: string): Promise<WeekFigures>; agentId(tenant: string, user: string): string };
+  /** Who may see the team report: user ids (Entra object ids); absent means everyone (a deployment without an app id). */
+  supervisors?: readonly string[];
 }
 
 /** Who is asking (the daily model-call budgets, the review events): user, tenant, and where from. */
@@ -160,6 +165,20 @@ export class Assistant {
       mode: (result as { llm?: { mode?: string } }).llm?.mode === 'llm' ? 'llm' : 'offline',
       findings: result.findings.map((f) => ({ rule: f.rule, severity: f.severity })),
     });
+  }
+
+  /**
+   * `team report` (supervisors: the tenant's week) or `my week` (anyone: their own). Figures only, never text;
+   * agents appear only as the keyed hash the events carry.
+   */
+  async report(scope: 'team' | 'mine', locale?: string): Promise<Outgoing[]> {
+    const t = textsFor(locale);
+    const reports = this.options.reports;
+    if (!reports) return [{ text: t.report.off }];
+    const tenant = this.caller.tenant || 'none';
+    if (scope === 'team' && this.options.supervisors && !this.options.supervisors.includes(this.caller.user ?? '')) return [{ text: t.report.notAllowed }];
+    const figures = await reports.weekFigures(tenant, scope === 'mine' ? reports.agentId(tenant, this.caller.user || 'unknown') : undefined);
+    return [{ card: createTeamReportCard(figures, t, scope), summary: scope === 'team' ? t.report.team : t.report.mine }];
   }
 
   /** What the agent did with a review: used an alternative, or sent from the compose-box preview. */

@@ -26,6 +26,8 @@ export interface BotTexts {
   guidanceTitle: string;
   guidanceNone: string;
   coachingTitle: string;
+  /** `team report` / `my week` (issue 10). */
+  report: { team: string; mine: string; reviews: string; flagged: string; used: string; topRules: string; none: string; notAllowed: string; off: string };
   sayLike: string;
   avoid: string;
   practiceIntro: (rounds: number) => string;
@@ -63,6 +65,7 @@ export interface BotTexts {
 }
 
 const en: BotTexts = {
+  report: { team: 'Team report: the last 7 days', mine: 'My week: the last 7 days', reviews: 'Drafts reviewed', flagged: 'Drafts with something to fix', used: 'Reviews where an alternative was used', topRules: 'Found most often', none: 'Nothing yet this week.', notAllowed: 'The team report is for supervisors (SUPERVISORS). "my week" shows your own figures.', off: 'Figures need the database: they are not kept with STORAGE=memory.' },
   lang: 'en',
   welcome: "Hi, I'm Warmline: a second read before you send. Paste a draft reply (optionally `customer: … draft: …`) and I'll show what might hurt, with warmer alternatives and a next step.",
   help: 'Paste a draft to review it, or write `customer: <their message> draft: <your reply>`.\n- `guidance <question>`: what our guidance says\n- `what should I say when <situation>`: example replies\n- `practice`: practise with a simulated customer (`stop` ends it)\n- `help`: this message',
@@ -99,6 +102,7 @@ const en: BotTexts = {
 };
 
 const fi: BotTexts = {
+  report: { team: 'Tiimin raportti: viimeiset 7 päivää', mine: 'Minun viikkoni: viimeiset 7 päivää', reviews: 'Tarkistettuja luonnoksia', flagged: 'Luonnoksia, joissa oli korjattavaa', used: 'Tarkistuksia, joissa käytettiin vaihtoehtoa', topRules: 'Useimmin löytyneet', none: 'Tällä viikolla ei vielä mitään.', notAllowed: 'Tiimin raportti on esihenkilöille (SUPERVISORS). ”minun viikkoni” näyttää omat lukusi.', off: 'Luvut tarvitsevat tietokannan: STORAGE=memory ei tallenna niitä.' },
   lang: 'fi',
   welcome: 'Hei, olen Warmline: toinen lukija ennen lähettämistä. Liitä vastausluonnos (tai `asiakas: … luonnos: …`), niin näytän, mikä voi satuttaa, ja ehdotan lämpimämmän vaihtoehdon ja seuraavan askeleen.',
   help: 'Liitä luonnos arvioitavaksi tai kirjoita `asiakas: <viesti> luonnos: <vastaus>`.\n- `guidance <kysymys>` tai `ohje <kysymys>`: mitä ohjeistus sanoo\n- `mitä sanon kun <tilanne>`: esimerkkivastauksia\n- `harjoittele`: harjoittele asiakkaan kanssa (`lopeta` lopettaa)\n- `help` tai `apua`: tämä ohje',
@@ -135,6 +139,7 @@ const fi: BotTexts = {
 };
 
 const pl: BotTexts = {
+  report: { team: 'Raport zespołu: ostatnie 7 dni', mine: 'Mój tydzień: ostatnie 7 dni', reviews: 'Sprawdzone szkice', flagged: 'Szkice z czymś do poprawy', used: 'Sprawdzenia, po których użyto propozycji', topRules: 'Najczęściej znajdowane', none: 'W tym tygodniu jeszcze nic.', notAllowed: 'Raport zespołu jest dla przełożonych (SUPERVISORS). „mój tydzień” pokazuje Twoje wyniki.', off: 'Wyniki wymagają bazy danych: przy STORAGE=memory nie są zapisywane.' },
   lang: 'pl',
   welcome: 'Cześć, jestem Warmline: drugie spojrzenie przed wysłaniem. Wklej szkic odpowiedzi (lub `klient: … szkic: …`), a pokażę, co może urazić, i zaproponuję cieplejszą wersję oraz kolejny krok.',
   help: 'Wklej szkic do oceny albo napisz `klient: <wiadomość> szkic: <odpowiedź>`.\n- `guidance <pytanie>` lub `wytyczne <pytanie>`: co mówią wytyczne\n- `co powiedzieć gdy <sytuacja>`: przykładowe odpowiedzi\n- `ćwicz`: ćwiczenie z symulowanym klientem (`stop` kończy)\n- `help` lub `pomoc`: ta wiadomość',
@@ -171,6 +176,7 @@ const pl: BotTexts = {
 };
 
 const hu: BotTexts = {
+  report: { team: 'Csapatjelentés: az elmúlt 7 nap', mine: 'Az én hetem: az elmúlt 7 nap', reviews: 'Ellenőrzött piszkozatok', flagged: 'Javítanivalót tartalmazó piszkozatok', used: 'Ellenőrzések, ahol javaslatot használtak', topRules: 'Leggyakrabban talált', none: 'Ezen a héten még semmi.', notAllowed: 'A csapatjelentés a vezetőknek szól (SUPERVISORS). Az „én hetem” a saját számaidat mutatja.', off: 'A számokhoz adatbázis kell: STORAGE=memory mellett nem tárolódnak.' },
   lang: 'hu',
   welcome: 'Szia, Warmline vagyok: egy második olvasat küldés előtt. Illeszd be a válaszpiszkozatot (vagy `ügyfél: … piszkozat: …`), és megmutatom, mi bánthat, melegebb változatot és következő lépést javaslok.',
   help: 'Illeszd be a piszkozatot, vagy írd: `ügyfél: <üzenet> piszkozat: <válasz>`.\n- `guidance <kérdés>` vagy `irányelv <kérdés>`: mit mondanak az irányelvek\n- `mit mondjak ha <helyzet>`: példaválaszok\n- `gyakorlás`: gyakorlás szimulált ügyféllel (`stop` befejezi)\n- `help` vagy `súgó`: ez az üzenet',

@@ -54,6 +54,11 @@ const AppConfigSchema = z.object({
       }
       return out as Partial<Record<'fi' | 'hu', string>>;
     }),
+  /** Who may ask for `team report`: Entra object ids, comma-separated; empty: everyone (fine without an app id). */
+  SUPERVISORS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
   /** Review events (what was found, what the agent chose; never text) are kept this many days. */
   REVIEW_RETENTION_DAYS: z.coerce.number().min(1).max(3650).default(180),
   /** Keys the agents' pseudonyms in the review events; empty: one is generated once and kept in the database. */

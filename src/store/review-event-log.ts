@@ -116,16 +116,18 @@ export class ReviewEventLog {
   }
 
   /** The week's figures of a tenant, for `team report` and the dashboard. */
-  async weekFigures(tenant: string, now = new Date()): Promise<{ reviews: number; flagged: number; usedAlternative: number; topRules: { rule: string; count: number }[] }> {
+  async weekFigures(tenant: string, agent?: string, now = new Date()): Promise<{ reviews: number; flagged: number; usedAlternative: number; topRules: { rule: string; count: number }[] }> {
+    await this.flush(); // what was just reviewed counts
     const since = new Date(now.getTime() - 7 * 86_400_000);
-    const base = this.db.selectFrom('review_event').where('tenant', '=', tenant).where('at', '>=', since);
+    let base = this.db.selectFrom('review_event').where('tenant', '=', tenant).where('at', '>=', since);
+    if (agent) base = base.where('agent', '=', agent);
     const reviews = await base.select(sql<string>`count(*)`.as('n')).where('kind', '=', 'review').executeTakeFirstOrThrow();
     const flagged = await base.select(sql<string>`count(*)`.as('n')).where('kind', '=', 'review').where('verdict', '!=', 'send').executeTakeFirstOrThrow();
     const used = await base.select(sql<string>`count(distinct review_id)`.as('n')).where('kind', '=', 'choice').where('choice', 'like', 'alternative:%').executeTakeFirstOrThrow();
     const rules = await sql<{ rule: string; count: string }>`
       select f->>'rule' as rule, count(*) as count
       from review_event, jsonb_array_elements(findings) as f
-      where tenant = ${tenant} and at >= ${since} and kind = 'review'
+      where tenant = ${tenant} and at >= ${since} and kind = 'review' and (${agent ?? null}::text is null or agent = ${agent ?? null})
       group by 1 order by 2 desc, 1 limit 5`.execute(this.db);
     return { reviews: Number(reviews.n), flagged: Number(flagged.n), usedAlternative: Number(used.n), topRules: rules.rows.map((r) => ({ rule: r.rule, count: Number(r.count) })) };
   }

@@ -44,7 +44,7 @@ function storageFrom(config: AppConfig, database: Database | undefined): { stora
 export function createWarmlineServer(config: AppConfig, logger: Logger, kb: KnowledgeBase = loadKnowledgeBase(), llm?: AssistantLlm, database?: Database, events?: ReviewEventLog): WarmlineServer {
   // In LLM mode every model call counts against the caller's and the tenant's budget for the day.
   const llmBudget = llm ? new DailyLlmBudget({ perUser: config.LLM_CALLS_PER_USER_PER_DAY, perTenant: config.LLM_CALLS_PER_TENANT_PER_DAY }, database?.db) : undefined;
-  const assistant = new Assistant({ kb, maxDraft: config.MAX_DRAFT_CHARS, registers: config.REPLY_REGISTER, ...(llm ? { llm } : {}), ...(llmBudget ? { llmBudget } : {}), ...(events ? { events } : {}) });
+  const assistant = new Assistant({ kb, maxDraft: config.MAX_DRAFT_CHARS, registers: config.REPLY_REGISTER, ...(llm ? { llm } : {}), ...(llmBudget ? { llmBudget } : {}), ...(events ? { events, reports: events } : {}), ...(config.MicrosoftAppId ? { supervisors: config.SUPERVISORS } : {}) });
   const { storage, table } = storageFrom(config, database);
   const sweep = () => {
     llmBudget?.sweep().catch(() => undefined);
@@ -115,10 +115,15 @@ export function createWarmlineServer(config: AppConfig, logger: Logger, kb: Know
   // Ready to take traffic: the knowledge base is loaded, the database answers, and the server is not draining.
   let draining = false;
   let sync: KnowledgeSync | undefined;
+  // restify wants nothing back from an async handler: each branch answers and returns undefined.
   server.get('/readyz', async (_req, res) => {
-    if (draining) return res.send(503, { status: 'draining' });
-    if (database && !(await database.ping())) return res.send(503, { status: 'database unreachable', database: database.kind });
-    return res.json({ status: 'ready', guidelines: assistant.kb.guidelines.length, knowledgeVersion: sync?.current.version ?? 'local', ...(database ? { database: database.kind } : { storage: 'memory' }) });
+    if (draining) {
+      res.send(503, { status: 'draining' });
+    } else if (database && !(await database.ping())) {
+      res.send(503, { status: 'database unreachable', database: database.kind });
+    } else {
+      res.json({ status: 'ready', guidelines: assistant.kb.guidelines.length, knowledgeVersion: sync?.current.version ?? 'local', ...(database ? { database: database.kind } : { storage: 'memory' }) });
+    }
   });
 
   server.get('/healthz', (_req, res, next) => {
