@@ -47,7 +47,7 @@ export interface Tables {
   };
   review_event: {
     id: Generated<string>;
-    at: ColumnType<Date, Date | undefined, never>;
+    at: ColumnType<Date, Date | undefined, Date>;
     kind: 'review' | 'choice';
     review_id: string;
     tenant: string;

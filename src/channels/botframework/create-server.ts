@@ -18,6 +18,7 @@ import { KnowledgeTable } from '../../store/knowledge-table.js';
 import { startKnowledgeSync, type KnowledgeSync } from '../knowledge-sync.js';
 import { DatabaseStorage } from './database-storage.js';
 import { registerWebChat } from './web-chat/register-web-chat.js';
+import { registerDashboard } from '../dashboard/register-dashboard.js';
 import { WarmlineBot } from './warmline-bot.js';
 
 export interface WarmlineServer {
@@ -132,6 +133,11 @@ export function createWarmlineServer(config: AppConfig, logger: Logger, kb: Know
   });
 
   registerHttpApi(server, { knowledge: () => assistant.kb, keys: config.DATABASE_URL && database ? new DatabaseApiKeys(new ApiKeyTable(database.db)) : new ApiKeyStore(config.API_KEYS_FILE), limiter: new RateLimiter(config.API_RATE_PER_MINUTE, config.API_RATE_BURST), maxDraft: config.MAX_DRAFT_CHARS, logger, version: APP_VERSION, registers: config.REPLY_REGISTER });
+  // The supervisors' dashboard needs the review events (a database); offline it is for this machine only.
+  if (events) {
+    const dashboard = registerDashboard(server, { config, events });
+    logger.info(dashboard === 'localhost' ? 'dashboard at /dashboard (this machine only)' : 'dashboard off: it needs sign-in with an app id set; "team report" works in Teams');
+  }
   const webChat = registerWebChat(server, { bot, config, logger, ...(database ? { database } : {}) });
   if (webChat === 'offline-open' && config.MicrosoftAppId) logger.warn('WEB_CHAT=public: the built-in web chat and its offline Direct Line are open to anyone who can reach this server');
   if (webChat === 'off' && config.WEB_CHAT !== 'off') logger.info('web chat is off: with an app id it needs DIRECT_LINE_SECRET (Azure Direct Line), or WEB_CHAT=public to open it');

@@ -24,7 +24,8 @@ export interface HttpApiDeps {
 
 export const MAX_BATCH = 100;
 
-const isLoopback = (address: string | undefined) => address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
+/** A request from this machine (the API before any key exists, the dashboard offline). */
+export const isLoopback = (address: string | undefined) => address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
 
 /**
  * The review contract over HTTP for helpdesk tools (Zendesk, Freshdesk, Dynamics 365, an in-house sidebar):

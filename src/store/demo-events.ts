@@ -1,0 +1,61 @@
+import type { LoggedEvent } from './review-event-log.js';
+
+/**
+ * A month of realistic synthetic review events in all four languages (`npm run demo:seed`), so a newcomer sees a
+ * living dashboard after two commands. Deterministic (a seeded generator): the same seed gives the same month.
+ */
+const RULES: Record<string, { rule: string; severity: string; weight: number }[]> = {
+  common: [
+    { rule: 'missing-next-step', severity: 'major', weight: 9 },
+    { rule: 'missing-greeting', severity: 'minor', weight: 7 },
+    { rule: 'hollow-apology', severity: 'minor', weight: 6 },
+    { rule: 'policy-shield', severity: 'major', weight: 4 },
+    { rule: 'not-my-department', severity: 'major', weight: 4 },
+    { rule: 'vague-wait', severity: 'minor', weight: 4 },
+    { rule: 'call-back-later', severity: 'major', weight: 3 },
+    { rule: 'i-dont-know', severity: 'major', weight: 3 },
+    { rule: 'blames-customer', severity: 'major', weight: 2 },
+    { rule: 'transfer-runaround', severity: 'major', weight: 2 },
+    { rule: 'rude-or-judgemental', severity: 'critical', weight: 1 },
+  ],
+};
+
+function generator(seed: number) {
+  let s = seed >>> 0;
+  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+
+export function demoEvents(options: { days?: number; now?: Date; seed?: number; tenant?: string } = {}): LoggedEvent[] {
+  const random = generator(options.seed ?? 42);
+  const now = options.now ?? new Date();
+  const days = options.days ?? 30;
+  const tenant = options.tenant ?? 'demo';
+  const agents = ['fi', 'pl', 'hu', 'en'].flatMap((lang) => [1, 2, 3].map((n) => ({ lang, user: `demo-${lang}-${n}`, skill: 0.3 + 0.2 * n })));
+  const pick = () => {
+    const rules = RULES.common!;
+    let r = random() * rules.reduce((a, b) => a + b.weight, 0);
+    for (const x of rules) if ((r -= x.weight) < 0) return x;
+    return rules[0]!;
+  };
+  const out: LoggedEvent[] = [];
+  let n = 0;
+  for (let d = days - 1; d >= 0; d--) {
+    const day = new Date(now.getTime() - d * 86_400_000);
+    const weekend = [0, 6].includes(day.getUTCDay());
+    for (const agent of agents) {
+      const reviews = weekend ? Math.floor(random() * 2) : 2 + Math.floor(random() * 5);
+      for (let i = 0; i < reviews; i++) {
+        const at = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), 7 + Math.floor(random() * 10), Math.floor(random() * 60)));
+        // Agents improve over the month: fewer findings per review as the days go by.
+        const chance = Math.max(0.15, 0.75 - agent.skill * 0.4 - ((days - d) / days) * 0.25);
+        const findings = random() < chance ? [pick(), ...(random() < 0.3 ? [pick()] : [])].filter((f, j, all) => all.findIndex((o) => o.rule === f.rule) === j) : [];
+        const verdict = findings.some((f) => f.severity === 'critical') ? 'block' : findings.some((f) => f.severity === 'major') ? 'revise' : 'send';
+        const reviewId = `demo-${options.seed ?? 42}-${++n}`;
+        const caller = { user: agent.user, tenant, site: random() < 0.6 ? 'compose' : 'chat', channel: 'msteams' };
+        out.push({ kind: 'review', reviewId, caller, lang: agent.lang, verdict, mode: 'offline', findings: findings.map((f) => ({ rule: f.rule, severity: f.severity })), at });
+        if (verdict !== 'send' && random() < 0.65) out.push({ kind: 'choice', reviewId, caller, choice: random() < 0.7 ? 'alternative:warmer' : 'preview-sent', at: new Date(at.getTime() + 60_000) });
+      }
+    }
+  }
+  return out;
+}
