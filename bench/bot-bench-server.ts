@@ -9,6 +9,7 @@ import { createWarmlineServer } from '../src/channels/botframework/create-server
 import { loadConfig } from '../src/config/app-config.js';
 import { createLogger } from '../src/config/logger.js';
 import { openDatabase } from '../src/store/database.js';
+import { ReviewEventLog } from '../src/store/review-event-log.js';
 
 /**
  * One server for the bot benchmark, in its own process so the load generator does not share its core:
@@ -44,13 +45,15 @@ stub.listen(0, '127.0.0.1', () => {
   } else {
     // `warmline` keeps state in memory; `warmline-pglite` and `warmline-postgres` in the database a deployment uses.
     const database =
-      mode === 'warmline-pglite'
+      mode === 'warmline-pglite' || mode === 'warmline-pglite-events'
         ? openDatabase({ dataDir: mkdtempSync(join(tmpdir(), 'warmline-bench-')) })
         : mode === 'warmline-postgres'
           ? openDatabase({ url: process.env.DATABASE_URL ?? '', dataDir: '' })
           : Promise.resolve(undefined);
     void database.then(async (db) => {
-      const app = createWarmlineServer(db ? { ...config, STORAGE: 'database' } : config, logger, undefined, undefined, db);
+      // With events on, every review also queues an event, written in batches off the review's path (issue 10).
+      const events = db && mode === 'warmline-pglite-events' ? await ReviewEventLog.open(db.db) : undefined;
+      const app = createWarmlineServer(db ? { ...config, STORAGE: 'database' } : config, logger, undefined, undefined, db, events);
       const url = await app.listen();
       process.stdout.write(`${JSON.stringify({ url, stubUrl })}\n`);
     });

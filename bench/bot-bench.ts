@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   const rows: string[] = [];
   const results: Record<string, Awaited<ReturnType<typeof load>>> = {};
   // The bot state in a database costs a read and a write a turn: PGlite always, PostgreSQL with DATABASE_URL.
-  const modes = ['echo', 'warmline', 'warmline-pglite', ...(process.env.DATABASE_URL ? ['warmline-postgres'] : [])];
+  const modes = ['echo', 'warmline', 'warmline-pglite', 'warmline-pglite-events', ...(process.env.DATABASE_URL ? ['warmline-postgres'] : [])];
   for (const mode of modes) {
     const server = await startServer(mode);
     try {
