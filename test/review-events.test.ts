@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { postActivity } from './support/bot-server.js';
+import { startConnectorStub } from './support/connector-stub.js';
 import { sql } from 'kysely';
 import { createWarmlineServer, type WarmlineServer } from '../src/channels/botframework/create-server.js';
 import { loadConfig } from '../src/config/app-config.js';
@@ -106,4 +109,33 @@ describe.each(databaseTargets())('review events ($name)', (target) => {
     expect(await log.expire(180)).toBeGreaterThanOrEqual(1);
     expect(await ofTenant()).toEqual([]);
   }, 30_000);
+
+  it('the Teams compose-box flow (real payloads: submitAction with a draft, then Preview) leaves a review and its preview-sent choice', async () => {
+    const stub = await startConnectorStub();
+    const database = await target.open();
+    const log = await ReviewEventLog.open(database.db, { flushMs: 60_000 });
+    const teamsApp = createWarmlineServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' }), createLogger('silent'), await testKnowledgeBase(), undefined, database, log);
+    const url = await teamsApp.listen();
+    try {
+      const payload = JSON.parse(readFileSync(new URL('../../shared/external/teams-activities/composeExtension-submitAction.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+      const submit = (data: Record<string, unknown>) => postActivity(url, { ...payload, serviceUrl: stub.url, value: { commandId: 'reviewDraft', data } });
+      const reviewed = (await submit({ draft: 'Ei kuulu meille, soita myöhemmin.', customer: 'Laskussa on virhe.' })).body as { task: { value: { card: { content: { actions: { data: { review: string } }[]; body: { type: string; choices?: { value: string }[] }[] } } } } };
+      const card = reviewed.task.value.card.content;
+      const reviewId = card.actions[0]!.data.review;
+      const choice = card.body.find((e) => e.type === 'Input.ChoiceSet')!.choices![0]!.value;
+      const preview = (await submit({ action: 'preview', choice, customer: 'Laskussa on virhe.', review: reviewId, confirmed: true })).body as { composeExtension?: { type: string } };
+      expect(preview.composeExtension?.type).toBe('botMessagePreview');
+      await log.flush();
+      const rows = await database.db.selectFrom('review_event').selectAll().where('review_id', '=', reviewId).orderBy('id').execute();
+      expect(rows.map((r) => [r.kind, r.site, r.channel, r.choice])).toEqual([
+        ['review', 'compose', 'msteams', null],
+        ['choice', 'compose', 'msteams', 'preview-sent'],
+      ]);
+      expect(JSON.stringify(rows[0]!.findings)).toContain('not-my-department');
+    } finally {
+      await teamsApp.close();
+      await log.close();
+      await stub.close();
+    }
+  }, 60_000);
 });
