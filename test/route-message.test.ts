@@ -65,7 +65,7 @@ describe('what the user wants, in fi/pl/hu/en, typed from an English client', ()
     ['intents-dev.jsonl', 300],
     ['intents-dev2.jsonl', 277],
     ['intents-dev3.jsonl', 330],
-  ])('the development set %s (%i messages, written blind) reaches 95%% with no non-draft reviewed', (file, count) => {
+  ])('the development set %s (%i messages, written blind) reaches 95 percent with no non-draft reviewed', (file, count) => {
     const items = parseJsonLines(readFileSync(`test/data/intents/${file}`, 'utf8')).map((l) => ('value' in l ? (l.value as IntentItem) : null)).filter((x) => x !== null);
     const report = scoreIntents(items, assistant.kb);
     expect(report.items).toBe(count);

@@ -45,7 +45,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     kind = 'pglite';
     where = options.dataDir;
     if (!options.dataDir.startsWith('memory://')) mkdirSync(options.dataDir, { recursive: true });
-    db = new Kysely<Tables>({ dialect: new PGliteDialect({ pglite: () => new PGlite(options.dataDir) }) });
+    // One process's small tables need no large buffer pool: 16 MB of shared buffers instead of PostgreSQL's 128 MB
+    // keeps ~130 MB off the resident set (measured: 740 → 605 MB for an empty database; the rest is PGlite itself).
+    db = new Kysely<Tables>({ dialect: new PGliteDialect({ pglite: () => new PGlite(options.dataDir, { startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'] }) }) });
   }
   try {
     await migrateToLatest(db);
