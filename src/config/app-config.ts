@@ -59,6 +59,15 @@ const AppConfigSchema = z.object({
     .string()
     .default('')
     .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
+  /**
+   * Sign-in with Entra ID for the dashboard: on when PUBLIC_URL and SESSION_SECRET are set with an app id. The issuer
+   * defaults to the app's tenant (MicrosoftAppTenantId); the client is the bot's app registration unless given.
+   */
+  PUBLIC_URL: z.string().url().or(z.literal('')).default(''),
+  SESSION_SECRET: z.string().default(''),
+  SIGN_IN_ISSUER: z.string().url().or(z.literal('')).default(''),
+  SIGN_IN_CLIENT_ID: z.string().default(''),
+  SIGN_IN_CLIENT_SECRET: z.string().default(''),
   /** Review events (what was found, what the agent chose; never text) are kept this many days. */
   REVIEW_RETENTION_DAYS: z.coerce.number().min(1).max(3650).default(180),
   /** Keys the agents' pseudonyms in the review events; empty: one is generated once and kept in the database. */
@@ -85,6 +94,14 @@ export function webChatMode(config: Pick<AppConfig, 'WEB_CHAT' | 'MicrosoftAppId
 }
 
 export type AppConfig = z.infer<typeof AppConfigSchema>;
+
+/** The sign-in settings, when the deployment has them (see PUBLIC_URL); null otherwise. */
+export function signInSettings(config: AppConfig): { issuer: URL; clientId: string; clientSecret: string; publicUrl: string; sessionSecret: string; allowedTenants: string[] } | null {
+  const clientId = config.SIGN_IN_CLIENT_ID || config.MicrosoftAppId;
+  const issuer = config.SIGN_IN_ISSUER || (config.MicrosoftAppTenantId ? `https://login.microsoftonline.com/${config.MicrosoftAppTenantId}/v2.0` : '');
+  if (!config.PUBLIC_URL || !config.SESSION_SECRET || !clientId || !issuer) return null;
+  return { issuer: new URL(issuer), clientId, clientSecret: config.SIGN_IN_CLIENT_SECRET || config.MicrosoftAppPassword, publicUrl: config.PUBLIC_URL, sessionSecret: config.SESSION_SECRET, allowedTenants: config.ALLOWED_TENANTS };
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = AppConfigSchema.safeParse(env);

@@ -19,6 +19,7 @@ import { startKnowledgeSync, type KnowledgeSync } from '../knowledge-sync.js';
 import { DatabaseStorage } from './database-storage.js';
 import { registerWebChat } from './web-chat/register-web-chat.js';
 import { registerDashboard } from '../dashboard/register-dashboard.js';
+import type { EntraSignIn } from '../auth/entra-sign-in.js';
 import { WarmlineBot } from './warmline-bot.js';
 
 export interface WarmlineServer {
@@ -42,7 +43,7 @@ function storageFrom(config: AppConfig, database: Database | undefined): { stora
 }
 
 /** Composes the bot: config → knowledge base → adapter (+ onTurnError) → storage and state → bot → restify routes. */
-export function createWarmlineServer(config: AppConfig, logger: Logger, kb: KnowledgeBase = loadKnowledgeBase(), llm?: AssistantLlm, database?: Database, events?: ReviewEventLog): WarmlineServer {
+export function createWarmlineServer(config: AppConfig, logger: Logger, kb: KnowledgeBase = loadKnowledgeBase(), llm?: AssistantLlm, database?: Database, events?: ReviewEventLog, signIn?: EntraSignIn): WarmlineServer {
   // In LLM mode every model call counts against the caller's and the tenant's budget for the day.
   const llmBudget = llm ? new DailyLlmBudget({ perUser: config.LLM_CALLS_PER_USER_PER_DAY, perTenant: config.LLM_CALLS_PER_TENANT_PER_DAY }, database?.db) : undefined;
   const assistant = new Assistant({ kb, maxDraft: config.MAX_DRAFT_CHARS, registers: config.REPLY_REGISTER, ...(llm ? { llm } : {}), ...(llmBudget ? { llmBudget } : {}), ...(events ? { events, reports: events } : {}), ...(config.MicrosoftAppId ? { supervisors: config.SUPERVISORS } : {}) });
@@ -134,9 +135,16 @@ export function createWarmlineServer(config: AppConfig, logger: Logger, kb: Know
 
   registerHttpApi(server, { knowledge: () => assistant.kb, keys: config.DATABASE_URL && database ? new DatabaseApiKeys(new ApiKeyTable(database.db)) : new ApiKeyStore(config.API_KEYS_FILE), limiter: new RateLimiter(config.API_RATE_PER_MINUTE, config.API_RATE_BURST), maxDraft: config.MAX_DRAFT_CHARS, logger, version: APP_VERSION, registers: config.REPLY_REGISTER });
   // The supervisors' dashboard needs the review events (a database); offline it is for this machine only.
+  signIn?.register(server);
   if (events) {
-    const dashboard = registerDashboard(server, { config, events });
-    logger.info(dashboard === 'localhost' ? 'dashboard at /dashboard (this machine only)' : 'dashboard off: it needs sign-in with an app id set; "team report" works in Teams');
+    const dashboard = registerDashboard(server, { config, events, ...(signIn ? { signIn } : {}) });
+    logger.info(
+      dashboard === 'signed-in'
+        ? 'dashboard at /dashboard (sign-in with Entra ID; supervisors only)'
+        : dashboard === 'localhost'
+          ? 'dashboard at /dashboard (this machine only)'
+          : 'dashboard off: with an app id it needs sign-in (SIGN_IN_* settings); "team report" works in Teams',
+    );
   }
   const webChat = registerWebChat(server, { bot, config, logger, ...(database ? { database } : {}) });
   if (webChat === 'offline-open' && config.MicrosoftAppId) logger.warn('WEB_CHAT=public: the built-in web chat and its offline Direct Line are open to anyone who can reach this server');

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { loadConfig } from '../../config/app-config.js';
+import { loadConfig, signInSettings } from '../../config/app-config.js';
+import { EntraSignIn } from '../auth/entra-sign-in.js';
 import { loadDotEnv } from '../../config/load-dotenv.js';
 import { createLogger } from '../../config/logger.js';
 import { loadKnowledgeBase } from '../../engine/knowledge-base.js';
@@ -19,7 +20,10 @@ async function main(): Promise<void> {
   const database: Database | undefined = config.STORAGE === 'database' ? await openDatabase({ url: config.DATABASE_URL, dataDir: join(config.DATA_DIR, 'pglite') }) : undefined;
   // What the second read caught and what agents chose, for the supervisors (no text; batched, off the review's path).
   const events = database ? await ReviewEventLog.open(database.db, { secret: config.EVENTS_SECRET, onError: (message) => logger.warn(message) }) : undefined;
-  const app = createWarmlineServer(config, logger, kb, llm, database, events);
+  // Sign-in with Entra ID for the dashboard, when the deployment has its settings (PUBLIC_URL, SESSION_SECRET).
+  const signInConfig = signInSettings(config);
+  const signIn = signInConfig ? await EntraSignIn.create(signInConfig) : undefined;
+  const app = createWarmlineServer(config, logger, kb, llm, database, events, signIn);
   const url = await app.listen();
   logger.info(
     { url, mode: llm ? `llm (${llm.client.mode}, ${llm.client.chatModel})` : 'offline: no OPENAI_API_KEY or AZURE_OPENAI_API_KEY, the rules and lexical retrieval do everything', auth: config.MicrosoftAppId ? 'bot-framework' : 'none (local)', storage: database ? `${database.kind} (${database.where})` : 'memory (lost on restart)', stateTtlDays: config.STATE_TTL_DAYS, allowedTenants: config.ALLOWED_TENANTS.length },

@@ -5,15 +5,20 @@ import { dirname, join } from 'node:path';
 import type restify from 'restify';
 import type { AppConfig } from '../../config/app-config.js';
 import type { DashboardFilters, ReviewEventLog } from '../../store/review-event-log.js';
+import type { EntraSignIn } from '../auth/entra-sign-in.js';
 import { isLoopback } from '../http-api/register-http-api.js';
 import { CHART_LIBRARY_PATH, DASHBOARD_SCRIPT, DASHBOARD_SCRIPT_PATH, dashboardCsv, renderDashboard } from './dashboard-page.js';
 
 const require = createRequire(import.meta.url);
 
-/** Who may open the dashboard: offline (no app id), this machine only; with an app id, nobody until sign-in exists. */
-export type DashboardAccess = 'localhost' | 'off';
+/**
+ * Who may open the dashboard: with sign-in (Entra ID), supervisors only (the app role "Supervisor", or listed in
+ * SUPERVISORS); offline without it (no app id), this machine only; with an app id and no sign-in, nobody.
+ */
+export type DashboardAccess = 'signed-in' | 'localhost' | 'off';
 
-export function dashboardAccess(config: Pick<AppConfig, 'MicrosoftAppId'>): DashboardAccess {
+export function dashboardAccess(config: Pick<AppConfig, 'MicrosoftAppId'>, signIn?: EntraSignIn): DashboardAccess {
+  if (signIn) return 'signed-in';
   return config.MicrosoftAppId ? 'off' : 'localhost';
 }
 
@@ -28,12 +33,24 @@ function filtersFrom(query: Record<string, unknown> | undefined): DashboardFilte
  * GET /dashboard (the supervisors' page), /dashboard.csv, and the page's two scripts, all from this server (no
  * external URL; the same CSP discipline as the web chat). Only aggregates of the review events, never text.
  */
-export function registerDashboard(server: restify.Server, deps: { config: AppConfig; events: ReviewEventLog }): DashboardAccess {
-  const access = dashboardAccess(deps.config);
+export function registerDashboard(server: restify.Server, deps: { config: AppConfig; events: ReviewEventLog; signIn?: EntraSignIn }): DashboardAccess {
+  const access = dashboardAccess(deps.config, deps.signIn);
   const refuse = (req: restify.Request, res: restify.Response): boolean => {
     if (access === 'localhost' && isLoopback(req.socket.remoteAddress)) return false;
+    if (access === 'signed-in' && deps.signIn) {
+      const session = deps.signIn.sessionOf(req);
+      if (!session) {
+        // The page sends the browser to sign in; its files and the CSV just say 401.
+        if (req.path() === '/dashboard') deps.signIn.redirectToSignIn(res, req.url ?? '/dashboard');
+        else res.send(401, { error: 'Sign in first: open /dashboard.' });
+        return true;
+      }
+      if (session.roles.includes('Supervisor') || deps.config.SUPERVISORS.includes(session.oid)) return false;
+      res.send(403, { error: 'The dashboard is for supervisors (the app role "Supervisor", or SUPERVISORS).' });
+      return true;
+    }
     res.status(403);
-    res.json({ error: access === 'off' ? 'The dashboard needs sign-in, which this deployment does not have yet; ask "team report" in Teams.' : 'The dashboard is served to this machine only.' });
+    res.json({ error: access === 'off' ? 'The dashboard needs sign-in (SIGN_IN_* settings); ask "team report" in Teams.' : 'The dashboard is served to this machine only.' });
     return true;
   };
   let chartLibrary: Buffer | undefined;
