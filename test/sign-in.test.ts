@@ -101,4 +101,26 @@ describe('sign-in with Entra ID for the dashboard', () => {
       expect(JSON.parse(Buffer.from(signed.split('.')[0]!, 'base64url').toString('utf8')).returnTo).toBe('/');
     }
   });
+
+  it('with an app id, the built-in web chat is served behind sign-in: the page, the token and a new conversation need the session', async () => {
+    expect((await fetch(`${base}/`, { redirect: 'manual' })).headers.get('location')).toBe('/auth/login?returnTo=%2F');
+    expect((await fetch(`${base}/api/directline/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(401);
+    expect((await fetch(`${base}/v3/directline/conversations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(401);
+    oidc.user = { oid: 'oid-agent-2', tid: 'tenant-a', name: 'Alex', roles: [] };
+    const { res, jar } = await browse('/');
+    expect(res.status).toBe(200);
+    const cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+    const token = await fetch(`${base}/api/directline/token`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ userId: 'someone-else' }) });
+    expect(token.status).toBe(200);
+    const session = (await token.json()) as { token: string; conversationId: string };
+    // The conversation belongs to the signed-in person, whatever user id the page sent.
+    const poll = await fetch(`${base}/v3/directline/conversations/${session.conversationId}/activities`, { headers: { Authorization: `Bearer ${session.token}` } });
+    expect(poll.status).toBe(200);
+    const posted = await fetch(`${base}/v3/directline/conversations/${session.conversationId}/activities`, { method: 'POST', headers: { 'content-type': 'application/json', Authorization: `Bearer ${session.token}` }, body: JSON.stringify({ type: 'message', text: 'hi', from: { id: 'someone-else' } }) });
+    expect(posted.status).toBe(200);
+    const page = (await (await fetch(`${base}/v3/directline/conversations/${session.conversationId}/activities`, { headers: { Authorization: `Bearer ${session.token}` } })).json()) as { activities: { from: { id: string; role?: string } }[] };
+    const mine = page.activities.find((a) => a.from.role === 'user')!;
+    expect(mine.from.id).toMatch(/^u_[0-9a-f]{24}$/);
+  });
 });
+

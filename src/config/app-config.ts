@@ -84,13 +84,14 @@ const AppConfigSchema = z.object({
 });
 
 /** How the web chat is served, from the settings (see WEB_CHAT). */
-export type WebChatMode = 'offline-open' | 'azure' | 'off';
+export type WebChatMode = 'offline-open' | 'offline-signed-in' | 'azure' | 'off';
 
-export function webChatMode(config: Pick<AppConfig, 'WEB_CHAT' | 'MicrosoftAppId' | 'DIRECT_LINE_SECRET'>): WebChatMode {
+export function webChatMode(config: Pick<AppConfig, 'WEB_CHAT' | 'MicrosoftAppId' | 'DIRECT_LINE_SECRET'>, signIn = false): WebChatMode {
   if (config.WEB_CHAT === 'off') return 'off';
   if (config.DIRECT_LINE_SECRET && config.WEB_CHAT !== 'public') return 'azure';
   if (config.WEB_CHAT === 'public' || !config.MicrosoftAppId) return 'offline-open';
-  return 'off';
+  // With an app id, the offline endpoint is served only behind sign-in with Entra ID.
+  return signIn ? 'offline-signed-in' : 'off';
 }
 
 export type AppConfig = z.infer<typeof AppConfigSchema>;

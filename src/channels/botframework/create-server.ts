@@ -146,9 +146,10 @@ export function createWarmlineServer(config: AppConfig, logger: Logger, kb: Know
           : 'dashboard off: with an app id it needs sign-in (SIGN_IN_* settings); "team report" works in Teams',
     );
   }
-  const webChat = registerWebChat(server, { bot, config, logger, ...(database ? { database } : {}) });
+  const webChat = registerWebChat(server, { bot, config, logger, ...(database ? { database } : {}), ...(signIn ? { signIn } : {}) });
   if (webChat === 'offline-open' && config.MicrosoftAppId) logger.warn('WEB_CHAT=public: the built-in web chat and its offline Direct Line are open to anyone who can reach this server');
-  if (webChat === 'off' && config.WEB_CHAT !== 'off') logger.info('web chat is off: with an app id it needs DIRECT_LINE_SECRET (Azure Direct Line), or WEB_CHAT=public to open it');
+  if (webChat === 'off' && config.WEB_CHAT !== 'off') logger.info('web chat is off: with an app id it needs sign-in (PUBLIC_URL, SESSION_SECRET), DIRECT_LINE_SECRET (Azure Direct Line), or WEB_CHAT=public to open it');
+  if (webChat === 'offline-signed-in') logger.info('web chat at / behind sign-in with Entra ID (allowed tenants only)');
 
   server.on('restifyError', (req, res, err, callback) => {
     asApiProblem(req, res, err);

@@ -19,6 +19,8 @@ export interface DirectLineDeps {
   logger: Logger;
   /** Per-client limits: conversations a minute per address, messages a minute per conversation (429 past them). */
   rate?: { create: RateLimiter; post: RateLimiter };
+  /** Behind sign-in: a new conversation needs the signed-in user (answers 401 itself otherwise). */
+  gate?: (req: restify.Request, res: restify.Response, page: boolean) => { userId: string } | undefined;
 }
 
 /**
@@ -104,8 +106,10 @@ export function registerDirectLine(server: restify.Server, deps: DirectLineDeps)
         res.header('Retry-After', String(wait));
         return sendError(res, 429, 'TooManyRequests', `Too many new conversations from this address; try again in ${wait} s`);
       }
+      const signedIn = deps.gate ? deps.gate(req, res, false) : undefined;
+      if (deps.gate && !signedIn) return;
       const user = body.user as { id?: unknown } | undefined;
-      const conversation = await store.create({ userId: cleanUserId(user?.id), locale, serviceUrl: `${originOf(req)}${DIRECT_LINE_PATH}` });
+      const conversation = await store.create({ userId: signedIn?.userId ?? cleanUserId(user?.id), locale, serviceUrl: `${originOf(req)}${DIRECT_LINE_PATH}` });
       await start(conversation);
       res.header('Cache-Control', 'no-store');
       res.send(201, describe(conversation));

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import type restify from 'restify';
+import type { EntraSignIn } from '../../auth/entra-sign-in.js';
 import { webChatMode, type AppConfig, type WebChatMode } from '../../../config/app-config.js';
 import type { Logger } from '../../../config/logger.js';
 import type { WarmlineBot } from '../warmline-bot.js';
@@ -23,6 +25,8 @@ export interface WebChatDeps {
   limits?: ConversationLimits;
   /** With a database, conversations live there and any instance serves any web-chat user. */
   database?: Database;
+  /** Sign-in with Entra ID: with an app id, the built-in web chat is served only to signed-in users of allowed tenants. */
+  signIn?: EntraSignIn;
 }
 
 /** Idle conversations are swept this often (they also expire on access). */
@@ -35,7 +39,19 @@ const SWEEP_MS = 5 * 60_000;
  */
 export function registerWebChat(server: restify.Server, deps: WebChatDeps): WebChatMode {
   const { bot, config, logger } = deps;
-  const mode = webChatMode(config);
+  const mode = webChatMode(config, Boolean(deps.signIn));
+  // Behind sign-in: the page sends a stranger to sign in; starting a conversation needs the session (a conversation's
+  // own token protects everything after that), and the user is the signed-in person, not whoever the page says.
+  const gate =
+    mode === 'offline-signed-in' && deps.signIn
+      ? (req: restify.Request, res: restify.Response, page: boolean): { userId: string } | undefined => {
+          const session = deps.signIn!.sessionOf(req);
+          if (session) return { userId: `u_${createHash('sha256').update(`${session.tid}|${session.oid}`).digest('hex').slice(0, 24)}` };
+          if (page) deps.signIn!.redirectToSignIn(res, '/');
+          else res.send(401, { error: { code: 'Unauthorized', message: 'Sign in first: open the web chat page.' } });
+          return undefined;
+        }
+      : undefined;
   if (mode === 'off') return mode;
   const limits = deps.limits ?? DEFAULT_LIMITS;
   const store: WebChatStore = deps.database ? new DatabaseConversationStore(new WebChatTable(deps.database.db, limits), limits) : new ConversationStore(limits);
@@ -43,17 +59,17 @@ export function registerWebChat(server: restify.Server, deps: WebChatDeps): WebC
     store.sweep().catch((error: unknown) => logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'web chat expiry failed; will retry'));
   }, SWEEP_MS).unref();
   server.server.on('close', () => clearInterval(sweeper));
-  registerPage(server, config);
+  registerPage(server, config, gate);
   server.get(BUNDLE_PATH, webChatBundleHandler());
   // One address may open a conversation every two seconds on average (bursts of 20), one conversation may
   // post a message a second (bursts of 20): a person never notices, a script cannot flood the store.
   const rate = deps.rate ?? { create: new RateLimiter(30, 20), post: new RateLimiter(60, 20) };
-  registerTokenRoute(server, { store, config, logger, rate: rate.create });
+  registerTokenRoute(server, { store, config, logger, rate: rate.create, ...(gate ? { gate } : {}) });
   // The offline Direct Line answers anyone who reaches it: it is served only where the web chat is meant to be
   // open (no app id, or WEB_CHAT=public), never beside Azure Direct Line in a deployment.
-  if (mode === 'offline-open') {
+  if (mode === 'offline-open' || mode === 'offline-signed-in') {
     const adapter = new DirectLineAdapter(store, { id: config.MicrosoftAppId || 'warmline', name: 'Warmline', role: 'bot' }, logger);
-    registerDirectLine(server, { store, adapter, runBot: (context) => bot.run(context), logger, rate });
+    registerDirectLine(server, { store, adapter, runBot: (context) => bot.run(context), logger, rate, ...(gate ? { gate } : {}) });
   }
   return mode;
 }

@@ -18,6 +18,8 @@ export interface TokenRouteDeps {
   rate?: RateLimiter;
   config: AppConfig;
   logger: Logger;
+  /** Behind sign-in: the signed-in user, or undefined after answering 401. */
+  gate?: (req: restify.Request, res: restify.Response, page: boolean) => { userId: string } | undefined;
 }
 
 /**
@@ -40,7 +42,9 @@ export function registerTokenRoute(server: restify.Server, deps: TokenRouteDeps)
         res.header('Retry-After', String(wait));
         return sendError(res, 429, 'TooManyRequests', `Too many new conversations from this address; try again in ${wait} s`);
       }
-      const conversation = await store.create({ userId: cleanUserId(body.userId), locale, serviceUrl: `${originOf(req)}${DIRECT_LINE_PATH}` });
+      const signedIn = deps.gate ? deps.gate(req, res, false) : undefined;
+      if (deps.gate && !signedIn) return;
+      const conversation = await store.create({ userId: signedIn?.userId ?? cleanUserId(body.userId), locale, serviceUrl: `${originOf(req)}${DIRECT_LINE_PATH}` });
       return void res.send(200, {
         token: conversation.token,
         conversationId: conversation.id,

@@ -152,8 +152,9 @@ export function renderPage(nonce: string): string {
 }
 
 /** GET / and the page's own script. A fresh nonce per page view keeps the policy meaningful. */
-export function registerPage(server: restify.Server, config: AppConfig): void {
-  server.get('/', (_req, res, next) => {
+export function registerPage(server: restify.Server, config: AppConfig, gate?: (req: restify.Request, res: restify.Response, page: boolean) => unknown): void {
+  server.get('/', (req, res, next) => {
+    if (gate && !gate(req, res, true)) return next();
     const nonce = randomBytes(16).toString('base64');
     const body = renderPage(nonce);
     res.writeHead(200, {
