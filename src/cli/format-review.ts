@@ -1,3 +1,4 @@
+import { styleText } from 'node:util';
 import type { ReviewResult } from '../core/contract.js';
 
 /** The human-readable report of the review CLI: quote highlighted, guideline, source, rewrites, next step. */
@@ -10,8 +11,10 @@ export interface Palette {
   mark(s: string): string;
 }
 
-const wrap = (open: number, close: number) => (s: string) => `\u001b[${open}m${s}\u001b[${close}m`;
-export const COLOURS: Palette = { bold: wrap(1, 22), dim: wrap(2, 22), red: wrap(31, 39), yellow: wrap(33, 39), green: wrap(32, 39), mark: wrap(7, 27) };
+// Node's own styleText (20.12+) instead of hand-written escape codes; it also leaves them out where the terminal
+// cannot show them.
+const style = (format: Parameters<typeof styleText>[0]) => (s: string) => styleText(format, s);
+export const COLOURS: Palette = { bold: style('bold'), dim: style('dim'), red: style('red'), yellow: style('yellow'), green: style('green'), mark: style('inverse') };
 const id = (s: string) => s;
 export const PLAIN: Palette = { bold: id, dim: id, red: id, yellow: id, green: id, mark: (s) => `[[${s}]]` };
 
