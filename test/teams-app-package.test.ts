@@ -223,7 +223,7 @@ describe('icons', () => {
   });
 });
 
-describe('own CRC-32 and zip writer', () => {
+describe('CRC-32 and the zip writer', () => {
   it('matches the standard check value and zlib', () => {
     expect(crc32(Buffer.from('123456789'))).toBe(0xcbf43926);
     const data = Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7919) & 0xff));
