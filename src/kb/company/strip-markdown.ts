@@ -1,55 +1,66 @@
+import type { Nodes, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+
 /**
- * Markdown to plain text for the knowledge base: the words stay, the syntax goes. Headings lose their
- * `#`, links keep their text, emphasis and code marks are dropped, bullets become "- ", table rows
- * become cells joined by " | ". Code blocks keep their content. Backslash escapes keep the character.
+ * Markdown to plain text for the knowledge base: parsed by remark (CommonMark with GitHub's tables and task lists,
+ * front matter recognised and left out), then each block written as plain text: headings and paragraphs as their
+ * words, list items as "- " (or "1. ") lines, table rows as cells joined by " | ", code blocks as their content. Links keep their
+ * text, emphasis and code marks go, escapes keep the character.
  *
  * @example stripMarkdown('## Refunds\n\nSee **the [policy](https://x.example/p)**.') // 'Refunds\n\nSee the policy.'
  */
+const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
+
 export function stripMarkdown(markdown: string): string {
-  const escapes: string[] = [];
-  // Escaped characters are set aside so no rule below mistakes them for syntax.
-  const text = markdown
-    .replace(/\r\n?/g, '\n')
-    .replace(/^---\n[\s\S]*?\n---\n/, '') // front matter
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/\\([\\`*_{}[\]()#+\-.!>~|<])/g, (_m, ch: string) => `\uE000${escapes.push(ch) - 1}\uE001`);
-
-  const out: string[] = [];
-  let fence: string | null = null;
-  for (const line of text.split('\n')) {
-    const marker = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
-    if (marker && (fence === null || marker.startsWith(fence))) {
-      fence = fence === null ? marker : null;
-      continue;
+  const tree = parser.parse(markdown.replace(/\r\n?/g, '\n')) as Root;
+  const blocks: string[] = [];
+  // Inline HTML is markup, not words: left out of the text.
+  const words = (node: Nodes) => toString(node, { includeHtml: false });
+  const walk = (node: Nodes, indent: string): void => {
+    if ((node.type as string) === 'toml') return;
+    switch (node.type) {
+      case 'yaml':
+      case 'html':
+      case 'thematicBreak':
+      case 'definition':
+        return;
+      case 'list':
+        blocks.push(
+          node.children
+            .flatMap((item, n) =>
+              item.children.map((child, i) => {
+                if (child.type === 'list') {
+                  const nested: string[] = [];
+                  const before = blocks.length;
+                  walk(child, `${indent}  `);
+                  nested.push(...blocks.splice(before));
+                  return nested.join('\n');
+                }
+                const bullet = node.ordered ? `${(node.start ?? 1) + n}. ` : '- ';
+                return `${indent}${i === 0 ? bullet : ' '.repeat(bullet.length)}${words(child)}`;
+              }),
+            )
+            .join('\n'),
+        );
+        return;
+      case 'table':
+        blocks.push(node.children.map((row) => row.children.map((cell) => words(cell).trim()).join(' | ')).join('\n'));
+        return;
+      case 'code':
+        blocks.push(node.value);
+        return;
+      case 'root':
+      case 'blockquote':
+        for (const child of node.children) walk(child, indent);
+        return;
+      default:
+        blocks.push(words(node));
     }
-    out.push(fence === null ? stripLine(line) : line);
-  }
-  return out.join('\n').replace(/\uE000(\d+)\uE001/g, (_m, i: string) => escapes[Number(i)] ?? '');
-}
-
-function stripLine(line: string): string {
-  if (/^\s{0,3}([-*_])(\s*\1){2,}\s*$/.test(line)) return ''; // horizontal rule, setext underline
-  if (/^\s{0,3}=+\s*$/.test(line)) return ''; // setext underline
-  if (/^\s{0,3}\[[^\]]+\]:\s*\S+/.test(line)) return ''; // link reference definition
-  if (/^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)+\|?\s*$/.test(line)) return ''; // table separator row
-  let s = line;
-  if (/^\s{0,3}#{1,6}(\s|$)/.test(s)) s = s.replace(/^\s{0,3}#{1,6}\s*/, '').replace(/\s+#+\s*$/, '');
-  s = s
-    .replace(/^\s*(>\s?)+/, '')
-    .replace(/^(\s*)[-*+]\s+\[[ xX]\]\s+/, '$1- ')
-    .replace(/^(\s*)[*+]\s+/, '$1- ');
-  if (/^\s*\|.*\|\s*$/.test(s)) {
-    s = s.trim().slice(1, -1).split('|').map((cell) => cell.trim()).join(' | ');
-  }
-  return s
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1')
-    .replace(/<((?:https?:|mailto:)[^>\s]+)>/g, '$1')
-    .replace(/<\/?[A-Za-z][^>]*>/g, '')
-    .replace(/(`+)(.+?)\1/g, '$2')
-    .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2')
-    .replace(/~~(?=\S)(.+?)(?<=\S)~~/g, '$1')
-    .replace(/(?<![\p{L}\p{N}*\\])\*(?=\S)(.+?)(?<=\S)\*(?![\p{L}\p{N}*])/gu, '$1')
-    .replace(/(?<![\p{L}\p{N}_])_(?=\S)(.+?)(?<=\S)_(?![\p{L}\p{N}_])/gu, '$1');
+  };
+  walk(tree, '');
+  return blocks.filter((b) => b.trim() !== '').join('\n\n');
 }
