@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BOT_TEXTS } from '../src/cards/bot-texts.js';
 import { Assistant } from '../src/assistant/assistant.js';
-import { submitAction } from '../src/assistant/compose-extension.js';
+import { submitAction } from '../src/channels/botframework/compose-extension.js';
 import { literal, placeholdersIn } from '../src/cards/adaptive-card.js';
 import { createCoachingCard } from '../src/cards/coaching-card.js';
 import { createReviewCard } from '../src/cards/review-card.js';

@@ -21,7 +21,7 @@ import { LATE_UPDATE, sendOutgoing, type LateUpdate } from '../../../dialogs/sen
 import { toActivity } from '../../assistant/outgoing.js';
 import type { Assistant } from '../../assistant/assistant.js';
 import { textsFor } from '../../cards/bot-texts.js';
-import { fetchTask, submitAction, type ActionValue } from '../../assistant/compose-extension.js';
+import { fetchTask, submitAction } from './compose-extension.js';
 import { callerOf } from '../../../dialogs/caller-of.js';
 import type { Logger } from '../../config/logger.js';
 import { isTenantAllowed, tenantOf } from './tenant-guard.js';
@@ -114,15 +114,15 @@ export class WarmlineBot extends TeamsActivityHandler {
   }
 
   protected override async handleTeamsMessagingExtensionFetchTask(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
-    return fetchTask(action as ActionValue, context.activity.locale) as unknown as MessagingExtensionActionResponse;
+    return fetchTask(action, context.activity.locale);
   }
 
   protected override async handleTeamsMessagingExtensionSubmitAction(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
-    return (await submitAction(this.options.assistant.as(callerOf(context.activity)), action as ActionValue, context.activity.locale)) as unknown as MessagingExtensionActionResponse;
+    return submitAction(this.options.assistant.as(callerOf(context.activity)), action, context.activity.locale);
   }
 
   protected override async handleTeamsMessagingExtensionBotMessagePreviewEdit(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
-    return (await submitAction(this.options.assistant.as(callerOf(context.activity)), { ...(action as ActionValue), botMessagePreviewAction: 'edit' }, context.activity.locale)) as unknown as MessagingExtensionActionResponse;
+    return submitAction(this.options.assistant.as(callerOf(context.activity)), { ...action, botMessagePreviewAction: 'edit' }, context.activity.locale);
   }
 
   /** A link pasted in the compose box: Warmline unfurls nothing, and says so with an empty result, not a 501. */
@@ -132,15 +132,15 @@ export class WarmlineBot extends TeamsActivityHandler {
 
   /** A task module opened from a card or a deep link: the review form, as the compose box opens it. */
   protected override async handleTeamsTaskModuleFetch(context: TurnContext, _request: TaskModuleRequest): Promise<TaskModuleResponse> {
-    return fetchTask({}, context.activity.locale) as unknown as TaskModuleResponse;
+    return fetchTask({}, context.activity.locale);
   }
 
   /** The form of such a task module submitted: the review (or the form again), exactly as in the compose box. */
   protected override async handleTeamsTaskModuleSubmit(context: TurnContext, request: TaskModuleRequest): Promise<TaskModuleResponse> {
     const answer = await submitAction(this.options.assistant, { data: (request.data ?? {}) as Record<string, unknown> }, context.activity.locale);
     // A preview belongs to the compose box; from a task module the chosen text comes back as a message to copy.
-    if ('composeExtension' in answer) return { task: { type: 'message', value: String((request.data as { choice?: unknown } | undefined)?.choice ?? '') } } as TaskModuleResponse;
-    return answer as unknown as TaskModuleResponse;
+    if (answer.composeExtension) return { task: { type: 'message', value: String((request.data as { choice?: unknown } | undefined)?.choice ?? '') } };
+    return { task: answer.task };
   }
 
   /** Warmline has no search command; a stray query gets a clear word instead of a 501. */

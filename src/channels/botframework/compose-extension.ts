@@ -1,12 +1,13 @@
-import { createChosenReplyCard } from '../cards/chosen-reply-card.js';
-import { createComposeReviewCard } from '../cards/compose-review-card.js';
-import { createReviewFormCard } from '../cards/review-form-card.js';
-import { placeholdersIn, type AdaptiveCard } from '../cards/adaptive-card.js';
-import { createPlaceholderWarningCard } from '../cards/placeholder-warning-card.js';
-import { ReviewInputError } from '../engine/review-input.js';
-import type { Assistant } from './assistant.js';
-import { textsFor } from '../cards/bot-texts.js';
-import { ADAPTIVE_CARD } from './outgoing.js';
+import type { Activity, MessagingExtensionAction, MessagingExtensionActionResponse, TaskModuleResponse } from 'botbuilder';
+import type { Assistant } from '../../assistant/assistant.js';
+import { ADAPTIVE_CARD } from '../../assistant/outgoing.js';
+import { placeholdersIn, type AdaptiveCard } from '../../cards/adaptive-card.js';
+import { textsFor } from '../../cards/bot-texts.js';
+import { createChosenReplyCard } from '../../cards/chosen-reply-card.js';
+import { createComposeReviewCard } from '../../cards/compose-review-card.js';
+import { createPlaceholderWarningCard } from '../../cards/placeholder-warning-card.js';
+import { createReviewFormCard } from '../../cards/review-form-card.js';
+import { ReviewInputError } from '../../engine/review-input.js';
 
 /**
  * The Teams compose-box flow as plain request → response functions (field names as in the Teams
@@ -18,26 +19,12 @@ import { ADAPTIVE_CARD } from './outgoing.js';
 
 export const COMMAND_ID = 'reviewDraft';
 
-export interface TaskModuleResponse {
-  task: { type: 'continue'; value: { title: string; height: 'large' | 'medium'; width: 'large' | 'medium'; card: { contentType: string; content: AdaptiveCard } } } | { type: 'message'; value: string };
-}
-
-export interface PreviewResponse {
-  composeExtension: { type: 'botMessagePreview'; activityPreview: { type: 'message'; attachments: { contentType: string; content: AdaptiveCard }[] } };
-}
-
-export interface ActionValue {
-  commandId?: string;
-  commandContext?: string;
-  messagePayload?: { body?: { content?: string; contentType?: string } };
-  data?: Record<string, unknown>;
-  botMessagePreviewAction?: 'edit' | 'send';
-  botActivityPreview?: { attachments?: { content?: unknown }[] }[];
-}
+/** What the flow reads of Teams' invoke value: botbuilder's own type (the channel's wire format lives here). */
+export type ActionValue = Partial<MessagingExtensionAction>;
 
 const attachment = (content: AdaptiveCard) => ({ contentType: ADAPTIVE_CARD, content });
 
-function task(title: string, card: AdaptiveCard): TaskModuleResponse {
+function task(title: string, card: AdaptiveCard): TaskModuleResponse & MessagingExtensionActionResponse {
   return { task: { type: 'continue', value: { title, height: 'large', width: 'large', card: attachment(card) } } };
 }
 
@@ -58,6 +45,7 @@ export function htmlToText(html: string): string {
 }
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
+const dataOf = (value: ActionValue) => (value.data ?? {}) as Record<string, unknown>;
 
 /** The text of a previewed card (for "edit": the agent continues from what they chose). */
 function previewText(value: ActionValue): string {
@@ -65,16 +53,16 @@ function previewText(value: ActionValue): string {
   return (card?.body ?? []).map((b) => b.text ?? '').join('\n').trim();
 }
 
-export function fetchTask(value: ActionValue, locale?: string): TaskModuleResponse {
+export function fetchTask(value: ActionValue, locale?: string): TaskModuleResponse & MessagingExtensionActionResponse {
   const t = textsFor(locale);
   // Invoked from a message's "…" menu: that message is the customer's; the agent writes the draft.
   const fromMessage = value.commandContext === 'message' ? htmlToText(value.messagePayload?.body?.content ?? '') : '';
   return task(t.reviewTitle, createReviewFormCard(t, { customer: fromMessage }, { action: 'review' }));
 }
 
-export async function submitAction(assistant: Assistant, value: ActionValue, locale?: string): Promise<TaskModuleResponse | PreviewResponse> {
+export async function submitAction(assistant: Assistant, value: ActionValue, locale?: string): Promise<MessagingExtensionActionResponse> {
   const t = textsFor(locale);
-  const data = value.data ?? {};
+  const data = dataOf(value);
   if (value.botMessagePreviewAction === 'edit') {
     return task(t.reviewTitle, createReviewFormCard(t, { draft: previewText(value) }, { action: 'review' }));
   }
@@ -92,7 +80,9 @@ export async function submitAction(assistant: Assistant, value: ActionValue, loc
     }
     // The agent chose what goes out (an alternative or their own draft) and sees it before Teams sends it.
     assistant.recordChoice(str(data.review) || undefined, 'preview-sent');
-    return { composeExtension: { type: 'botMessagePreview', activityPreview: { type: 'message', attachments: [attachment(createChosenReplyCard(chosen))] } } };
+    // Teams needs only the type and the card of the previewed activity; the rest of an Activity is the channel's.
+    const preview = { type: 'message', attachments: [attachment(createChosenReplyCard(chosen))] } as Partial<Activity> as Activity;
+    return { composeExtension: { type: 'botMessagePreview', activityPreview: preview } };
   }
   const draft = str(data.draft);
   const customer = str(data.customer);
