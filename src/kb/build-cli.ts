@@ -1,17 +1,11 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { buildKnowledge } from './build-knowledge.js';
-import { loadKnowledge } from './load-knowledge.js';
 import { defaultArtifactPath, knowledgeDir } from '../core/paths.js';
+import { rebuildKnowledge } from './rebuild-knowledge.js';
 
-/** `npm run kb:build`: validate the knowledge files and write the compiled artifact. */
+/** `npm run kb:build`: validate the knowledge files and write the compiled artifact (in one rename, like kb:add). */
 async function main(): Promise<void> {
   const started = performance.now();
-  const knowledge = loadKnowledge(knowledgeDir());
-  const artifact = await buildKnowledge(knowledge);
   const out = defaultArtifactPath();
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, JSON.stringify(artifact));
+  const artifact = await rebuildKnowledge(knowledgeDir(), out);
   const ms = Math.round(performance.now() - started);
   process.stderr.write(
     `knowledge: ${artifact.guidelines.length} guidelines, ${artifact.documents.length} documents, ${artifact.passages.length} passages -> ${out} (${ms} ms)\n`,

@@ -6,7 +6,7 @@ import { companyGuidelinesPath, proposalPath } from './company-paths.js';
 import { checkCandidate, type CandidateChecks } from './check-candidate.js';
 import { snapshotFiles } from './file-snapshot.js';
 import { readProposals, updateProposals, type Proposal } from './proposals-file.js';
-import { rebuildKnowledge } from './rebuild-knowledge.js';
+import { rebuildKnowledge } from '../rebuild-knowledge.js';
 
 export interface AcceptOptions {
   root: string;

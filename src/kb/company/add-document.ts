@@ -11,7 +11,7 @@ import { detectorFor, documentLanguage } from './document-language.js';
 import { extractText } from './extract-text.js';
 import { snapshotFiles } from './file-snapshot.js';
 import { proposeGuidelines, type ProposalOutcome } from './propose-guidelines.js';
-import { rebuildKnowledge } from './rebuild-knowledge.js';
+import { rebuildKnowledge } from '../rebuild-knowledge.js';
 
 export interface AddDocumentOptions {
   /** The knowledge root (the project's knowledge/, or a temporary copy in tests). */

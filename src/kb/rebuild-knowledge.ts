@@ -1,10 +1,10 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { buildKnowledge, type KnowledgeArtifact } from '../build-knowledge.js';
-import { loadKnowledge } from '../load-knowledge.js';
+import { buildKnowledge, type KnowledgeArtifact } from './build-knowledge.js';
+import { loadKnowledge } from './load-knowledge.js';
 
 /**
- * What `npm run kb:build` does (build-cli.ts), for any knowledge root and artifact path: validate every
+ * `npm run kb:build` (build-cli.ts), kb:add and kb:accept, for any knowledge root and artifact path: validate every
  * file, compile, index, write. The artifact is replaced in one rename, so a running bot never reads half of it.
  */
 export async function rebuildKnowledge(root: string, artifactPath: string): Promise<KnowledgeArtifact> {
