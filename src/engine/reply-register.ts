@@ -1,4 +1,3 @@
-import { fold } from '../core/fold-text.js';
 import type { RuntimeLanguage } from './knowledge-base.js';
 
 /**
@@ -7,10 +6,10 @@ import type { RuntimeLanguage } from './knowledge-base.js';
  * that register. Where the draft shows neither, the deployment's choice (REPLY_REGISTER), else the register the
  * phrasings are written in. Nothing is ever written as "sinä/te" or with slashes.
  */
-export function chooseRegister(language: RuntimeLanguage, draft: string, preferred?: string): string | undefined {
+/** `folded` is the review context's folded draft (markup blanked): the markers are counted on it, not folded again. */
+export function chooseRegister(language: RuntimeLanguage, folded: string, preferred?: string): string | undefined {
   const register = language.register;
   if (!register) return undefined;
-  const folded = fold(draft);
   const count = (re: RegExp) => {
     re.lastIndex = 0;
     return folded.match(re)?.length ?? 0;

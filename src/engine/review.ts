@@ -58,7 +58,7 @@ export function review(request: unknown, options: ReviewOptions = {}): ReviewRes
   const { lang, notes, detected } = resolveLanguage(kb, req.draft, req.customer, req.lang, req.unsupportedLang);
   const ctx = createContext(kb, lang, req.draft, req.customer, req.firstReply, req.channel);
   const findings = findingsFor(ctx);
-  const register = chooseRegister(kb.languages[lang], req.draft, options.registers?.[lang]);
+  const register = chooseRegister(kb.languages[lang], ctx.folded, options.registers?.[lang]);
   const planned = planNextStep(ctx, findings);
   const nextStep = { ...planned, text: inRegister(kb.languages[lang], register, planned.text) };
   // A rewrite is judged as a later message in the same conversation, against the same customer message.
