@@ -1,3 +1,4 @@
+import './compile-regexps-natively.js';
 import { readFileSync } from 'node:fs';
 import type { KnowledgeArtifact } from '../core/knowledge-artifact.js';
 import { LEXICON_KEYS, type LexiconKey } from '../core/lexicon-keys.js';
