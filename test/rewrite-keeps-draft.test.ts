@@ -64,3 +64,34 @@ describe('a judgement is cut with its clause; the facts around it stay', () => {
     for (const s of suggestions("Hi Dana, thanks for the photos, but that's not my department.", { lang: 'en' })) expect(s.startsWith('Hi Dana, thanks for the photos. ')).toBe(true);
   });
 });
+
+describe('an editor cuts the words at fault and keeps the agent’s own', () => {
+  it('a request for a number the customer gave goes; what the agent said around it stays (fi, pl)', () => {
+    const fi = review({ draft: 'Voisitko vielä kertoa tilausnumerosi, niin katson toimituksen tilan heti?', customer: 'Tilaus 66120 ei ole tullut.', lang: 'fi' });
+    expect(fi.findings.map((f) => f.rule)).toContain('asks-details-again');
+    for (const s of fi.suggestions) {
+      expect(s.text).toContain('Katson toimituksen tilan heti.');
+      expect(s.text).toContain('66120');
+    }
+    const pl = review({ draft: 'Proszę podać numer zamówienia, a od razu wyślę fakturę korygującą.', customer: 'Zamówienie 77215, faktura ma zły NIP.', lang: 'pl' });
+    for (const s of pl.suggestions) {
+      expect(s.text).toContain('Od razu wyślę fakturę korygującą.');
+      expect(s.text).toContain('77215');
+    }
+  });
+
+  it('a judgement is taken out, not replaced by a scaffold, where the rest of the draft speaks', () => {
+    const result = review({ draft: "The app obviously can't read the code because it was typed with a space. Please type 55-KQ without it and press Save.", lang: 'en' });
+    expect(result.findings.map((f) => f.rule)).toContain('rude-or-judgemental');
+    for (const s of result.suggestions) {
+      expect(s.text).toContain('Please type 55-KQ without it and press Save.');
+      expect(s.text).not.toMatch(/\[|obviously/u);
+    }
+  });
+
+  it('what a sneering frame introduces ("…, że", "…, hogy") is the agent’s content and stays', () => {
+    const result = review({ draft: 'Z przyjemnością informujemy ponownie, że zwroty księgujemy w ciągu 14 dni od przyjęcia paczki.', lang: 'pl' });
+    expect(result.findings.map((f) => f.rule)).toContain('rude-or-judgemental');
+    for (const s of result.suggestions) expect(s.text).toContain('Zwroty księgujemy w ciągu 14 dni od przyjęcia paczki.');
+  });
+});

@@ -110,6 +110,12 @@ const SUBORDINATE = /^(?:if|when|because|unless|which|who|that|so that|jos|kun|k
 /** The link that opened a kept clause after the fault ("…, but the refund…"); Hungarian "a" is the article, not "and". */
 const LINKS: Record<Lang, RegExp> = { en: /^(?:but|and|so)\s+/iu, fi: /^(?:mutta|ja)\s+/iu, pl: /^(?:ale|i|a)\s+/iu, hu: /^(?:de|és|es)\s+/iu };
 
+/** A relative clause right after the fault ("…the surname, on which it was placed,") describes what the fault names. */
+const RELATIVE = /^(?:\p{L}{1,4}\s+)?(?:which|who|whom|whose|joka|jonka|jota|jossa|johon|jolla|jolle|mikä|mika|jotka|joita|który|ktory|która|ktora|które|ktore|którego|ktorego|którym|ktorym|której|ktorej|których|ktorych|amely\p{L}*|aki\p{L}*|ami\p{L}*|ahol|ahova)\b/iu;
+
+/** The complementiser that opens what a framing fault introduces: "że", "että", "hogy", "iż". */
+const FRAMED = /^(?:że|ze|iż|iz|että|etta|hogy)\s+/iu;
+
 /** A clause that opens with "that" is the complement of the clause before it. */
 const COMPLEMENT = /^(?:that|että|etta|że|ze|iż|iz|hogy)\b/iu;
 
@@ -125,7 +131,7 @@ const asSentence = (t: string) => {
  * The clauses of a flagged sentence that no finding touches ("Thanks for waiting, but that's not my
  * department."): an editor keeps them, word for word, around the replacement of the clause at fault.
  */
-function clausesAround(s: Sentence, here: readonly Finding[], from0 = 0): { before: string; after: string } {
+function clausesAround(s: Sentence, here: readonly Finding[], from0 = 0, keepConsequence = false): { before: string; after: string } {
   const cuts = [from0];
   // Clauses end at commas, semicolons and dashes, and before a linking word ("…refund you because that's our
   // policy"): the words on the other side of the link are the agent's own and stay.
@@ -148,7 +154,7 @@ function clausesAround(s: Sentence, here: readonly Finding[], from0 = 0): { befo
       continue;
     }
     // A one-word clause right after the fault ("Jak już mówiłem, powoli: …") belongs to it.
-    if (seenFault && after.length === 0 && (clause.match(/\p{L}{2,}/gu)?.length ?? 0) < 2) continue;
+    if (seenFault && after.length === 0 && ((clause.match(/\p{L}{2,}/gu)?.length ?? 0) < 2 || RELATIVE.test(clause.trim()))) continue;
     (seenFault ? after : before).push(clause);
   }
   const text = (xs: string[]) => xs.join('').trim();
@@ -156,8 +162,28 @@ function clausesAround(s: Sentence, here: readonly Finding[], from0 = 0): { befo
   const whole = (t: string) => (SUBORDINATE.test(t) ? '' : t);
   // What follows the fault as its consequence ("…, so contact them directly", "joten ota yhteyttä heihin")
   // carries the fault on, and would contradict the replacement.
-  const after_ = text(after);
-  return { before: whole(text(before)), after: CONSEQUENCE.test(after_) ? '' : whole(after_) };
+  let after_ = text(after);
+  // "Z przyjemnością informujemy ponownie, że wnioski…", "Kuten jo sanoin, että…": the fault only frames what
+  // follows it, and what it frames is the agent's content (English "that" is too often a pronoun to tell).
+  const framed = FRAMED.exec(after_);
+  if (framed) after_ = after_.slice(framed[0].length);
+  return { before: whole(text(before)), after: CONSEQUENCE.test(after_) && !keepConsequence ? '' : whole(after_) };
+}
+
+/** The link from a request to what the agent will do with the answer: "so", "niin", "a", "és". */
+const REQUEST_LINK = /^(?:so|and|then|so that|niin|ja|joten|a|i|wiec|więc|to|es|és|így|igy|ezert|ezért)\s+/iu;
+
+/** What the agent said around a request for a number the customer already gave, as statements of their own. */
+function aroundRequest(ctx: ReviewContext, s: Sentence, here: readonly Finding[]): string {
+  const salutation = salutationOf(ctx, s, here);
+  const around = clausesAround(s, here, salutation ? salutation.length : 0, true);
+  const statement = (t: string) => {
+    if (!saysSomething(t)) return '';
+    const linked = REQUEST_LINK.test(t);
+    const text = asSentence(capitalise(t.replace(REQUEST_LINK, '')));
+    return linked ? text.replace(/\?$/u, '.') : text;
+  };
+  return [salutation ?? '', statement(around.before), statement(around.after)].filter(Boolean).join(' ');
 }
 
 /** The sentence with the given spans blanked (same length, so the draft's offsets still line up; tidied when kept). */
@@ -177,6 +203,8 @@ function body(ctx: ReviewContext, findings: readonly Finding[], dropBackground: 
   const parts: Part[] = [];
   const used = new Set<string>();
   const overExplained = findings.some((f) => f.rule === 'over-explaining');
+  // Whether some sentence of the draft says something with no finding in it.
+  const untouched = ctx.content.some((c) => !findings.some((f) => !ADDITIONS.has(f.rule) && f.start < c.end && f.end > c.start) && saysSomething(c.text));
   let committed = false;
   for (const sentence of ctx.sentences) {
     const inSentence = findings.filter((f) => !ADDITIONS.has(f.rule) && f.rule !== 'over-explaining' && f.start < sentence.end && f.end > sentence.start);
@@ -186,6 +214,13 @@ function body(ctx: ReviewContext, findings: readonly Finding[], dropBackground: 
     const here = inSentence.filter((f) => !wordless.includes(f));
     if (here.length > 0) {
       let replacement = replacementFor(ctx, here, register);
+      if (replacement === null && here.every((f) => f.rule === 'asks-details-again')) {
+        // The number asked for again is read back in compose(); what the agent said around the request is theirs
+        // and stays ("…, so I can look into it" → "I can look into it.").
+        const kept = aroundRequest(ctx, s, here);
+        if (kept) parts.push({ text: kept, before: s.before });
+        continue;
+      }
       if (replacement && !used.has(replacement) && !nearDuplicate(replacement, used)) {
         used.add(replacement);
         // One commitment a reply: a second phrasing keeps its offer but not another "[when]".
@@ -203,9 +238,15 @@ function body(ctx: ReviewContext, findings: readonly Finding[], dropBackground: 
         const before = enough(around.before) ? around.before : '';
         const after = enough(around.after) ? around.after : '';
         const keepCase = /^(I|I'm|I'll|I've|I'd|Pan|Pani|Państwo|Ön|Önnek|Önt|Önök)\b|^\[/u.test(replacement);
-        let text = replacement;
-        if (before) text = `${asSentence(capitalise(before))} ${text}`;
-        if (after) text = `${text} ${asSentence(capitalise(after.replace(LINKS[ctx.lang], '')))}`;
+        // A judgement is taken out, not papered over: where the agent's own words still say something (another
+        // sentence, or five words around the cut), the guideline's scaffold ("Here's how it stands: [status…]") would only add a blank.
+        const judgementOnly = here.every((f) => f.rule === 'rude-or-judgemental' || f.rule === 'blames-customer');
+        const cutOnly = judgementOnly && (untouched || (`${before} ${after}`.match(/\p{L}{2,}/gu)?.length ?? 0) >= 5);
+        if (cutOnly) used.delete(replacement);
+        let text = cutOnly ? '' : replacement;
+        if (before) text = `${asSentence(capitalise(before))} ${text}`.trim();
+        if (after) text = `${text} ${asSentence(capitalise(after.replace(LINKS[ctx.lang], '')))}`.trim();
+        if (!text) continue;
         // "Hi Dana," opens the sentence as it opened the draft's.
         if (salutation) text = `${salutation} ${(before ? /^(I|I'm|I'll|I've|I'd)\b/u.test(before) : keepCase) ? text : text.charAt(0).toLowerCase() + text.slice(1)}`;
         parts.push({ text, before: s.before });
@@ -318,7 +359,9 @@ function mend(ctx: ReviewContext, text: string, findingsOf: FindingsOf, nextStep
     const bad = findingsOf(current).filter((f) => f.severity !== 'minor' || f.rule === 'asks-details-again');
     if (bad.length === 0) return current;
     let mended = current;
-    for (const f of [...bad].sort((a, b) => b.start - a.start)) {
+    // A missing next step is mended by adding one, not by cutting the sentence it is marked on.
+    if (bad.some((f) => f.rule === 'missing-next-step') && !mended.includes(nextStep.text)) mended = `${mended} ${nextStep.text}`;
+    for (const f of [...bad].filter((x) => x.rule !== 'missing-next-step').sort((a, b) => b.start - a.start)) {
       const from = Math.max(mended.lastIndexOf('. ', f.start) + 1, mended.lastIndexOf('\n', f.start) + 1, 0);
       const stop = mended.slice(f.end).search(/[.!?…](\s|$)/);
       const to = stop < 0 ? mended.length : f.end + stop + 1;
