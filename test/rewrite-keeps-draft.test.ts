@@ -95,3 +95,19 @@ describe('an editor cuts the words at fault and keeps the agent’s own', () => 
     for (const s of result.suggestions) expect(s.text).toContain('Zwroty księgujemy w ciągu 14 dni od przyjęcia paczki.');
   });
 });
+
+describe('one sincere apology is good service', () => {
+  it('the first of repeated apologies stays and the repeats go, with no second apology put in (en, fi)', () => {
+    const en = review({ draft: "We're sorry the engineer missed Monday. A new visit is booked for Thursday 9-11 am. Once again, please accept our apologies.", lang: 'en' });
+    expect(en.findings.map((f) => f.rule)).toContain('hollow-apology');
+    for (const s of en.suggestions) {
+      expect(s.text).toContain("We're sorry the engineer missed Monday.");
+      expect(s.text).not.toMatch(/apolog|Once again/u);
+    }
+    const fi = review({ draft: 'Pahoittelemme katkosta ja pahoittelemme myös hidasta vastausta. Asentaja tulee huomenna klo 10.', lang: 'fi' });
+    for (const s of fi.suggestions) {
+      expect(s.text).toContain('Pahoittelemme katkosta.');
+      expect(s.text.match(/pahoittel/giu)?.length).toBe(1);
+    }
+  });
+});

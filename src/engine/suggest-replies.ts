@@ -18,6 +18,8 @@ import type { Sentence } from './segment-sentences.js';
 /** Findings that point at something missing rather than at words to replace. */
 const ADDITIONS = new Set<RuleCode>(['missing-greeting', 'missing-next-step', 'unconfirmed-details']);
 const RANK = { critical: 0, major: 1, minor: 2 } as const;
+/** The guideline of apologies that come back (knowledge/guidelines/hollow-apology.yaml). */
+const REPEATED_APOLOGY = 'hollow-apology-repeated';
 
 type Part = { text: string; before: string };
 
@@ -131,8 +133,10 @@ const asSentence = (t: string) => {
  * The clauses of a flagged sentence that no finding touches ("Thanks for waiting, but that's not my
  * department."): an editor keeps them, word for word, around the replacement of the clause at fault.
  */
-function clausesAround(s: Sentence, here: readonly Finding[], from0 = 0, keepConsequence = false): { before: string; after: string } {
+function clausesAround(s: Sentence, here: readonly Finding[], from0 = 0, keepConsequence = false, atAnd = false): { before: string; after: string } {
   const cuts = [from0];
+  // "Sorry for the trouble, and once again we apologise": a repeated apology is its own clause from its "and".
+  if (atAnd) for (const m of s.text.slice(from0).matchAll(/\s(?=(?:and|ja|sekä|i|oraz|és|es)\s)/giu)) cuts.push(from0 + m.index!);
   // Clauses end at commas, semicolons and dashes, and before a linking word ("…refund you because that's our
   // policy"): the words on the other side of the link are the agent's own and stay.
   for (const m of s.text.slice(from0).matchAll(/[,;:]\s+|\s[–-]\s|\s(?=(?:because|but|so|since|as|koska|mutta|joten|sillä|silla|bo|ale|więc|wiec|ponieważ|ponieważ|mert|de|ezért|ezert|viszont)\s)/giu)) cuts.push(from0 + m.index! + m[0].length);
@@ -206,12 +210,14 @@ function body(ctx: ReviewContext, findings: readonly Finding[], dropBackground: 
   // Whether some sentence of the draft says something with no finding in it.
   const untouched = ctx.content.some((c) => !findings.some((f) => !ADDITIONS.has(f.rule) && f.start < c.end && f.end > c.start) && saysSomething(c.text));
   let committed = false;
+  const firstApology = findings.filter((f) => f.guideline === REPEATED_APOLOGY).sort((a, b) => a.start - b.start)[0];
   for (const sentence of ctx.sentences) {
     const inSentence = findings.filter((f) => !ADDITIONS.has(f.rule) && f.rule !== 'over-explaining' && f.start < sentence.end && f.end > sentence.start);
     // A fault with no words (an eye-roll 🙄, a shrug 🤷) is simply taken out: the sentence around it stays as written.
     const wordless = inSentence.filter((f) => !/\p{L}/u.test(ctx.draft.slice(f.start, f.end)));
     const s = wordless.length > 0 ? withoutSpans(sentence, wordless) : sentence;
-    const here = inSentence.filter((f) => !wordless.includes(f));
+    // One sincere apology is good service: the first of repeated apologies stays, the repeats go.
+    const here = inSentence.filter((f) => !wordless.includes(f) && f !== firstApology);
     if (here.length > 0) {
       let replacement = replacementFor(ctx, here, register);
       if (replacement === null && here.every((f) => f.rule === 'asks-details-again')) {
@@ -221,36 +227,42 @@ function body(ctx: ReviewContext, findings: readonly Finding[], dropBackground: 
         if (kept) parts.push({ text: kept, before: s.before });
         continue;
       }
-      if (replacement && !used.has(replacement) && !nearDuplicate(replacement, used)) {
+      // "Hi Dana, sorry, that's not my department.": the salutation has no finding and stays, word for word.
+      const salutation = salutationOf(ctx, s, here);
+      // A judgement frames its whole sentence ("If you had read the manual, you'd know…"): nothing of it stays.
+      // A judgement ("No to jeszcze raz, powoli: …", "…, eli vika ei ole meidän päässä") is cut with its clause; the
+      // facts said around it stay, and the re-review in mend() drops any sentence that still stings.
+      const repeats = here.every((f) => f.guideline === REPEATED_APOLOGY);
+      const judgementOnly = here.every((f) => f.rule === 'rude-or-judgemental' || f.rule === 'blames-customer');
+      const framing = repeats || here.some((f) => f.rule === 'rude-or-judgemental' || f.rule === 'blames-customer');
+      const around = clausesAround(s, here, salutation ? salutation.length : 0, false, repeats);
+      // Beside a judgement a two-word remnant ("Ymmärrän kyllä, että…", "Once again,") says nothing of its own.
+      const keptApology = firstApology && firstApology.start >= s.start && firstApology.end <= s.end ? ctx.draft.slice(firstApology.start, firstApology.end) : null;
+      const enough = (t: string) =>
+        saysSomething(t) && (!framing || (t.match(/\p{L}{2,}/gu)?.length ?? 0) >= 3 || (keptApology !== null && t.includes(keptApology)));
+      const before = enough(around.before) ? around.before : '';
+      const after = enough(around.after) ? around.after : '';
+      // A judgement is taken out, not papered over: where the agent's own words still say something (another
+      // sentence, or five words around the cut), the guideline's scaffold ("Here's how it stands: [status…]")
+      // would only add a blank. A repeated apology is simply dropped: the first one stays, and a next step is
+      // added where one is missing.
+      const cutOnly = repeats || (judgementOnly && (untouched || (`${before} ${after}`.match(/\p{L}{2,}/gu)?.length ?? 0) >= 5));
+      // Each phrasing once a reply: a second fault of the same kind keeps only the agent's words around it.
+      const fresh = replacement !== null && !cutOnly && !used.has(replacement) && !nearDuplicate(replacement, used);
+      if (fresh && replacement) {
         used.add(replacement);
         // One commitment a reply: a second phrasing keeps its offer but not another "[when]".
         if (committed) replacement = withoutTimeClause(replacement);
         if (TIME_PLACEHOLDER.test(replacement)) committed = true;
-        // "Hi Dana, sorry, that's not my department.": the salutation has no finding and stays, word for word.
-        const salutation = salutationOf(ctx, s, here);
-        // A judgement frames its whole sentence ("If you had read the manual, you'd know…"): nothing of it stays.
-        // A judgement ("No to jeszcze raz, powoli: …", "…, eli vika ei ole meidän päässä") is cut with its clause; the
-        // facts said around it stay, and the re-review in mend() drops any sentence that still stings.
-        const framing = here.some((f) => f.rule === 'rude-or-judgemental' || f.rule === 'blames-customer');
-        const around = clausesAround(s, here, salutation ? salutation.length : 0);
-        // Beside a judgement a two-word remnant ("Ymmärrän kyllä, että…") says nothing of its own.
-        const enough = (t: string) => saysSomething(t) && (!framing || (t.match(/\p{L}{2,}/gu)?.length ?? 0) >= 3);
-        const before = enough(around.before) ? around.before : '';
-        const after = enough(around.after) ? around.after : '';
-        const keepCase = /^(I|I'm|I'll|I've|I'd|Pan|Pani|Państwo|Ön|Önnek|Önt|Önök)\b|^\[/u.test(replacement);
-        // A judgement is taken out, not papered over: where the agent's own words still say something (another
-        // sentence, or five words around the cut), the guideline's scaffold ("Here's how it stands: [status…]") would only add a blank.
-        const judgementOnly = here.every((f) => f.rule === 'rude-or-judgemental' || f.rule === 'blames-customer');
-        const cutOnly = judgementOnly && (untouched || (`${before} ${after}`.match(/\p{L}{2,}/gu)?.length ?? 0) >= 5);
-        if (cutOnly) used.delete(replacement);
-        let text = cutOnly ? '' : replacement;
-        if (before) text = `${asSentence(capitalise(before))} ${text}`.trim();
-        if (after) text = `${text} ${asSentence(capitalise(after.replace(LINKS[ctx.lang], '')))}`.trim();
-        if (!text) continue;
-        // "Hi Dana," opens the sentence as it opened the draft's.
-        if (salutation) text = `${salutation} ${(before ? /^(I|I'm|I'll|I've|I'd)\b/u.test(before) : keepCase) ? text : text.charAt(0).toLowerCase() + text.slice(1)}`;
-        parts.push({ text, before: s.before });
       }
+      const keepCase = fresh && replacement ? /^(I|I'm|I'll|I've|I'd|Pan|Pani|Państwo|Ön|Önnek|Önt|Önök)\b|^\[/u.test(replacement) : true;
+      let text = fresh && replacement ? replacement : '';
+      if (before) text = `${asSentence(capitalise(before))} ${text}`.trim();
+      if (after) text = `${text} ${asSentence(capitalise(after.replace(LINKS[ctx.lang], '')))}`.trim();
+      if (!text) continue;
+      // "Hi Dana," opens the sentence as it opened the draft's.
+      if (salutation) text = `${salutation} ${(before ? /^(I|I'm|I'll|I've|I'd)\b/u.test(before) : keepCase) ? text : text.charAt(0).toLowerCase() + text.slice(1)}`;
+      parts.push({ text, before: s.before });
       continue;
     }
     if ((overExplained || dropBackground) && isBackground(ctx, s)) continue;
