@@ -38,6 +38,20 @@ describe('segmentSentences', () => {
     expect(s.map((x) => x.text)).toEqual(['Tilasin 12.3. kahvinkeittimen.', 'Palaan klo 16.00 mennessä!', 'Dzwonię np. jutro?']);
     expect(s[2]!.isQuestion).toBe(true);
   });
+  it('ends a sentence at an emoji that stands for the full stop, in all four languages, and keeps the emoji with it', () => {
+    const cases: [string, string[]][] = [
+      ['Taas sama juttu 🙄 Linkki on viestissä.', ['Taas sama juttu 🙄', 'Linkki on viestissä.']],
+      ['Już sprawdzam 👍 Paczka jest w drodze.', ['Już sprawdzam 👍', 'Paczka jest w drodze.']],
+      ['Megnéztem 🤷‍♂️ Nincs hiba.', ['Megnéztem 🤷‍♂️', 'Nincs hiba.']],
+      ['Done 👍🏽 see you tomorrow', ['Done 👍🏽 see you tomorrow']], // a lower-case word runs on
+      ['Kiitos! 👍 Hyvää päivää', ['Kiitos!', '👍 Hyvää päivää']], // after a full stop the emoji is no second end
+    ];
+    for (const [draft, texts] of cases) {
+      const s = segmentSentences(draft);
+      expect(s.map((x) => x.text)).toEqual(texts);
+      for (const x of s) expect(draft.slice(x.start, x.end)).toBe(x.text);
+    }
+  });
   it('splits lines and keeps exact offsets', () => {
     const draft = 'Hei,\n\nkiitos viestistä. Palaan asiaan huomenna.\n\nTerveisin\nAsiakaspalvelu';
     const s = segmentSentences(draft);

@@ -20,6 +20,10 @@ const ABBREVIATIONS = new Set([
   'ok', 'zob', 'ds', 'pn', 'ps', 'ul', 'al', 'os', 'kpl', 'zl', 'gr', 'min', 'max', 'nro', 'puh', 'krt', 'u.a', 'ti', 'vö',
 ]);
 
+const PICTOGRAPH = /^\p{Extended_Pictographic}/u;
+/** An emoji with its modifiers, joiners and variation selectors, and any emoji right after it ("🙄🙄", "🤷‍♂️"). */
+const EMOJI_RUN = /^(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u200d|\ufe0f)+/u;
+
 /** Abbreviations that stand before a number ("No. 5", "nr 12", "ok. 2 dni"), and words of their own otherwise. */
 const BEFORE_NUMBERS = new Set(['no', 'ok', 'nr', 'nro', 'n']);
 
@@ -69,6 +73,19 @@ export function segmentSentences(draft: string): Sentence[] {
     const ch = draft.charAt(i);
     if (ch === '\n') {
       push(i);
+      continue;
+    }
+    // In chat an emoji often stands where the full stop would ("…tilausvahvistusta 🙄 Seurantalinkki on…"):
+    // an emoji run after words, followed by a capitalised word, ends the sentence, and the emoji belongs to it.
+    if (PICTOGRAPH.test(String.fromCodePoint(draft.codePointAt(i)!))) {
+      const run = EMOJI_RUN.exec(draft.slice(i))!;
+      const end = i + run[0].length;
+      if (/\p{L}/u.test(draft.slice(start, i)) && /^\s+\p{Lu}/u.test(draft.slice(end))) {
+        push(end);
+        i = end - 1;
+        continue;
+      }
+      i = end - 1;
       continue;
     }
     if (ch === '.' || ch === '!' || ch === '?' || ch === '…') {
