@@ -1,6 +1,18 @@
-import { francAll } from 'franc';
+import { createRequire } from 'node:module';
+import type { francAll as FrancAll } from 'franc';
 import type { Lang } from '../core/contract.js';
 import { fold } from '../core/fold-text.js';
+
+/**
+ * franc builds trigram tables for 187 languages when it is imported (about 50 ms, a sixth of start-up), yet a review
+ * asks it only when the caller gave no language and stop words did not decide. So it is loaded on first need,
+ * synchronously: `require` of an ES module works from Node 20.19 and 22.12 (package.json `engines`).
+ */
+let franc: typeof FrancAll | undefined;
+function francAll(...args: Parameters<typeof FrancAll>): ReturnType<typeof FrancAll> {
+  franc ??= (createRequire(import.meta.url)('franc') as { francAll: typeof FrancAll }).francAll;
+  return franc(...args);
+}
 
 /**
  * Language identification for fi/pl/hu/en. franc's trigram models carry longer texts; short chat
