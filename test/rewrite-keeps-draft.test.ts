@@ -111,3 +111,28 @@ describe('one sincere apology is good service', () => {
     }
   });
 });
+
+describe('filler goes where the reply says its matter elsewhere', () => {
+  it('a stock phrase is cut, not replaced by a [status] scaffold, when the draft already gives the status (en, pl)', () => {
+    const en = review({ draft: 'Your feedback is very important to us. The replacement charger left our warehouse today and arrives on Thursday.', lang: 'en' });
+    expect(en.findings.map((f) => f.rule)).toContain('hollow-phrase');
+    for (const s of en.suggestions) {
+      expect(s.text).toContain('The replacement charger left our warehouse today and arrives on Thursday.');
+      expect(s.text).not.toMatch(/\[/u);
+    }
+  });
+
+  it('a salutation and a sign-off are not the matter: a reply of judgements alone still gets a phrasing to fill in', () => {
+    const draft = 'Szanowny Panie,\n\nz najgłębszą pokorą przyjmujemy Pańskie cenne uwagi o naszej pracy.\n\nZ poważaniem\nDział Obsługi';
+    const result = review({ draft, lang: 'pl' });
+    expect(result.findings.map((f) => f.rule)).toContain('rude-or-judgemental');
+    for (const s of result.suggestions) expect(s.text.replace(/Szanowny Panie,|Z poważaniem|Dział Obsługi|\s/gu, '').length).toBeGreaterThan(20);
+  });
+
+  it('a formal request opening its clause is a next step ("kérem, töltse ki"), a statement mid-clause is not', () => {
+    const asked = review({ draft: 'Jó napot! A jóváírás igényléséhez kérem, töltse ki az űrlapot az ügyfélkapun.', lang: 'hu' });
+    expect(asked.findings.map((f) => f.rule)).not.toContain('missing-next-step');
+    const stated = review({ draft: 'Jó napot! A modem újraindítása sajnos ritkán oldja meg az ilyen hibát.', lang: 'hu' });
+    expect(stated.findings.map((f) => f.rule)).toContain('missing-next-step');
+  });
+});

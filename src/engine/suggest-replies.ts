@@ -107,7 +107,7 @@ function withoutTimeClause(text: string): string {
 }
 
 const CONSEQUENCE = /^(?:so|therefore|which means|joten|siksi|eli|wiec|więc|dlatego|zatem|tehat|tehát|ezert|ezért|igy|így)\b/iu;
-const SUBORDINATE = /^(?:if|when|because|unless|which|who|that|so that|jos|kun|koska|jotta|joka|jonka|mikä|mika|että|etta|jeśli|jesli|jeżeli|jezeli|gdy|kiedy|bo|ponieważ|poniewaz|który|ktory|która|ktora|które|ktore|że|ze|ha|amikor|mert|hogy|ami|amely|aki)\b/iu;
+const SUBORDINATE = /^(?:if|when|because|unless|which|who|that|so that|should you|were you|had you|like|as|gdyby|jakby|jak|tak jak|podobnie jak|mikäli|mikali|niin kuin|kuten|samoin kuin|amennyiben|mint|ahogy|akárcsak|akarcsak|jos|kun|koska|jotta|joka|jonka|mikä|mika|että|etta|jeśli|jesli|jeżeli|jezeli|gdy|kiedy|bo|ponieważ|poniewaz|który|ktory|która|ktora|które|ktore|że|ze|ha|amikor|mert|hogy|ami|amely|aki)\b/iu;
 
 /** The link that opened a kept clause after the fault ("…, but the refund…"); Hungarian "a" is the article, not "and". */
 const LINKS: Record<Lang, RegExp> = { en: /^(?:but|and|so)\s+/iu, fi: /^(?:mutta|ja)\s+/iu, pl: /^(?:ale|i|a)\s+/iu, hu: /^(?:de|és|es)\s+/iu };
@@ -208,7 +208,9 @@ function body(ctx: ReviewContext, findings: readonly Finding[], dropBackground: 
   const used = new Set<string>();
   const overExplained = findings.some((f) => f.rule === 'over-explaining');
   // Whether some sentence of the draft says something with no finding in it.
-  const untouched = ctx.content.some((c) => !findings.some((f) => !ADDITIONS.has(f.rule) && f.start < c.end && f.end > c.start) && saysSomething(c.text));
+  // A salutation ("Wielce Szanowny Panie,") or a sign-off line ("Z poważaniem", "Parking Services") says nothing of the matter.
+  const speaks = (c: Sentence) => /[.!?…]$/u.test(c.text) && (c.text.match(/\p{L}{2,}/gu)?.length ?? 0) >= 3 && !(c === ctx.sentences[0] && lexiconIn(ctx, 'greeting', c.start, c.end) && c.text.length < 40);
+  const untouched = ctx.content.some((c) => !findings.some((f) => !ADDITIONS.has(f.rule) && f.start < c.end && f.end > c.start) && speaks(c));
   let committed = false;
   const firstApology = findings.filter((f) => f.guideline === REPEATED_APOLOGY).sort((a, b) => a.start - b.start)[0];
   for (const sentence of ctx.sentences) {
@@ -233,7 +235,8 @@ function body(ctx: ReviewContext, findings: readonly Finding[], dropBackground: 
       // A judgement ("No to jeszcze raz, powoli: …", "…, eli vika ei ole meidän päässä") is cut with its clause; the
       // facts said around it stay, and the re-review in mend() drops any sentence that still stings.
       const repeats = here.every((f) => f.guideline === REPEATED_APOLOGY);
-      const judgementOnly = here.every((f) => f.rule === 'rude-or-judgemental' || f.rule === 'blames-customer');
+      // Stock phrases and stock apologies are filler: where the reply says its matter elsewhere, they simply go.
+      const judgementOnly = here.every((f) => ['rude-or-judgemental', 'blames-customer', 'hollow-phrase', 'hollow-apology'].includes(f.rule));
       const framing = repeats || here.some((f) => f.rule === 'rude-or-judgemental' || f.rule === 'blames-customer');
       const around = clausesAround(s, here, salutation ? salutation.length : 0, false, repeats);
       // Beside a judgement a two-word remnant ("Ymmärrän kyllä, että…", "Once again,") says nothing of its own.
