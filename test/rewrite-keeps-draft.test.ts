@@ -136,3 +136,16 @@ describe('filler goes where the reply says its matter elsewhere', () => {
     expect(stated.findings.map((f) => f.rule)).toContain('missing-next-step');
   });
 });
+
+describe('a phrasing fits its channel', () => {
+  it('a transfer is rewritten for the phone on a call and without "if the line drops" in chat and e-mail (en, fi)', () => {
+    const draft = "Thanks for waiting. I'll transfer you to billing now.";
+    for (const s of review({ draft, lang: 'en', channel: 'phone-script' }).suggestions) expect(s.text).toMatch(/put you through|line drops/u);
+    for (const channel of ['chat', 'email'] as const) {
+      for (const s of review({ draft, lang: 'en', channel }).suggestions) expect(s.text).not.toMatch(/line drops|put you through/u);
+    }
+    for (const s of review({ draft: 'Kiitos odottamisesta. Siirrän sinut nyt laskutukseen.', lang: 'fi', channel: 'chat' }).suggestions) {
+      expect(s.text).not.toMatch(/puhelu/u);
+    }
+  });
+});

@@ -90,6 +90,8 @@ export const GuidelineSchema = z
     min: z.number().int().min(2).optional(),
     /** Preferred phrasings used by the rewrites, `[placeholders]` for what the agent must fill. */
     preferred: perLang(z.array(text).min(1)),
+    /** Where `preferred` is worded for a phone call ("If the line drops…"), the phrasings for chat and e-mail. */
+    preferredInWriting: perLang(z.array(text).min(1)).optional(),
     examples: perLang(
       z.object({ incorrect: z.array(IncorrectExample).min(1), correct: z.array(CorrectExample).min(1) }).strict(),
     ),

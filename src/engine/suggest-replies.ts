@@ -31,7 +31,8 @@ function replacementFor(ctx: ReviewContext, findings: readonly Finding[], regist
   // A re-asked number is answered by reading back the customer's own number (added in compose), not by a phrase.
   if (worst.rule === 'asks-details-again' && ctx.customerIds.length > 0) return null;
   const g: RuntimeGuideline | undefined = ctx.kb.byId.get(worst.guideline);
-  const phrasing = g?.data.preferred[ctx.lang][0];
+  // A phrasing worded for the phone ("If the line drops…") has its written form for chat and e-mail.
+  const phrasing = (ctx.channel !== 'phone-script' ? g?.data.preferredInWriting?.[ctx.lang][0] : undefined) ?? g?.data.preferred[ctx.lang][0];
   return phrasing === undefined ? null : inRegister(ctx.lex, register, phrasing);
 }
 
