@@ -149,3 +149,17 @@ describe('a phrasing fits its channel', () => {
     }
   });
 });
+
+describe('a number carried out of a cut sentence keeps its meaning', () => {
+  it('a day keeps its month and a clock time stays whole ("3 March", "18:00"), never "3." or "18, 00"', () => {
+    for (const s of review({ draft: 'As anyone can see in the letter of 3 March, the fee is what it is.', lang: 'en' }).suggestions) {
+      expect(s.text).toContain('3 March');
+      expect(s.text).not.toMatch(/reference: 3\./u);
+    }
+    const pl = review({ draft: 'Dzień dobry, w umowie jest wyraźnie napisane, że zwrot po 18:00 oznacza kolejną dobę – to zasada, którą należało znać przed podpisaniem.', lang: 'pl' });
+    for (const s of pl.suggestions) {
+      expect(s.text).toContain('18:00');
+      expect(s.text).not.toMatch(/18, 00/u);
+    }
+  });
+});

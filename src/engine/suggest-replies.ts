@@ -1,6 +1,6 @@
 import type { Finding, Lang, NextStep, RuleCode, Suggestion } from '../core/contract.js';
 import { isDescriptive } from './checks/over-explaining.js';
-import { factKey, factsToKeep } from './extract-facts.js';
+import { factKey, factsToKeep, identifiers, type Fact } from './extract-facts.js';
 import { fold } from '../core/fold-text.js';
 import type { RuntimeGuideline } from './knowledge-base.js';
 import { inRegister } from './reply-register.js';
@@ -281,10 +281,35 @@ function stringsIn(ctx: ReviewContext, register: string | undefined): ReviewCont
   return Object.fromEntries(Object.entries(s).map(([k, v]) => [k, inRegister(ctx.lex, register, v)])) as typeof s;
 }
 
+/**
+ * A plain number read out of its sentence means nothing ("For reference: 3." from "3 March", "18, 00" from
+ * "18:00"): it is carried with the digits and separators around it and, unless it is a clock time, the word
+ * after it ("3 marca", "1–2 munkanapon", "18:00"). Identifiers, links and e-mails stand on their own.
+ */
+function factPhrase(draft: string, fact: Fact): string {
+  if (fact.kind !== 'number' || identifierKeys(draft).has(fact.key)) return fact.text;
+  const at = draft.indexOf(fact.text);
+  if (at < 0) return fact.text;
+  // Out to the whole number it is part of: "18" and "00" are one "18:00", "1" and "2" one "1–2".
+  const joins = (c: string, beyond: string) => /\d/.test(c) || (/[.,:–-]/.test(c) && /\d/.test(beyond));
+  let from = at;
+  while (from > 0 && joins(draft.charAt(from - 1), draft.charAt(from - 2))) from--;
+  let to = at + fact.text.length;
+  while (to < draft.length && joins(draft.charAt(to), draft.charAt(to + 1))) to++;
+  const number = draft.slice(from, to);
+  // A clock time says what it is ("18:00"); a bare count or day needs its word ("3 marca", "100 forint").
+  const word = number.includes(':') || !/\d$/.test(number) ? null : /^(?:\s?%|\s+\p{L}{2,20})/u.exec(draft.slice(to));
+  return number + (word?.[0] ?? '');
+}
+
+const identifierKeys = (draft: string) => new Set(identifiers(draft).map((f) => f.key));
+
 function keepFacts(ctx: ReviewContext, text: string, findings: readonly Finding[], register?: string): string {
   const key = factKey(text);
   const lost = factsToKeep(ctx.draft, findings).filter((f) => !key.includes(f.key));
-  const unique = [...new Map(lost.map((f) => [f.key, f.text])).values()];
+  const phrases = lost.map((f) => factPhrase(ctx.draft, f));
+  // "1–2 munkanapon" carries both the 1 and the 2: one phrase each, the longer first, none inside another.
+  const unique = [...new Set(phrases)].sort((a, b) => b.length - a.length).filter((p, i, all) => !all.slice(0, i).some((q) => q.includes(p)));
   if (unique.length === 0) return text;
   return `${text}${ctx.draft.includes('\n') ? '\n\n' : ' '}${stringsIn(ctx, register).reference.replace('{details}', unique.join(', '))}`;
 }
