@@ -81,6 +81,16 @@ describe('rate limits', () => {
     expect(limiter.take('a')).toBe(0);
   });
 
+  it('remembers at most maxClients buckets, forgetting the client seen least recently first', () => {
+    const limiter = new RateLimiter(60, 1, () => 0, 2);
+    expect([limiter.take('a'), limiter.take('a')]).toEqual([0, 1]);
+    expect([limiter.take('b'), limiter.take('b')]).toEqual([0, 1]);
+    expect(limiter.take('a')).toBe(1); // a is now the client seen last
+    expect(limiter.take('c')).toBe(0); // full: b goes, not a
+    expect(limiter.take('a')).toBe(1);
+    expect(limiter.take('b')).toBe(0); // forgotten, so its bucket starts full again
+  });
+
   it('the server answers 429 with Retry-After past the burst', async () => {
     const store = new ApiKeyStore(keysFile);
     const { key } = await store.create('burst-test');

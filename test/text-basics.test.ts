@@ -90,7 +90,7 @@ describe('"No." and "Ok." are words, not abbreviations, unless a number follows'
 
 describe('Markdown to plain text (remark)', () => {
   it('keeps the words and drops the syntax: front matter, headings, links, emphasis, HTML, tables, lists, code', async () => {
-    const { stripMarkdown } = await import('../src/kb/company/strip-markdown.js');
+    const { stripMarkdown } = await import('../src/kb/company/read-document.js');
     const md = '---\nowner: ops\n---\n# Palautukset\n\nKatso **[ohje](https://x.example/o)** ja `koodi`.\n\n1. Eka\n2. Toka\n   - alakohta\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```\nLK-123\n```\n\n> lainaus <b>lihava</b> \\*tähti\\*';
     expect(stripMarkdown(md)).toBe('Palautukset\n\nKatso ohje ja koodi.\n\n1. Eka\n2. Toka\n  - alakohta\n\na | b\n1 | 2\n\nLK-123\n\nlainaus lihava *tähti*');
   });

@@ -1,17 +1,22 @@
+import { LRUCache } from 'lru-cache';
+
 /**
  * A token bucket per client: `perMinute` requests a minute on average, bursts up to `burst`. Buckets of
- * clients idle for ten minutes are dropped, so memory is bounded by the clients active now, and the map
- * itself is capped (the oldest bucket goes first).
+ * clients idle for ten minutes start full again, and the map is capped at `maxClients`: the client seen
+ * least recently is forgotten first (so a flood of new clients cannot grow memory, nor evict an active one
+ * before an idle one).
  */
 export class RateLimiter {
-  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+  private readonly buckets: LRUCache<string, { tokens: number; at: number }>;
 
   constructor(
     private readonly perMinute: number,
     private readonly burst: number,
     private readonly now: () => number = Date.now,
-    private readonly maxClients = 10_000,
-  ) {}
+    maxClients = 10_000,
+  ) {
+    this.buckets = new LRUCache({ max: Math.max(1, maxClients) });
+  }
 
   /** Takes one token for `client`; returns 0 when allowed, else the seconds to wait (for Retry-After). */
   take(client: string): number {
@@ -20,8 +25,6 @@ export class RateLimiter {
     let b = this.buckets.get(client);
     if (!b || t - b.at > 600_000) b = { tokens: this.burst, at: t };
     else b = { tokens: Math.min(this.burst, b.tokens + (t - b.at) * rate), at: t };
-    this.buckets.delete(client);
-    if (this.buckets.size >= this.maxClients) this.buckets.delete(this.buckets.keys().next().value!);
     if (b.tokens >= 1) {
       this.buckets.set(client, { tokens: b.tokens - 1, at: t });
       return 0;

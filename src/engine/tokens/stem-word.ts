@@ -35,6 +35,7 @@ export function stemWord(lang: Lang, folded: string): string {
   if (stem === undefined) {
     const stemmer = (stemmers[lang] ??= FACTORIES[lang]());
     stem = folded.length <= 2 ? folded : stemmer.stem(folded) || folded;
+    // Cleared when full rather than LRU: the limit is a guard far above a chat vocabulary, and a hit stays one Map lookup.
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(folded, stem);
   }

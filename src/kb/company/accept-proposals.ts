@@ -1,12 +1,8 @@
 import { buildKnowledge, type KnowledgeArtifact } from '../build-knowledge.js';
 import { loadKnowledge } from '../load-knowledge.js';
-import { appendYamlList } from './append-yaml-list.js';
-import { CompanyKbError } from './company-error.js';
-import { companyGuidelinesPath, proposalPath } from './company-paths.js';
-import { checkCandidate, type CandidateChecks } from './check-candidate.js';
-import { snapshotFiles } from './file-snapshot.js';
-import { readProposals, updateProposals, type Proposal } from './proposals-file.js';
 import { rebuildKnowledge } from '../rebuild-knowledge.js';
+import { appendYamlList, CompanyKbError, companyGuidelinesPath, proposalPath, snapshotFiles } from './company-store.js';
+import { checkCandidate, readProposals, updateProposals, type CandidateChecks, type Proposal } from './proposals.js';
 
 export interface AcceptOptions {
   root: string;

@@ -1,17 +1,21 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
+import type { DocumentMeta } from '../../core/knowledge-schema.js';
 import type { LlmClient } from '../../llm/llm-types.js';
 import type { KnowledgeArtifact } from '../build-knowledge.js';
 import { loadKnowledge } from '../load-knowledge.js';
-import type { DocumentMeta } from '../../core/knowledge-schema.js';
-import { appendCatalogEntry, nextDocumentId, readCompanyCatalog } from './company-catalog.js';
-import { CompanyKbError } from './company-error.js';
-import { companyCatalogPath, companyDocumentsDir } from './company-paths.js';
-import { detectorFor, documentLanguage } from './document-language.js';
-import { extractText } from './extract-text.js';
-import { snapshotFiles } from './file-snapshot.js';
-import { proposeGuidelines, type ProposalOutcome } from './propose-guidelines.js';
 import { rebuildKnowledge } from '../rebuild-knowledge.js';
+import {
+  appendCatalogEntry,
+  CompanyKbError,
+  companyCatalogPath,
+  companyDocumentsDir,
+  nextDocumentId,
+  readCompanyCatalog,
+  snapshotFiles,
+} from './company-store.js';
+import { proposeGuidelines, type ProposalOutcome } from './propose-guidelines.js';
+import { detectorFor, documentLanguage, extractText } from './read-document.js';
 
 export interface AddDocumentOptions {
   /** The knowledge root (the project's knowledge/, or a temporary copy in tests). */

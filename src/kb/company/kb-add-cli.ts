@@ -1,6 +1,6 @@
 import { defaultArtifactPath, knowledgeDir } from '../../core/paths.js';
-import { runKbAdd } from './kb-add-command.js';
-import { loadLlmClient } from './load-llm-client.js';
+import { runKbAdd } from './kb-commands.js';
+import { loadLlmClient } from './propose-guidelines.js';
 
 /** `npm run kb:add -- FILE [--title T] [--lang fi|pl|hu|en]`: add a company document to the knowledge base. */
 process.exitCode = await runKbAdd(process.argv.slice(2), {

@@ -1,10 +1,98 @@
-import { RULE_CODES } from '../../core/contract.js';
+import { z } from 'zod';
+import { RULE_CODES, RULE_SEVERITY } from '../../core/contract.js';
+import type { DocumentMeta } from '../../core/knowledge-schema.js';
 import { budgetOf, type LlmClient } from '../../llm/llm-types.js';
 import type { KnowledgeArtifact } from '../build-knowledge.js';
-import type { DocumentMeta } from '../../core/knowledge-schema.js';
-import { CandidateAnswerSchema, candidatesOf, toGuidelineEntry } from './candidate-schema.js';
-import { checkCandidate } from './check-candidate.js';
-import { writeProposals, type Proposal } from './proposals-file.js';
+import { checkCandidate, writeProposals, type Proposal } from './proposals.js';
+
+// Proposing guidelines from a company document with an LLM: the shape of its answer, the client configured
+// in the environment (optional), and the proposals written from the answer.
+
+/**
+ * What the LLM returns for 'propose-guidelines': candidate phrase guidelines drawn from one document.
+ * The shape is checked here; the content (non-empty texts, a real rule code, a verbatim quote,
+ * patterns that compile, examples that behave) is checked per candidate, so one weak candidate is
+ * kept and marked instead of losing the whole answer.
+ */
+const perLang = <T extends z.ZodType>(item: T) => z.object({ fi: item, pl: item, hu: item, en: item });
+
+export const CandidateSchema = z.object({
+  rule: z.string(),
+  principle: z.object({ en: z.string(), source: z.string() }),
+  message: perLang(z.string()),
+  /** A verbatim passage of the document the guideline rests on. */
+  quote: z.string(),
+  patterns: perLang(z.array(z.string())),
+  preferred: perLang(z.array(z.string())),
+  examples: perLang(
+    z.object({
+      incorrect: z.array(z.object({ text: z.string(), mark: z.string() })),
+      correct: z.array(z.object({ text: z.string() })),
+    }),
+  ),
+});
+export type Candidate = z.infer<typeof CandidateSchema>;
+/** prompts/propose-guidelines asks for `{"candidates": [...]}` (JSON mode wants an object); a bare list is accepted too. */
+export const CandidateAnswerSchema = z.union([z.object({ candidates: z.array(CandidateSchema) }), z.array(CandidateSchema)]);
+export const candidatesOf = (answer: z.infer<typeof CandidateAnswerSchema>): Candidate[] => (Array.isArray(answer) ? answer : answer.candidates);
+
+const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'rule';
+
+/**
+ * A candidate as a full guideline entry: id `<docid>-<rule>-<n>` (n the first free number), the
+ * contract's severity for the rule, kind `phrase`, the document as its source.
+ */
+export function toGuidelineEntry(c: Candidate, docId: string, taken: ReadonlySet<string>): Record<string, unknown> {
+  let n = 1;
+  while (taken.has(`${docId}-${slug(c.rule)}-${n}`)) n++;
+  const severity = (RULE_SEVERITY as Record<string, string>)[c.rule];
+  return {
+    id: `${docId}-${slug(c.rule)}-${n}`,
+    rule: c.rule,
+    ...(severity ? { severity } : {}),
+    kind: 'phrase',
+    principle: c.principle,
+    message: c.message,
+    source: { document: docId, quote: c.quote },
+    patterns: c.patterns,
+    preferred: c.preferred,
+    examples: c.examples,
+  };
+}
+
+export interface LlmLoad {
+  client: LlmClient | null;
+  /** Why there is no client, when that is worth telling (a broken configuration, not a missing one). */
+  note?: string;
+}
+
+type Created = LlmClient | { client: LlmClient } | null | undefined;
+type Factory = { createLlmClientFromEnv?: () => Created | Promise<Created> };
+
+/**
+ * The LLM client configured in the environment, or null. Imported at run time: without the LLM module
+ * or without configuration, kb:add still adds the document (it just proposes no guidelines).
+ */
+export async function loadLlmClient(): Promise<LlmLoad> {
+  // A variable specifier keeps the compiler from requiring the module: LLM mode is optional.
+  const specifier = '../../llm/create-llm-client.js';
+  let factory: Factory;
+  try {
+    factory = (await import(specifier)) as Factory;
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'ERR_MODULE_NOT_FOUND' && (error as Error).message.includes('create-llm-client')) return { client: null };
+    return { client: null, note: `the LLM module could not be loaded: ${(error as Error).message}` };
+  }
+  if (typeof factory.createLlmClientFromEnv !== 'function') return { client: null };
+  try {
+    const created = await factory.createLlmClientFromEnv();
+    // create-llm-client.ts returns { client, settings }; a bare client is accepted too.
+    return { client: created && 'client' in created ? created.client : (created ?? null) };
+  } catch (error) {
+    return { client: null, note: `the LLM is not usable: ${(error as Error).message}` };
+  }
+}
 
 export type ProposalOutcome =
   | { status: 'no-llm' }

@@ -87,6 +87,7 @@ const newId = (bytes: number) => randomBytes(bytes).toString('base64url');
 
 /** In this process: one instance only, lost on restart; bounded by count, bytes and idle time. */
 export class ConversationStore implements WebChatStore {
+  // A Map in recency order (touch re-inserts), not lru-cache: a conversation's bytes grow in place as activities are appended, and the byte budget must spare the one being written.
   private readonly conversations = new Map<string, Conversation>();
   private totalBytes = 0;
 
