@@ -14,7 +14,7 @@ import { draftLikeIn, topicIn } from './draft-evidence.js';
 import { routeMessage, type Route } from './route-message.js';
 import { ReviewCache } from './review-cache.js';
 import type { Outgoing } from './outgoing.js';
-import type { EventCaller, ReviewEventSink } from './review-events.js';
+import { reviewEventOf, type EventCaller, type ReviewEventSink } from './review-events.js';
 import { createTeamReportCard, type WeekFigures } from '../cards/team-report-card.js';
 import { randomUUID } from 'node:crypto';
 import type { Lang, ReviewResult } from '../core/contract.js';
@@ -156,15 +156,7 @@ export class Assistant {
 
   /** One review event: what was found, never the text (issue 10). */
   private recordReview(reviewId: string, result: ReviewResult): void {
-    this.options.events?.record({
-      kind: 'review',
-      reviewId,
-      caller: this.caller,
-      lang: result.lang,
-      verdict: result.verdict,
-      mode: (result as { llm?: { mode?: string } }).llm?.mode === 'llm' ? 'llm' : 'offline',
-      findings: result.findings.map((f) => ({ rule: f.rule, severity: f.severity })),
-    });
+    this.options.events?.record(reviewEventOf(reviewId, this.caller, result));
   }
 
   /**

@@ -1,4 +1,4 @@
-import type { Lang, RuleCode, Severity, Verdict } from '../core/contract.js';
+import type { Lang, ReviewResult, RuleCode, Severity, Verdict } from '../core/contract.js';
 
 /** Where a review was asked for. */
 export type ReviewSiteName = 'chat' | 'compose' | 'web' | 'api' | 'cli';
@@ -22,4 +22,20 @@ export type ReviewEvent =
 /** Receives events; must never slow or fail a review (the log batches and drops, counted, if it must). */
 export interface ReviewEventSink {
   record(event: ReviewEvent): void;
+}
+
+/**
+ * The review event of one result, the same from every site (the bot, the HTTP API, the CLI), so no channel
+ * invents its own shape. Only codes, severities and the verdict are taken from the result.
+ */
+export function reviewEventOf(reviewId: string, caller: EventCaller, result: ReviewResult): ReviewEvent {
+  return {
+    kind: 'review',
+    reviewId,
+    caller,
+    lang: result.lang,
+    verdict: result.verdict,
+    mode: (result as { llm?: { mode?: string } }).llm?.mode === 'llm' ? 'llm' : 'offline',
+    findings: result.findings.map((f) => ({ rule: f.rule, severity: f.severity })),
+  };
 }

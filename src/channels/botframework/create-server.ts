@@ -133,7 +133,7 @@ export function createWarmlineServer(config: AppConfig, logger: Logger, kb: Know
     return next();
   });
 
-  registerHttpApi(server, { knowledge: () => assistant.kb, keys: config.DATABASE_URL && database ? new DatabaseApiKeys(new ApiKeyTable(database.db)) : new ApiKeyStore(config.API_KEYS_FILE), limiter: new RateLimiter(config.API_RATE_PER_MINUTE, config.API_RATE_BURST), maxDraft: config.MAX_DRAFT_CHARS, logger, version: APP_VERSION, registers: config.REPLY_REGISTER });
+  registerHttpApi(server, { knowledge: () => assistant.kb, keys: config.DATABASE_URL && database ? new DatabaseApiKeys(new ApiKeyTable(database.db)) : new ApiKeyStore(config.API_KEYS_FILE), limiter: new RateLimiter(config.API_RATE_PER_MINUTE, config.API_RATE_BURST), maxDraft: config.MAX_DRAFT_CHARS, logger, version: APP_VERSION, registers: config.REPLY_REGISTER, ...(events ? { events } : {}) });
   // The supervisors' dashboard needs the review events (a database); offline it is for this machine only.
   signIn?.register(server);
   if (events) {

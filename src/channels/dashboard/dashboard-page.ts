@@ -47,7 +47,7 @@ export function renderDashboard(data: DashboardData, filters: DashboardFilters, 
 <form method="get" action="/dashboard">
   <label>Days <select name="days">${[7, 30, 90].map((d) => option(String(d), `last ${d}`, String(filters.days))).join('')}</select></label>
   <label>Language <select name="lang">${option('', 'all', filters.lang ?? '')}${['fi', 'pl', 'hu', 'en'].map((l) => option(l, l, filters.lang)).join('')}</select></label>
-  <label>Channel <select name="channel">${option('', 'all', filters.channel ?? '')}${['msteams', 'directline', 'api'].map((c) => option(c, c, filters.channel)).join('')}</select></label>
+  <label>Channel <select name="channel">${option('', 'all', filters.channel ?? '')}${['msteams', 'directline', 'api', 'cli'].map((c) => option(c, c, filters.channel)).join('')}</select></label>
   <button type="submit">Show</button>
   <a href="/dashboard.csv?${escape(query.toString())}">Download CSV</a>
 </form>
