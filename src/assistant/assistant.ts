@@ -132,7 +132,7 @@ export class Assistant {
     const offline = this.review(draft, customer, locale);
     if (!offline.result) return offline;
     const recorded = (answer: { outgoing: Outgoing[]; result: ReviewResult; reviewId: string }) => {
-      this.recordReview(reviewId, answer.result);
+      this.recordReview(reviewId, answer.result, draft);
       return answer;
     };
     if (!this.options.llm) return recorded(asCard(offline.result));
@@ -154,9 +154,9 @@ export class Assistant {
     return recorded(asCard(offline.result));
   }
 
-  /** One review event: what was found, never the text (issue 10). */
-  private recordReview(reviewId: string, result: ReviewResult): void {
-    this.options.events?.record(reviewEventOf(reviewId, this.caller, result));
+  /** One review event: what was found (and the draft, which the sink keeps only with REVIEW_STORE_TEXT). */
+  private recordReview(reviewId: string, result: ReviewResult, draft: string): void {
+    this.options.events?.record(reviewEventOf(reviewId, this.caller, result, draft));
   }
 
   /**

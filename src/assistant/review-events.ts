@@ -13,10 +13,11 @@ export interface EventCaller {
 
 /**
  * What the supervisors' figures are made of (issue 10): a review (what was found) and then what the agent did
- * with it. No draft or customer text, ever: only codes, severities, verdicts and choices.
+ * with it: codes, severities, verdicts and choices. A review carries its draft to the sink, which keeps it only
+ * where the deployment asked (REVIEW_STORE_TEXT=true) and drops it at once otherwise; customer text never.
  */
 export type ReviewEvent =
-  | { kind: 'review'; reviewId: string; caller: EventCaller; lang: Lang; verdict: Verdict; mode: 'offline' | 'llm'; findings: { rule: RuleCode; severity: Severity }[] }
+  | { kind: 'review'; reviewId: string; caller: EventCaller; lang: Lang; verdict: Verdict; mode: 'offline' | 'llm'; findings: { rule: RuleCode; severity: Severity }[]; draft?: string }
   | { kind: 'choice'; reviewId: string; caller: EventCaller; choice: 'alternative:warmer' | 'alternative:concise' | 'preview-sent' | 'own-draft' };
 
 /** Receives events; must never slow or fail a review (the log batches and drops, counted, if it must). */
@@ -26,9 +27,10 @@ export interface ReviewEventSink {
 
 /**
  * The review event of one result, the same from every site (the bot, the HTTP API, the CLI), so no channel
- * invents its own shape. Only codes, severities and the verdict are taken from the result.
+ * invents its own shape. Only codes, severities and the verdict are taken from the result (and the draft, for the
+ * sink to keep or drop).
  */
-export function reviewEventOf(reviewId: string, caller: EventCaller, result: ReviewResult): ReviewEvent {
+export function reviewEventOf(reviewId: string, caller: EventCaller, result: ReviewResult, draft?: string): ReviewEvent {
   return {
     kind: 'review',
     reviewId,
@@ -37,5 +39,6 @@ export function reviewEventOf(reviewId: string, caller: EventCaller, result: Rev
     verdict: result.verdict,
     mode: (result as { llm?: { mode?: string } }).llm?.mode === 'llm' ? 'llm' : 'offline',
     findings: result.findings.map((f) => ({ rule: f.rule, severity: f.severity })),
+    ...(draft ? { draft } : {}),
   };
 }

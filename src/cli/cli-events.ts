@@ -21,10 +21,10 @@ export class CliEvents implements ReviewEventSink {
   private failure: string | undefined;
   private readonly opening: Promise<{ database: Database; log: ReviewEventLog } | undefined>;
 
-  constructor(config: Pick<AppConfig, 'DATABASE_URL' | 'DATA_DIR' | 'EVENTS_SECRET'>, onError: (message: string) => void) {
+  constructor(config: Pick<AppConfig, 'DATABASE_URL' | 'DATA_DIR' | 'EVENTS_SECRET' | 'REVIEW_STORE_TEXT'>, onError: (message: string) => void) {
     this.opening = openDatabase({ url: config.DATABASE_URL, dataDir: join(config.DATA_DIR, 'pglite') })
       .then(async (database) => {
-        const log = await ReviewEventLog.open(database.db, { secret: config.EVENTS_SECRET, onError }).catch(async (error: unknown) => {
+        const log = await ReviewEventLog.open(database.db, { secret: config.EVENTS_SECRET, storeText: config.REVIEW_STORE_TEXT, onError }).catch(async (error: unknown) => {
           await database.close();
           throw error;
         });

@@ -7,7 +7,8 @@ import { ReviewEventLog } from '../store/review-event-log.js';
 
 /**
  * `npm run data:forget -- --agent <id>` (the pseudonymous id the dashboard shows) or `-- --tenant <t> --user <u>`
- * (the Entra object id or channel user id a person gives): deletes every review event of that agent. With the
+ * (the Entra object id or channel user id a person gives): deletes every review event of that agent, and every
+ * draft stored for them (REVIEW_STORE_TEXT). With the
  * embedded database, run it while the bot is stopped (PGlite opens in one process).
  */
 async function main(): Promise<number> {
@@ -24,7 +25,7 @@ async function main(): Promise<number> {
     const agent = values.agent ?? log.agentId(values.tenant!, values.user!);
     const deleted = await log.forget(agent);
     await log.close();
-    process.stdout.write(`deleted ${deleted} review events of agent ${agent}\n`);
+    process.stdout.write(`deleted ${deleted.events} review events and ${deleted.texts} stored drafts of agent ${agent}\n`);
     return 0;
   } finally {
     await database.close();

@@ -50,12 +50,13 @@ async function main(): Promise<number> {
 async function reviewAll(values: Flags, positionals: string[], events: CliEvents | undefined): Promise<number> {
   const kb = loadKnowledgeBase();
   const caller = cliCaller();
-  const recorded = (result: ReviewResult) => {
-    events?.record(reviewEventOf(randomUUID(), caller, result));
+  // The draft goes with the event; the log keeps it only with REVIEW_STORE_TEXT=true.
+  const recorded = (result: ReviewResult, draft: string) => {
+    events?.record(reviewEventOf(randomUUID(), caller, result, draft));
     return result;
   };
   if (values.jsonl) {
-    await runBatch(process.stdin, process.stdout, (request) => recorded(review(request, { kb })));
+    await runBatch(process.stdin, process.stdout, (request) => recorded(review(request, { kb }), (request as { draft: string }).draft));
     return 0;
   }
   let draft = positionals.join(' ');
@@ -69,6 +70,7 @@ async function reviewAll(values: Flags, positionals: string[], events: CliEvents
   try {
     const result = recorded(
       review({ draft, customer: values.customer, lang: values.lang, firstReply: values.first === true, channel: values.channel }, { kb }),
+      draft,
     );
     if (values.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     else {

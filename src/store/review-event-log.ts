@@ -17,6 +17,8 @@ export interface LoggedEvent {
   choice?: string;
   /** When it happened (the seed of a demo); now when absent. */
   at?: Date;
+  /** The reviewed draft: kept only with `storeText` (REVIEW_STORE_TEXT=true), else dropped as it is queued. */
+  draft?: string;
 }
 
 export interface EventLogOptions {
@@ -26,6 +28,8 @@ export interface EventLogOptions {
   maxQueue?: number;
   flushMs?: number;
   batchSize?: number;
+  /** REVIEW_STORE_TEXT: keep each review's draft (table review_text, its own retention). Off: no text is kept. */
+  storeText?: boolean;
   onError?: (message: string) => void;
 }
 
@@ -51,7 +55,7 @@ export class ReviewEventLog {
 
   static async open(db: Kysely<Tables>, options: EventLogOptions = {}): Promise<ReviewEventLog> {
     const secret = options.secret || (await secretOf(db));
-    return new ReviewEventLog(db, secret, { maxQueue: options.maxQueue ?? 10_000, flushMs: options.flushMs ?? 1_000, batchSize: options.batchSize ?? 500, onError: options.onError });
+    return new ReviewEventLog(db, secret, { maxQueue: options.maxQueue ?? 10_000, flushMs: options.flushMs ?? 1_000, batchSize: options.batchSize ?? 500, storeText: options.storeText ?? false, onError: options.onError });
   }
 
   /** The pseudonymous id an agent has in this deployment (what `data:forget --agent` takes). */
@@ -64,6 +68,11 @@ export class ReviewEventLog {
       this.dropped++;
       return;
     }
+    // Without storeText the draft goes no further than this call: not into the queue's memory, not into a row.
+    if (event.draft !== undefined && !this.options.storeText) {
+      const { draft: _draft, ...rest } = event;
+      event = rest;
+    }
     this.queue.push(event);
     if (this.queue.length >= this.options.batchSize) void this.flush();
   }
@@ -74,7 +83,7 @@ export class ReviewEventLog {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, this.options.batchSize);
         try {
-          await this.db.insertInto('review_event').values(batch.map((e) => this.row(e))).execute();
+          await this.write(batch);
           this.written += batch.length;
         } catch (error) {
           this.dropped += batch.length;
@@ -89,6 +98,20 @@ export class ReviewEventLog {
     clearInterval(this.timer);
     this.timer = undefined;
     await this.flush();
+  }
+
+  /** One batch: its events and, where kept, their drafts, together or not at all. */
+  private async write(batch: LoggedEvent[]): Promise<void> {
+    const rows = batch.map((e) => this.row(e));
+    const texts = batch.flatMap((e, i) => (e.kind === 'review' && e.draft ? [{ review_id: e.reviewId, tenant: rows[i]!.tenant, agent: rows[i]!.agent, draft: e.draft, ...(e.at ? { at: e.at } : {}) }] : []));
+    if (texts.length === 0) {
+      await this.db.insertInto('review_event').values(rows).execute();
+      return;
+    }
+    await this.db.transaction().execute(async (trx) => {
+      await trx.insertInto('review_event').values(rows).execute();
+      await trx.insertInto('review_text').values(texts).execute();
+    });
   }
 
   private row(e: LoggedEvent) {
@@ -109,16 +132,23 @@ export class ReviewEventLog {
     };
   }
 
-  /** Deletes events older than the retention (REVIEW_RETENTION_DAYS); returns how many went. */
-  async expire(retentionDays: number, now = new Date()): Promise<number> {
-    const r = await this.db.deleteFrom('review_event').where('at', '<', new Date(now.getTime() - retentionDays * 86_400_000)).executeTakeFirst();
-    return Number(r.numDeletedRows);
+  /**
+   * Deletes events older than REVIEW_RETENTION_DAYS and stored drafts older than REVIEW_TEXT_RETENTION_DAYS (never
+   * later than their events); returns how many of each went. Drafts expire even after REVIEW_STORE_TEXT is turned off.
+   */
+  async expire(retentionDays: number, textRetentionDays = retentionDays, now = new Date()): Promise<{ events: number; texts: number }> {
+    const before = (days: number) => new Date(now.getTime() - days * 86_400_000);
+    const texts = await this.db.deleteFrom('review_text').where('at', '<', before(Math.min(textRetentionDays, retentionDays))).executeTakeFirst();
+    const events = await this.db.deleteFrom('review_event').where('at', '<', before(retentionDays)).executeTakeFirst();
+    return { events: Number(events.numDeletedRows), texts: Number(texts.numDeletedRows) };
   }
 
-  /** Deletes every event of one agent (`npm run data:forget -- --agent <id>`); returns how many went. */
-  async forget(agent: string): Promise<number> {
-    const r = await this.db.deleteFrom('review_event').where('agent', '=', agent).executeTakeFirst();
-    return Number(r.numDeletedRows);
+  /** Deletes every event and stored draft of one agent (`npm run data:forget -- --agent <id>`); returns how many went. */
+  async forget(agent: string): Promise<{ events: number; texts: number }> {
+    await this.flush(); // nothing of theirs still queued comes back after the delete
+    const texts = await this.db.deleteFrom('review_text').where('agent', '=', agent).executeTakeFirst();
+    const events = await this.db.deleteFrom('review_event').where('agent', '=', agent).executeTakeFirst();
+    return { events: Number(events.numDeletedRows), texts: Number(texts.numDeletedRows) };
   }
 
   /** The supervisors' dashboard (issue 10): aggregates only, over the last `days` days, with the filters given. */

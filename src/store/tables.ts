@@ -60,6 +60,14 @@ export interface Tables {
     findings: ColumnType<unknown, string | null, never>;
     choice: string | null;
   };
+  review_text: {
+    id: Generated<string>;
+    at: ColumnType<Date, Date | undefined, Date>;
+    review_id: string;
+    tenant: string;
+    agent: string;
+    draft: string;
+  };
   deployment_setting: {
     key: string;
     value: string;

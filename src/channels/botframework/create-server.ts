@@ -51,8 +51,8 @@ export function createWarmlineServer(config: AppConfig, logger: Logger, kb: Know
   const sweep = () => {
     llmBudget?.sweep().catch(() => undefined);
     events
-      ?.expire(config.REVIEW_RETENTION_DAYS)
-      .then((n) => n > 0 && logger.info({ expired: n, retentionDays: config.REVIEW_RETENTION_DAYS }, 'expired old review events'))
+      ?.expire(config.REVIEW_RETENTION_DAYS, config.REVIEW_TEXT_RETENTION_DAYS)
+      .then((n) => n.events + n.texts > 0 && logger.info({ expired: n.events, expiredTexts: n.texts, retentionDays: config.REVIEW_RETENTION_DAYS, textRetentionDays: config.REVIEW_TEXT_RETENTION_DAYS }, 'expired old review events'))
       .catch(() => undefined);
     table
       ?.expire(config.STATE_TTL_DAYS)

@@ -31,6 +31,9 @@ export interface HttpApiDeps {
  * The contract's request has no field naming a person, so one key is one pseudonymous agent; without a key
  * (this machine, before any exists) the caller is "local".
  */
+/** The request's draft, for the event sink (kept only with REVIEW_STORE_TEXT); review() has already checked it. */
+const draftOf = (request: unknown) => (request as { draft?: unknown }).draft as string;
+
 const apiCaller = (tenant: string, user: string): EventCaller => ({ tenant, user, site: 'api', channel: 'api' });
 
 export const MAX_BATCH = 100;
@@ -75,10 +78,10 @@ export function registerHttpApi(server: restify.Server, deps: HttpApiDeps): void
     return caller;
   };
 
-  /** One review, recorded as a review event (queued, never slowing the answer; no text). */
+  /** One review, recorded as a review event (queued, never slowing the answer). */
   const reviewOne = (request: unknown, caller: EventCaller): ReviewResult => {
     const result = review(request, { kb: knowledge(), maxDraft, ...(deps.registers ? { registers: deps.registers } : {}) });
-    deps.events?.record(reviewEventOf(randomUUID(), caller, result));
+    deps.events?.record(reviewEventOf(randomUUID(), caller, result, draftOf(request)));
     return result;
   };
 
