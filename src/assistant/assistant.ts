@@ -179,6 +179,11 @@ export class Assistant {
     this.options.events?.record({ kind: 'choice', reviewId, caller: this.caller, choice });
   }
 
+  /** A practice answer's score, for the dashboard's practice figures (the answer's text is not recorded). */
+  recordPractice(scenario: string, lang: Lang, score: number): void {
+    this.options.events?.record({ kind: 'practice', reviewId: randomUUID(), caller: this.caller, lang, scenario, score });
+  }
+
   /** The engine's review, served from the cache when the very same request came before. */
   reviewResult(draft: string, customer: string | undefined): ReviewResult {
     const key = JSON.stringify([draft, customer ?? '']);

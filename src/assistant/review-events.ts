@@ -13,12 +13,13 @@ export interface EventCaller {
 
 /**
  * What the supervisors' figures are made of (issue 10): a review (what was found) and then what the agent did
- * with it: codes, severities, verdicts and choices. A review carries its draft to the sink, which keeps it only
+ * with it, and a trainee's practice answer (its scenario and score): codes, severities, verdicts and choices. A review carries its draft to the sink, which keeps it only
  * where the deployment asked (REVIEW_STORE_TEXT=true) and drops it at once otherwise; customer text never.
  */
 export type ReviewEvent =
   | { kind: 'review'; reviewId: string; caller: EventCaller; lang: Lang; verdict: Verdict; mode: 'offline' | 'llm'; findings: { rule: RuleCode; severity: Severity }[]; draft?: string }
-  | { kind: 'choice'; reviewId: string; caller: EventCaller; choice: 'alternative:warmer' | 'alternative:concise' | 'preview-sent' | 'own-draft' };
+  | { kind: 'choice'; reviewId: string; caller: EventCaller; choice: 'alternative:warmer' | 'alternative:concise' | 'preview-sent' | 'own-draft' }
+  | { kind: 'practice'; reviewId: string; caller: EventCaller; lang: Lang; scenario: string; score: number };
 
 /** Receives events; must never slow or fail a review (the log batches and drops, counted, if it must). */
 export interface ReviewEventSink {

@@ -22,6 +22,8 @@ export interface DashboardData {
   caught: { serious: number; fixed: number };
   /** Findings per review, per pseudonymous agent and week. */
   agents: { agent: string; week: string; reviews: number; findingsPerReview: number }[];
+  /** Practice answers per ISO week, and their average score (0-100, one decimal). */
+  practice: { week: string; answers: number; averageScore: number }[];
 }
 
 export interface WeekFigures {
@@ -54,11 +56,15 @@ export async function dashboardFigures(db: Kysely<Tables>, filters: DashboardFil
     select agent, to_char(date_trunc('week', at at time zone 'UTC'), 'IYYY-"W"IW') as week, count(*) as reviews,
            coalesce(sum(jsonb_array_length(findings)), 0) as findings
     from review_event where kind = 'review' and ${where} group by 1, 2 order by 1, 2`.execute(db);
+  const practice = await sql<{ week: string; answers: string; average: string }>`
+    select to_char(date_trunc('week', at at time zone 'UTC'), 'IYYY-"W"IW') as week, count(*) as answers, avg(score) as average
+    from review_event where kind = 'practice' and ${where} group by 1 order by 1`.execute(db);
   return {
     perDay: perDay.rows.map((r) => ({ day: r.day, reviews: Number(r.reviews), flagged: Number(r.flagged) })),
     rules: rules.rows.map((r) => ({ week: r.week, lang: r.lang, rule: r.rule, count: Number(r.count) })),
     caught: { serious: Number(caught.rows[0]?.serious ?? 0), fixed: Number(caught.rows[0]?.fixed ?? 0) },
     agents: agents.rows.map((r) => ({ agent: r.agent, week: r.week, reviews: Number(r.reviews), findingsPerReview: Math.round((100 * Number(r.findings)) / Math.max(1, Number(r.reviews))) / 100 })),
+    practice: practice.rows.map((r) => ({ week: r.week, answers: Number(r.answers), averageScore: Math.round(10 * Number(r.average)) / 10 })),
   };
 }
 

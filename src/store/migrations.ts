@@ -162,6 +162,18 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropTable('review_text').execute();
     },
   },
+  '0008_practice_events': {
+    // A practice answer's score (0-100) and its scenario id, as events of kind 'practice' in the same table: the
+    // dashboard's filters (time, language, channel, tenant) and data:forget then hold for practice as for reviews.
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('review_event').addColumn('score', 'integer').execute();
+      await db.schema.alterTable('review_event').addColumn('scenario', 'text').execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.alterTable('review_event').dropColumn('scenario').execute();
+      await db.schema.alterTable('review_event').dropColumn('score').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -7,7 +7,7 @@ export type { DashboardData, DashboardFilters, WeekFigures } from './event-figur
 
 /** An event as the log receives it (the assistant's ReviewEvent, structurally). */
 export interface LoggedEvent {
-  kind: 'review' | 'choice';
+  kind: 'review' | 'choice' | 'practice';
   reviewId: string;
   caller: { user?: string; tenant?: string; site?: string; channel?: string };
   lang?: string;
@@ -15,6 +15,9 @@ export interface LoggedEvent {
   mode?: string;
   findings?: { rule: string; severity: string }[];
   choice?: string;
+  /** A practice answer: its score (0-100) and scenario id. */
+  score?: number;
+  scenario?: string;
   /** When it happened (the seed of a demo); now when absent. */
   at?: Date;
   /** The reviewed draft: kept only with `storeText` (REVIEW_STORE_TEXT=true), else dropped as it is queued. */
@@ -128,6 +131,8 @@ export class ReviewEventLog {
       mode: e.mode ?? null,
       findings: e.findings ? JSON.stringify(e.findings) : null,
       choice: e.choice ?? null,
+      score: e.score ?? null,
+      scenario: e.scenario ?? null,
       ...(e.at ? { at: e.at } : {}),
     };
   }
