@@ -20,8 +20,8 @@ export interface DashboardData {
   rules: { week: string; lang: string; rule: string; count: number }[];
   /** Drafts with a major or critical finding, and how many of them ended with an alternative or a reviewed preview. */
   caught: { serious: number; fixed: number };
-  /** Findings per review, per pseudonymous agent and week. */
-  agents: { agent: string; week: string; reviews: number; findingsPerReview: number }[];
+  /** Findings per review, per pseudonymous agent and week; `name` where the agent's tenant maps the pseudonym. */
+  agents: { agent: string; name?: string; week: string; reviews: number; findingsPerReview: number }[];
   /** Practice answers per ISO week, and their average score (0-100, one decimal). */
   practice: { week: string; answers: number; averageScore: number }[];
 }
@@ -36,7 +36,7 @@ export interface WeekFigures {
 /** The dashboard's tables over the last `days` days, with the filters given. */
 export async function dashboardFigures(db: Kysely<Tables>, filters: DashboardFilters, now: Date): Promise<DashboardData> {
   const since = new Date(now.getTime() - filters.days * 86_400_000);
-  const where = sql`at >= ${since} and (${filters.tenant ?? null}::text is null or tenant = ${filters.tenant ?? null}) and (${filters.lang ?? null}::text is null or lang = ${filters.lang ?? null} or kind = 'choice') and (${filters.channel ?? null}::text is null or channel = ${filters.channel ?? null})`;
+  const where = sql`at >= ${since} and (${filters.tenant ?? null}::text is null or lower(tenant) = lower(${filters.tenant ?? null})) and (${filters.lang ?? null}::text is null or lang = ${filters.lang ?? null} or kind = 'choice') and (${filters.channel ?? null}::text is null or channel = ${filters.channel ?? null})`;
   const perDay = await sql<{ day: string; reviews: string; flagged: string }>`
     select to_char(date_trunc('day', at at time zone 'UTC'), 'YYYY-MM-DD') as day, count(*) as reviews, count(*) filter (where verdict <> 'send') as flagged
     from review_event where kind = 'review' and ${where} group by 1 order by 1`.execute(db);
@@ -52,10 +52,16 @@ export async function dashboardFigures(db: Kysely<Tables>, filters: DashboardFil
     select (select count(*) from serious) as serious,
            (select count(distinct c.review_id) from review_event c join serious s on s.review_id = c.review_id
              where c.kind = 'choice' and (c.choice like 'alternative:%' or c.choice = 'preview-sent')) as fixed`.execute(db);
-  const agents = await sql<{ agent: string; week: string; reviews: string; findings: string }>`
-    select agent, to_char(date_trunc('week', at at time zone 'UTC'), 'IYYY-"W"IW') as week, count(*) as reviews,
-           coalesce(sum(jsonb_array_length(findings)), 0) as findings
-    from review_event where kind = 'review' and ${where} group by 1, 2 order by 1, 2`.execute(db);
+  // Grouped by tenant too (an agent's pseudonym belongs to one tenant anyway) so that a name applies only where
+  // that tenant mapped it.
+  const agents = await sql<{ tenant: string; agent: string; name: string | null; week: string; reviews: string; findings: string }>`
+    select e.tenant, e.agent, n.name, e.week, e.reviews, e.findings from (
+      select tenant, agent, to_char(date_trunc('week', at at time zone 'UTC'), 'IYYY-"W"IW') as week, count(*) as reviews,
+             coalesce(sum(jsonb_array_length(findings)), 0) as findings
+      from review_event where kind = 'review' and ${where} group by 1, 2, 3
+    ) e
+    left join agent_name n on n.tenant = e.tenant and n.agent = e.agent
+    order by e.agent, e.week`.execute(db);
   const practice = await sql<{ week: string; answers: string; average: string }>`
     select to_char(date_trunc('week', at at time zone 'UTC'), 'IYYY-"W"IW') as week, count(*) as answers, avg(score) as average
     from review_event where kind = 'practice' and ${where} group by 1 order by 1`.execute(db);
@@ -63,7 +69,7 @@ export async function dashboardFigures(db: Kysely<Tables>, filters: DashboardFil
     perDay: perDay.rows.map((r) => ({ day: r.day, reviews: Number(r.reviews), flagged: Number(r.flagged) })),
     rules: rules.rows.map((r) => ({ week: r.week, lang: r.lang, rule: r.rule, count: Number(r.count) })),
     caught: { serious: Number(caught.rows[0]?.serious ?? 0), fixed: Number(caught.rows[0]?.fixed ?? 0) },
-    agents: agents.rows.map((r) => ({ agent: r.agent, week: r.week, reviews: Number(r.reviews), findingsPerReview: Math.round((100 * Number(r.findings)) / Math.max(1, Number(r.reviews))) / 100 })),
+    agents: agents.rows.map((r) => ({ agent: r.agent, ...(r.name ? { name: r.name } : {}), week: r.week, reviews: Number(r.reviews), findingsPerReview: Math.round((100 * Number(r.findings)) / Math.max(1, Number(r.reviews))) / 100 })),
     practice: practice.rows.map((r) => ({ week: r.week, answers: Number(r.answers), averageScore: Math.round(10 * Number(r.average)) / 10 })),
   };
 }

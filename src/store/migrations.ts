@@ -174,6 +174,22 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('review_event').dropColumn('score').execute();
     },
   },
+  '0009_agent_names': {
+    // Names for pseudonyms, where a tenant maps them (npm run agents:name): per tenant and pseudonym, shown only on
+    // the supervisors' dashboard. Empty unless someone maps a name; the events themselves keep only the pseudonym.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('agent_name')
+        .addColumn('tenant', 'text', (c) => c.notNull())
+        .addColumn('agent', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('agent_name_pk', ['tenant', 'agent'])
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('agent_name').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

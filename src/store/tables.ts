@@ -72,6 +72,11 @@ export interface Tables {
     agent: string;
     draft: string;
   };
+  agent_name: {
+    tenant: string;
+    agent: string;
+    name: string;
+  };
   deployment_setting: {
     key: string;
     value: string;

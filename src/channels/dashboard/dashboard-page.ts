@@ -67,8 +67,8 @@ export function renderDashboard(data: DashboardData, filters: DashboardFilters, 
   ${table('By week and language', ['Week', 'Language', 'Rule', 'Findings'], data.rules.map((r) => [r.week, r.lang, r.rule, r.count]))}
 </section>
 <section aria-labelledby="agents">
-  <h2 id="agents">Findings per review, by agent (pseudonymous)</h2>
-  ${table('Findings per review by agent and week', ['Agent', 'Week', 'Reviews', 'Findings per review'], data.agents.map((a) => [a.agent, a.week, a.reviews, a.findingsPerReview]))}
+  <h2 id="agents">Findings per review, by agent (pseudonymous unless your tenant maps names)</h2>
+  ${table('Findings per review by agent and week', ['Agent', 'Week', 'Reviews', 'Findings per review'], data.agents.map((a) => [a.name ? `${a.name} (${a.agent})` : a.agent, a.week, a.reviews, a.findingsPerReview]))}
 </section>
 <section aria-labelledby="practice">
   <h2 id="practice">Practice scores</h2>
@@ -127,7 +127,7 @@ export function dashboardCsv(data: DashboardData, which: string): string {
     which === 'rules'
       ? [['week', 'lang', 'rule', 'findings'], ...data.rules.map((r) => [r.week, r.lang, r.rule, r.count])]
       : which === 'agents'
-        ? [['agent', 'week', 'reviews', 'findings_per_review'], ...data.agents.map((a) => [a.agent, a.week, a.reviews, a.findingsPerReview])]
+        ? [['agent', 'name', 'week', 'reviews', 'findings_per_review'], ...data.agents.map((a) => [a.agent, a.name ?? '', a.week, a.reviews, a.findingsPerReview])]
         : which === 'practice'
           ? [['week', 'answers', 'average_score'], ...data.practice.map((p) => [p.week, p.answers, p.averageScore])]
           : [['day', 'reviews', 'flagged'], ...data.perDay.map((d) => [d.day, d.reviews, d.flagged])];
