@@ -49,6 +49,7 @@ export class PracticeDialog extends ComponentDialog {
     const scenario = scenarios[s.round]!;
     const lang = langFromLocale(s.lang);
     const described = `${scenario.id} (${scenario.rules.join(', ')}): "${scenario.source.quote}" The customer says: ${customerLine(scenario, lang)}`;
+    (step.values as { scenario?: string }).scenario = scenario.id;
     (step.values as { customer?: string }).customer = await this.assistant.as(callerOf(step.context.activity)).practiceCustomerLine(described, customerLine(scenario, lang), lang);
     return step.prompt(ANSWER, { prompt: `${t.practiceCustomer(s.round + 1, scenarios.length)}\n\n${(step.values as { customer?: string }).customer ?? ""}` });
   }
@@ -64,7 +65,11 @@ export class PracticeDialog extends ComponentDialog {
     const { outgoing, result } = this.assistant.review(answer, (step.values as { customer?: string }).customer, s.lang);
     await sendOutgoing(step.context, outgoing);
     const scores = result ? [...s.scores, scoreAnswer(result)] : s.scores;
-    if (result) await step.context.sendActivity(t.practiceScore(scores.at(-1)!));
+    if (result) {
+      // The score goes to the supervisors' practice figures (through the review events); the answer does not.
+      this.assistant.as(callerOf(step.context.activity)).recordPractice((step.values as { scenario?: string }).scenario ?? 'unknown', langFromLocale(s.lang), scores.at(-1)!);
+      await step.context.sendActivity(t.practiceScore(scores.at(-1)!));
+    }
     const total = Math.min(PRACTICE_ROUNDS, this.assistant.kb.artifact.scenarios.length);
     if (s.round + 1 < total) return step.replaceDialog(ROUND, { ...s, round: s.round + 1, scores });
     const avg = scores.length ? Math.round(scores.reduce((a, b) => a + b, 0) / scores.length) : 0;

@@ -58,6 +58,13 @@ describe.skipIf(!existsSync(CHROMIUM))('the dashboard in headless Chromium (need
     const fixed = new Set(seeded.filter((e) => e.kind === 'choice' && serious.has(e.reviewId)).map((e) => e.reviewId));
     expect(await page.locator('[data-figure="caught"]').innerText()).toBe(`${Math.round((100 * fixed.size) / serious.size)}%`);
 
+    // Practice scores: every seeded practice answer is counted in the table under the practice chart.
+    const practiceRows = page.locator('section[aria-labelledby="practice"] tbody tr');
+    const answers = (await practiceRows.evaluateAll((rows) => rows.map((r) => Number(r.children[1]?.textContent)))).reduce((a, b) => a + b, 0);
+    expect(answers).toBe(seeded.filter((e) => e.kind === 'practice').length);
+    expect(answers).toBeGreaterThan(0);
+    expect(await page.locator('canvas#chart-practice').evaluate((c: HTMLCanvasElement) => c.width > 0)).toBe(true);
+
     // The charts were drawn by Chart.js (served by this server), and nothing failed or came from elsewhere.
     expect(await page.evaluate(() => typeof (window as unknown as { Chart?: unknown }).Chart)).toBe('function');
     expect(await page.locator('canvas#chart-per-day').evaluate((c: HTMLCanvasElement) => c.width > 0)).toBe(true);

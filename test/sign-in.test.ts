@@ -5,6 +5,7 @@ import { createWarmlineServer, type WarmlineServer } from '../src/channels/botfr
 import { loadConfig, signInSettings } from '../src/config/app-config.js';
 import { createLogger } from '../src/config/logger.js';
 import { openDatabase, type Database } from '../src/store/database.js';
+import { AgentNames } from '../src/store/agent-names.js';
 import { ReviewEventLog } from '../src/store/review-event-log.js';
 import { startFakeOidc, type FakeOidc } from './support/fake-oidc.js';
 import { testKnowledgeBase } from './kb-fixture.js';
@@ -78,6 +79,25 @@ describe('sign-in with Entra ID for the dashboard', () => {
     // A forged session cookie is no session.
     const forged = await fetch(`${base}/dashboard`, { redirect: 'manual', headers: { cookie: `wl_session=${jar.get('wl_session')!.replace(/.$/, 'x')}` } });
     expect(forged.status).toBe(302);
+  });
+
+  it("a supervisor sees their own tenant's figures and the names it mapped, never another tenant's", async () => {
+    const review = (tenant: string, user: string) => events.record({ kind: 'review', reviewId: `${tenant}-${user}`, caller: { user, tenant, site: 'chat', channel: 'msteams' }, lang: 'en', verdict: 'send', mode: 'offline', findings: [] });
+    review('tenant-a', 'ann');
+    review('tenant-c', 'cid');
+    await events.flush();
+    const names = new AgentNames(database.db);
+    await names.set('tenant-a', events.agentId('tenant-a', 'ann'), 'Ann of A');
+    await names.set('tenant-c', events.agentId('tenant-c', 'cid'), 'Cid of C');
+    oidc.user = { oid: 'oid-sup', tid: 'tenant-a', name: 'Sam', roles: ['Supervisor'] };
+    const { res, jar } = await browse('/dashboard');
+    const page = await res.text();
+    expect(page).toContain('Ann of A');
+    expect(page).not.toContain('Cid of C');
+    expect(page).not.toContain(events.agentId('tenant-c', 'cid'));
+    const csv = await (await browse('/dashboard.csv?table=agents', jar)).res.text();
+    expect(csv).toContain(`${events.agentId('tenant-a', 'ann')},Ann of A,`);
+    expect(csv).not.toContain('Cid of C');
   });
 
   it('refuses an agent who is no supervisor (403) and a user of another tenant (403)', async () => {

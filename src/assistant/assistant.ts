@@ -14,7 +14,7 @@ import { draftLikeIn, topicIn } from './draft-evidence.js';
 import { routeMessage, type Route } from './route-message.js';
 import { ReviewCache } from './review-cache.js';
 import type { Outgoing } from './outgoing.js';
-import type { EventCaller, ReviewEventSink } from './review-events.js';
+import { reviewEventOf, type EventCaller, type ReviewEventSink } from './review-events.js';
 import { createTeamReportCard, type WeekFigures } from '../cards/team-report-card.js';
 import { randomUUID } from 'node:crypto';
 import type { Lang, ReviewResult } from '../core/contract.js';
@@ -132,7 +132,7 @@ export class Assistant {
     const offline = this.review(draft, customer, locale);
     if (!offline.result) return offline;
     const recorded = (answer: { outgoing: Outgoing[]; result: ReviewResult; reviewId: string }) => {
-      this.recordReview(reviewId, answer.result);
+      this.recordReview(reviewId, answer.result, draft);
       return answer;
     };
     if (!this.options.llm) return recorded(asCard(offline.result));
@@ -154,17 +154,9 @@ export class Assistant {
     return recorded(asCard(offline.result));
   }
 
-  /** One review event: what was found, never the text (issue 10). */
-  private recordReview(reviewId: string, result: ReviewResult): void {
-    this.options.events?.record({
-      kind: 'review',
-      reviewId,
-      caller: this.caller,
-      lang: result.lang,
-      verdict: result.verdict,
-      mode: (result as { llm?: { mode?: string } }).llm?.mode === 'llm' ? 'llm' : 'offline',
-      findings: result.findings.map((f) => ({ rule: f.rule, severity: f.severity })),
-    });
+  /** One review event: what was found (and the draft, which the sink keeps only with REVIEW_STORE_TEXT). */
+  private recordReview(reviewId: string, result: ReviewResult, draft: string): void {
+    this.options.events?.record(reviewEventOf(reviewId, this.caller, result, draft));
   }
 
   /**
@@ -185,6 +177,11 @@ export class Assistant {
   recordChoice(reviewId: string | undefined, choice: 'alternative:warmer' | 'alternative:concise' | 'preview-sent' | 'own-draft'): void {
     if (!reviewId) return;
     this.options.events?.record({ kind: 'choice', reviewId, caller: this.caller, choice });
+  }
+
+  /** A practice answer's score, for the dashboard's practice figures (the answer's text is not recorded). */
+  recordPractice(scenario: string, lang: Lang, score: number): void {
+    this.options.events?.record({ kind: 'practice', reviewId: randomUUID(), caller: this.caller, lang, scenario, score });
   }
 
   /** The engine's review, served from the cache when the very same request came before. */

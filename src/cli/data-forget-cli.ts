@@ -2,12 +2,14 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/app-config.js';
 import { loadDotEnv } from '../config/load-dotenv.js';
+import { AgentNames } from '../store/agent-names.js';
 import { openDatabase } from '../store/database.js';
 import { ReviewEventLog } from '../store/review-event-log.js';
 
 /**
  * `npm run data:forget -- --agent <id>` (the pseudonymous id the dashboard shows) or `-- --tenant <t> --user <u>`
- * (the Entra object id or channel user id a person gives): deletes every review event of that agent. With the
+ * (the Entra object id or channel user id a person gives): deletes every review event of that agent, and every
+ * draft stored for them (REVIEW_STORE_TEXT) and the name their tenant mapped to the pseudonym (agents:name). With the
  * embedded database, run it while the bot is stopped (PGlite opens in one process).
  */
 async function main(): Promise<number> {
@@ -24,7 +26,8 @@ async function main(): Promise<number> {
     const agent = values.agent ?? log.agentId(values.tenant!, values.user!);
     const deleted = await log.forget(agent);
     await log.close();
-    process.stdout.write(`deleted ${deleted} review events of agent ${agent}\n`);
+    const named = await new AgentNames(database.db).forget(agent);
+    process.stdout.write(`deleted ${deleted.events} review events, ${deleted.texts} stored drafts and ${named} names of agent ${agent}\n`);
     return 0;
   } finally {
     await database.close();

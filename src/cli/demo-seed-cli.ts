@@ -6,7 +6,7 @@ import { demoEvents } from '../store/demo-events.js';
 import { ReviewEventLog } from '../store/review-event-log.js';
 
 /**
- * `npm run demo:seed`: a month of synthetic review events (tenant "demo", twelve agents in four languages) in the
+ * `npm run demo:seed`: a month of synthetic review and practice events (tenant "demo", twelve agents in four languages) in the
  * database, so /dashboard and "team report" show a living picture at once. With the embedded database, run it
  * while the bot is stopped (PGlite opens in one process).
  */
@@ -19,7 +19,8 @@ async function main(): Promise<void> {
     const events = demoEvents();
     for (const e of events) log.record(e);
     await log.close();
-    process.stdout.write(`seeded ${log.written} review events (tenant "demo"), ${log.dropped} dropped; open http://localhost:${config.PORT}/dashboard after npm start\n`);
+    const practice = events.filter((e) => e.kind === 'practice').length;
+    process.stdout.write(`seeded ${log.written} events (tenant "demo"; ${practice} of them practice answers), ${log.dropped} dropped; open http://localhost:${config.PORT}/dashboard after npm start\n`);
   } finally {
     await database.close();
   }

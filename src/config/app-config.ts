@@ -5,7 +5,7 @@ import { z } from 'zod';
  * offline default: with no settings at all the bot runs locally on the deterministic engine.
  */
 
-const AppConfigSchema = z.object({
+const SettingsSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   HOST: z.string().default('0.0.0.0'),
   MicrosoftAppId: z.string().default(''),
@@ -70,6 +70,13 @@ const AppConfigSchema = z.object({
   SIGN_IN_CLIENT_SECRET: z.string().default(''),
   /** Review events (what was found, what the agent chose; never text) are kept this many days. */
   REVIEW_RETENTION_DAYS: z.coerce.number().min(1).max(3650).default(180),
+  /**
+   * `true` (and only the word true) stores each reviewed draft beside its review event, for a QA lead who must read
+   * them; kept REVIEW_TEXT_RETENTION_DAYS (default 30), which may not outlast the events themselves. Off by default:
+   * then no draft or customer text is stored anywhere.
+   */
+  REVIEW_STORE_TEXT: z.enum(['true', 'false', '']).default('false').transform((v) => v === 'true'),
+  REVIEW_TEXT_RETENTION_DAYS: z.coerce.number().min(1).max(3650).default(30),
   /** Keys the agents' pseudonyms in the review events; empty: one is generated once and kept in the database. */
   EVENTS_SECRET: z.string().default(''),
   /** With a database: how often each instance checks for a newly published knowledge base (npm run kb:publish). */
@@ -81,6 +88,16 @@ const AppConfigSchema = z.object({
   API_KEYS_FILE: z.string().default('data/api-keys.json'),
   API_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
   API_RATE_BURST: z.coerce.number().int().min(1).max(100_000).default(30),
+});
+
+/**
+ * Stored text must not outlive the event it belongs to. Checked only when text is stored, so shortening the events'
+ * retention alone never fails a start-up over a setting that is not in use.
+ */
+const AppConfigSchema = SettingsSchema.superRefine((c, ctx) => {
+  if (c.REVIEW_STORE_TEXT && c.REVIEW_TEXT_RETENTION_DAYS > c.REVIEW_RETENTION_DAYS) {
+    ctx.addIssue({ code: 'custom', path: ['REVIEW_TEXT_RETENTION_DAYS'], message: `${c.REVIEW_TEXT_RETENTION_DAYS} days is longer than REVIEW_RETENTION_DAYS (${c.REVIEW_RETENTION_DAYS}): stored text may not outlast its event` });
+  }
 });
 
 /** How the web chat is served, from the settings (see WEB_CHAT). */

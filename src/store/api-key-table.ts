@@ -19,8 +19,13 @@ export class ApiKeyTable {
 
   /** The tenant of an active key with this SHA-256, or null. */
   async tenantOf(sha256: string): Promise<string | null> {
-    const r = await this.db.selectFrom('api_key').select(['tenant']).where('sha256', '=', sha256).where('revoked_at', 'is', null).executeTakeFirst();
-    return r?.tenant ?? null;
+    return (await this.ownerOf(sha256))?.tenant ?? null;
+  }
+
+  /** The id and tenant of an active key with this SHA-256, or null. */
+  async ownerOf(sha256: string): Promise<{ id: string; tenant: string } | null> {
+    const r = await this.db.selectFrom('api_key').select(['id', 'tenant']).where('sha256', '=', sha256).where('revoked_at', 'is', null).executeTakeFirst();
+    return r ?? null;
   }
 
   async insert(id: string, tenant: string, sha256: string): Promise<void> {

@@ -1,7 +1,7 @@
 import type { LoggedEvent } from './review-event-log.js';
 
 /**
- * A month of realistic synthetic review events in all four languages (`npm run demo:seed`), so a newcomer sees a
+ * A month of realistic synthetic review and practice events in all four languages (`npm run demo:seed`), so a newcomer sees a
  * living dashboard after two commands. Deterministic (a seeded generator): the same seed gives the same month.
  */
 const RULES: Record<string, { rule: string; severity: string; weight: number }[]> = {
@@ -19,6 +19,9 @@ const RULES: Record<string, { rule: string; severity: string; weight: number }[]
     { rule: 'rude-or-judgemental', severity: 'critical', weight: 1 },
   ],
 };
+
+/** Scenario ids of the built-in knowledge base (knowledge/), so a seeded practice reads like a real one. */
+const SCENARIOS = ['wrong-department-connect', 'business-id-read-back', 'busy-complex-problem', 'broken-product-manufacturer', 'unknown-answer', 'angry-third-call', 'refund-after-deadline'];
 
 function generator(seed: number) {
   let s = seed >>> 0;
@@ -54,6 +57,15 @@ export function demoEvents(options: { days?: number; now?: Date; seed?: number; 
         const caller = { user: agent.user, tenant, site: random() < 0.6 ? 'compose' : 'chat', channel: 'msteams' };
         out.push({ kind: 'review', reviewId, caller, lang: agent.lang, verdict, mode: 'offline', findings: findings.map((f) => ({ rule: f.rule, severity: f.severity })), at });
         if (verdict !== 'send' && random() < 0.65) out.push({ kind: 'choice', reviewId, caller, choice: random() < 0.7 ? 'alternative:warmer' : 'preview-sent', at: new Date(at.getTime() + 60_000) });
+      }
+      // Now and then a practice of three rounds in the Teams chat; scores rise with skill and over the month.
+      if (!weekend && random() < 0.25) {
+        const start = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), 15, Math.floor(random() * 60));
+        for (let round = 0; round < 3; round++) {
+          const score = Math.max(0, Math.min(100, Math.round(45 + agent.skill * 30 + ((days - d) / days) * 15 + (random() - 0.5) * 30)));
+          const caller = { user: agent.user, tenant, site: 'chat', channel: 'msteams' };
+          out.push({ kind: 'practice', reviewId: `demo-${options.seed ?? 42}-${++n}`, caller, lang: agent.lang, scenario: SCENARIOS[Math.floor(random() * SCENARIOS.length)]!, score, at: new Date(start + round * 120_000) });
+        }
       }
     }
   }

@@ -140,6 +140,56 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropTable('deployment_setting').execute();
     },
   },
+  '0007_review_text': {
+    // The drafts themselves, only where REVIEW_STORE_TEXT=true: a table of their own, so they have their own (shorter)
+    // retention, and a deployment that never stores text has an empty table rather than a nullable column in every
+    // event. Linked to the review's event by review id; forgotten with the agent.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('review_text')
+        .addColumn('id', 'bigserial', (c) => c.primaryKey())
+        .addColumn('at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addColumn('review_id', 'text', (c) => c.notNull())
+        .addColumn('tenant', 'text', (c) => c.notNull())
+        .addColumn('agent', 'text', (c) => c.notNull())
+        .addColumn('draft', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('review_text_at').on('review_text').column('at').execute();
+      await db.schema.createIndex('review_text_agent').on('review_text').columns(['tenant', 'agent']).execute();
+      await db.schema.createIndex('review_text_review').on('review_text').column('review_id').execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('review_text').execute();
+    },
+  },
+  '0008_practice_events': {
+    // A practice answer's score (0-100) and its scenario id, as events of kind 'practice' in the same table: the
+    // dashboard's filters (time, language, channel, tenant) and data:forget then hold for practice as for reviews.
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('review_event').addColumn('score', 'integer').execute();
+      await db.schema.alterTable('review_event').addColumn('scenario', 'text').execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.alterTable('review_event').dropColumn('scenario').execute();
+      await db.schema.alterTable('review_event').dropColumn('score').execute();
+    },
+  },
+  '0009_agent_names': {
+    // Names for pseudonyms, where a tenant maps them (npm run agents:name): per tenant and pseudonym, shown only on
+    // the supervisors' dashboard. Empty unless someone maps a name; the events themselves keep only the pseudonym.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('agent_name')
+        .addColumn('tenant', 'text', (c) => c.notNull())
+        .addColumn('agent', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('agent_name_pk', ['tenant', 'agent'])
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('agent_name').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

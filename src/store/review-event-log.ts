@@ -1,10 +1,13 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { dashboardFigures, weekFigures, type DashboardData, type DashboardFilters, type WeekFigures } from './event-figures.js';
 import type { Tables } from './tables.js';
+
+export type { DashboardData, DashboardFilters, WeekFigures } from './event-figures.js';
 
 /** An event as the log receives it (the assistant's ReviewEvent, structurally). */
 export interface LoggedEvent {
-  kind: 'review' | 'choice';
+  kind: 'review' | 'choice' | 'practice';
   reviewId: string;
   caller: { user?: string; tenant?: string; site?: string; channel?: string };
   lang?: string;
@@ -12,8 +15,13 @@ export interface LoggedEvent {
   mode?: string;
   findings?: { rule: string; severity: string }[];
   choice?: string;
+  /** A practice answer: its score (0-100) and scenario id. */
+  score?: number;
+  scenario?: string;
   /** When it happened (the seed of a demo); now when absent. */
   at?: Date;
+  /** The reviewed draft: kept only with `storeText` (REVIEW_STORE_TEXT=true), else dropped as it is queued. */
+  draft?: string;
 }
 
 export interface EventLogOptions {
@@ -23,6 +31,8 @@ export interface EventLogOptions {
   maxQueue?: number;
   flushMs?: number;
   batchSize?: number;
+  /** REVIEW_STORE_TEXT: keep each review's draft (table review_text, its own retention). Off: no text is kept. */
+  storeText?: boolean;
   onError?: (message: string) => void;
 }
 
@@ -48,7 +58,7 @@ export class ReviewEventLog {
 
   static async open(db: Kysely<Tables>, options: EventLogOptions = {}): Promise<ReviewEventLog> {
     const secret = options.secret || (await secretOf(db));
-    return new ReviewEventLog(db, secret, { maxQueue: options.maxQueue ?? 10_000, flushMs: options.flushMs ?? 1_000, batchSize: options.batchSize ?? 500, onError: options.onError });
+    return new ReviewEventLog(db, secret, { maxQueue: options.maxQueue ?? 10_000, flushMs: options.flushMs ?? 1_000, batchSize: options.batchSize ?? 500, storeText: options.storeText ?? false, onError: options.onError });
   }
 
   /** The pseudonymous id an agent has in this deployment (what `data:forget --agent` takes). */
@@ -61,6 +71,11 @@ export class ReviewEventLog {
       this.dropped++;
       return;
     }
+    // Without storeText the draft goes no further than this call: not into the queue's memory, not into a row.
+    if (event.draft !== undefined && !this.options.storeText) {
+      const { draft: _draft, ...rest } = event;
+      event = rest;
+    }
     this.queue.push(event);
     if (this.queue.length >= this.options.batchSize) void this.flush();
   }
@@ -71,7 +86,7 @@ export class ReviewEventLog {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, this.options.batchSize);
         try {
-          await this.db.insertInto('review_event').values(batch.map((e) => this.row(e))).execute();
+          await this.write(batch);
           this.written += batch.length;
         } catch (error) {
           this.dropped += batch.length;
@@ -88,6 +103,20 @@ export class ReviewEventLog {
     await this.flush();
   }
 
+  /** One batch: its events and, where kept, their drafts, together or not at all. */
+  private async write(batch: LoggedEvent[]): Promise<void> {
+    const rows = batch.map((e) => this.row(e));
+    const texts = batch.flatMap((e, i) => (e.kind === 'review' && e.draft ? [{ review_id: e.reviewId, tenant: rows[i]!.tenant, agent: rows[i]!.agent, draft: e.draft, ...(e.at ? { at: e.at } : {}) }] : []));
+    if (texts.length === 0) {
+      await this.db.insertInto('review_event').values(rows).execute();
+      return;
+    }
+    await this.db.transaction().execute(async (trx) => {
+      await trx.insertInto('review_event').values(rows).execute();
+      await trx.insertInto('review_text').values(texts).execute();
+    });
+  }
+
   private row(e: LoggedEvent) {
     const tenant = e.caller.tenant || 'none';
     return {
@@ -102,88 +131,42 @@ export class ReviewEventLog {
       mode: e.mode ?? null,
       findings: e.findings ? JSON.stringify(e.findings) : null,
       choice: e.choice ?? null,
+      score: e.score ?? null,
+      scenario: e.scenario ?? null,
       ...(e.at ? { at: e.at } : {}),
     };
   }
 
-  /** Deletes events older than the retention (REVIEW_RETENTION_DAYS); returns how many went. */
-  async expire(retentionDays: number, now = new Date()): Promise<number> {
-    const r = await this.db.deleteFrom('review_event').where('at', '<', new Date(now.getTime() - retentionDays * 86_400_000)).executeTakeFirst();
-    return Number(r.numDeletedRows);
+  /**
+   * Deletes events older than REVIEW_RETENTION_DAYS and stored drafts older than REVIEW_TEXT_RETENTION_DAYS (never
+   * later than their events); returns how many of each went. Drafts expire even after REVIEW_STORE_TEXT is turned off.
+   */
+  async expire(retentionDays: number, textRetentionDays = retentionDays, now = new Date()): Promise<{ events: number; texts: number }> {
+    const before = (days: number) => new Date(now.getTime() - days * 86_400_000);
+    const texts = await this.db.deleteFrom('review_text').where('at', '<', before(Math.min(textRetentionDays, retentionDays))).executeTakeFirst();
+    const events = await this.db.deleteFrom('review_event').where('at', '<', before(retentionDays)).executeTakeFirst();
+    return { events: Number(events.numDeletedRows), texts: Number(texts.numDeletedRows) };
   }
 
-  /** Deletes every event of one agent (`npm run data:forget -- --agent <id>`); returns how many went. */
-  async forget(agent: string): Promise<number> {
-    const r = await this.db.deleteFrom('review_event').where('agent', '=', agent).executeTakeFirst();
-    return Number(r.numDeletedRows);
+  /** Deletes every event and stored draft of one agent (`npm run data:forget -- --agent <id>`); returns how many went. */
+  async forget(agent: string): Promise<{ events: number; texts: number }> {
+    await this.flush(); // nothing of theirs still queued comes back after the delete
+    const texts = await this.db.deleteFrom('review_text').where('agent', '=', agent).executeTakeFirst();
+    const events = await this.db.deleteFrom('review_event').where('agent', '=', agent).executeTakeFirst();
+    return { events: Number(events.numDeletedRows), texts: Number(texts.numDeletedRows) };
   }
 
   /** The supervisors' dashboard (issue 10): aggregates only, over the last `days` days, with the filters given. */
   async dashboard(filters: DashboardFilters, now = new Date()): Promise<DashboardData> {
-    await this.flush();
-    const since = new Date(now.getTime() - filters.days * 86_400_000);
-    const where = sql`at >= ${since} and (${filters.tenant ?? null}::text is null or tenant = ${filters.tenant ?? null}) and (${filters.lang ?? null}::text is null or lang = ${filters.lang ?? null} or kind = 'choice') and (${filters.channel ?? null}::text is null or channel = ${filters.channel ?? null})`;
-    const perDay = await sql<{ day: string; reviews: string; flagged: string }>`
-      select to_char(date_trunc('day', at at time zone 'UTC'), 'YYYY-MM-DD') as day, count(*) as reviews, count(*) filter (where verdict <> 'send') as flagged
-      from review_event where kind = 'review' and ${where} group by 1 order by 1`.execute(this.db);
-    const rules = await sql<{ week: string; lang: string; rule: string; count: string }>`
-      select to_char(date_trunc('week', at at time zone 'UTC'), 'IYYY-"W"IW') as week, lang, f->>'rule' as rule, count(*) as count
-      from review_event, jsonb_array_elements(findings) as f
-      where kind = 'review' and ${where} group by 1, 2, 3 order by 1, 4 desc, 3`.execute(this.db);
-    const caught = await sql<{ serious: string; fixed: string }>`
-      with serious as (
-        select review_id from review_event, jsonb_array_elements(findings) as f
-        where kind = 'review' and ${where} and f->>'severity' in ('major', 'critical') group by review_id
-      )
-      select (select count(*) from serious) as serious,
-             (select count(distinct c.review_id) from review_event c join serious s on s.review_id = c.review_id
-               where c.kind = 'choice' and (c.choice like 'alternative:%' or c.choice = 'preview-sent')) as fixed`.execute(this.db);
-    const agents = await sql<{ agent: string; week: string; reviews: string; findings: string }>`
-      select agent, to_char(date_trunc('week', at at time zone 'UTC'), 'IYYY-"W"IW') as week, count(*) as reviews,
-             coalesce(sum(jsonb_array_length(findings)), 0) as findings
-      from review_event where kind = 'review' and ${where} group by 1, 2 order by 1, 2`.execute(this.db);
-    return {
-      perDay: perDay.rows.map((r) => ({ day: r.day, reviews: Number(r.reviews), flagged: Number(r.flagged) })),
-      rules: rules.rows.map((r) => ({ week: r.week, lang: r.lang, rule: r.rule, count: Number(r.count) })),
-      caught: { serious: Number(caught.rows[0]?.serious ?? 0), fixed: Number(caught.rows[0]?.fixed ?? 0) },
-      agents: agents.rows.map((r) => ({ agent: r.agent, week: r.week, reviews: Number(r.reviews), findingsPerReview: Math.round((100 * Number(r.findings)) / Math.max(1, Number(r.reviews))) / 100 })),
-    };
-  }
-
-  /** The week's figures of a tenant, for `team report` and the dashboard. */
-  async weekFigures(tenant: string, agent?: string, now = new Date()): Promise<{ reviews: number; flagged: number; usedAlternative: number; topRules: { rule: string; count: number }[] }> {
     await this.flush(); // what was just reviewed counts
-    const since = new Date(now.getTime() - 7 * 86_400_000);
-    let base = this.db.selectFrom('review_event').where('tenant', '=', tenant).where('at', '>=', since);
-    if (agent) base = base.where('agent', '=', agent);
-    const reviews = await base.select(sql<string>`count(*)`.as('n')).where('kind', '=', 'review').executeTakeFirstOrThrow();
-    const flagged = await base.select(sql<string>`count(*)`.as('n')).where('kind', '=', 'review').where('verdict', '!=', 'send').executeTakeFirstOrThrow();
-    const used = await base.select(sql<string>`count(distinct review_id)`.as('n')).where('kind', '=', 'choice').where('choice', 'like', 'alternative:%').executeTakeFirstOrThrow();
-    const rules = await sql<{ rule: string; count: string }>`
-      select f->>'rule' as rule, count(*) as count
-      from review_event, jsonb_array_elements(findings) as f
-      where tenant = ${tenant} and at >= ${since} and kind = 'review' and (${agent ?? null}::text is null or agent = ${agent ?? null})
-      group by 1 order by 2 desc, 1 limit 5`.execute(this.db);
-    return { reviews: Number(reviews.n), flagged: Number(flagged.n), usedAlternative: Number(used.n), topRules: rules.rows.map((r) => ({ rule: r.rule, count: Number(r.count) })) };
+    return dashboardFigures(this.db, filters, now);
   }
-}
 
-export interface DashboardFilters {
-  days: number;
-  tenant?: string;
-  lang?: string;
-  channel?: string;
-}
-
-export interface DashboardData {
-  /** Reviews per day (UTC), oldest first. */
-  perDay: { day: string; reviews: number; flagged: number }[];
-  /** The rules found most, per ISO week and language. */
-  rules: { week: string; lang: string; rule: string; count: number }[];
-  /** Drafts with a major or critical finding, and how many of them ended with an alternative or a reviewed preview. */
-  caught: { serious: number; fixed: number };
-  /** Findings per review, per pseudonymous agent and week. */
-  agents: { agent: string; week: string; reviews: number; findingsPerReview: number }[];
+  /** The week's figures of a tenant (or one agent of it), for `team report` and `my week`. */
+  async weekFigures(tenant: string, agent?: string, now = new Date()): Promise<WeekFigures> {
+    await this.flush();
+    return weekFigures(this.db, tenant, agent, now);
+  }
 }
 
 /** The deployment's pseudonym key: made once, kept in the database, the same for every instance. */

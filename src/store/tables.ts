@@ -48,7 +48,7 @@ export interface Tables {
   review_event: {
     id: Generated<string>;
     at: ColumnType<Date, Date | undefined, Date>;
-    kind: 'review' | 'choice';
+    kind: 'review' | 'choice' | 'practice';
     review_id: string;
     tenant: string;
     agent: string;
@@ -59,6 +59,23 @@ export interface Tables {
     mode: string | null;
     findings: ColumnType<unknown, string | null, never>;
     choice: string | null;
+    /** A practice answer's score, 0-100 (kind 'practice'). */
+    score: number | null;
+    /** The practice scenario's id (kind 'practice'). */
+    scenario: string | null;
+  };
+  review_text: {
+    id: Generated<string>;
+    at: ColumnType<Date, Date | undefined, Date>;
+    review_id: string;
+    tenant: string;
+    agent: string;
+    draft: string;
+  };
+  agent_name: {
+    tenant: string;
+    agent: string;
+    name: string;
   };
   deployment_setting: {
     key: string;

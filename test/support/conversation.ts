@@ -1,5 +1,6 @@
 import { ConversationState, MemoryStorage, TestAdapter, UserState, type Activity } from 'botbuilder';
 import { Assistant } from '../../src/assistant/assistant.js';
+import type { ReviewEventSink } from '../../src/assistant/review-events.js';
 import { WarmlineBot } from '../../src/channels/botframework/warmline-bot.js';
 import { createLogger } from '../../src/config/logger.js';
 import { testKnowledgeBase } from '../kb-fixture.js';
@@ -10,10 +11,10 @@ export type Say = string | { value: Record<string, unknown>; text?: string };
 export type Expect = RegExp | ((reply: Partial<Activity>) => void);
 export type Step = [Say, ...Expect[]];
 
-export async function newBot(locale = 'en-US', options: { maxDraft?: number; allowedTenants?: string[]; conversationType?: 'personal' | 'channel' | 'groupChat' } = {}) {
+export async function newBot(locale = 'en-US', options: { maxDraft?: number; allowedTenants?: string[]; conversationType?: 'personal' | 'channel' | 'groupChat'; events?: ReviewEventSink } = {}) {
   const storage = new MemoryStorage();
   const bot = new WarmlineBot({
-    assistant: new Assistant({ kb: await testKnowledgeBase(), maxDraft: options.maxDraft ?? 8000 }),
+    assistant: new Assistant({ kb: await testKnowledgeBase(), maxDraft: options.maxDraft ?? 8000, ...(options.events ? { events: options.events } : {}) }),
     conversationState: new ConversationState(storage),
     userState: new UserState(storage),
     logger: createLogger('silent'),

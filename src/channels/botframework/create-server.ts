@@ -51,8 +51,8 @@ export function createWarmlineServer(config: AppConfig, logger: Logger, kb: Know
   const sweep = () => {
     llmBudget?.sweep().catch(() => undefined);
     events
-      ?.expire(config.REVIEW_RETENTION_DAYS)
-      .then((n) => n > 0 && logger.info({ expired: n, retentionDays: config.REVIEW_RETENTION_DAYS }, 'expired old review events'))
+      ?.expire(config.REVIEW_RETENTION_DAYS, config.REVIEW_TEXT_RETENTION_DAYS)
+      .then((n) => n.events + n.texts > 0 && logger.info({ expired: n.events, expiredTexts: n.texts, retentionDays: config.REVIEW_RETENTION_DAYS, textRetentionDays: config.REVIEW_TEXT_RETENTION_DAYS }, 'expired old review events'))
       .catch(() => undefined);
     table
       ?.expire(config.STATE_TTL_DAYS)
@@ -133,7 +133,7 @@ export function createWarmlineServer(config: AppConfig, logger: Logger, kb: Know
     return next();
   });
 
-  registerHttpApi(server, { knowledge: () => assistant.kb, keys: config.DATABASE_URL && database ? new DatabaseApiKeys(new ApiKeyTable(database.db)) : new ApiKeyStore(config.API_KEYS_FILE), limiter: new RateLimiter(config.API_RATE_PER_MINUTE, config.API_RATE_BURST), maxDraft: config.MAX_DRAFT_CHARS, logger, version: APP_VERSION, registers: config.REPLY_REGISTER });
+  registerHttpApi(server, { knowledge: () => assistant.kb, keys: config.DATABASE_URL && database ? new DatabaseApiKeys(new ApiKeyTable(database.db)) : new ApiKeyStore(config.API_KEYS_FILE), limiter: new RateLimiter(config.API_RATE_PER_MINUTE, config.API_RATE_BURST), maxDraft: config.MAX_DRAFT_CHARS, logger, version: APP_VERSION, registers: config.REPLY_REGISTER, ...(events ? { events } : {}) });
   // The supervisors' dashboard needs the review events (a database); offline it is for this machine only.
   signIn?.register(server);
   if (events) {

@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const llm = createAssistantLlm(process.env, kb, (call) => logger.info({ llmCall: call }, 'llm call'));
   const database: Database | undefined = config.STORAGE === 'database' ? await openDatabase({ url: config.DATABASE_URL, dataDir: join(config.DATA_DIR, 'pglite') }) : undefined;
   // What the second read caught and what agents chose, for the supervisors (no text; batched, off the review's path).
-  const events = database ? await ReviewEventLog.open(database.db, { secret: config.EVENTS_SECRET, onError: (message) => logger.warn(message) }) : undefined;
+  const events = database ? await ReviewEventLog.open(database.db, { secret: config.EVENTS_SECRET, storeText: config.REVIEW_STORE_TEXT, onError: (message) => logger.warn(message) }) : undefined;
   // Sign-in with Entra ID for the dashboard, when the deployment has its settings (PUBLIC_URL, SESSION_SECRET).
   const signInConfig = signInSettings(config);
   const signIn = signInConfig ? await EntraSignIn.create(signInConfig) : undefined;

@@ -4,9 +4,9 @@ export const DASHBOARD_SCRIPT_PATH = '/dashboard/dashboard.js';
 export const CHART_LIBRARY_PATH = '/dashboard/chart.umd.js';
 
 const escape = (v: unknown) => String(v).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-const table = (caption: string, head: string[], rows: (string | number)[][]) =>
+const table = (caption: string, head: string[], rows: (string | number)[][], empty = 'No reviews in this range yet.') =>
   `<table><caption>${escape(caption)}</caption><thead><tr>${head.map((h) => `<th scope="col">${escape(h)}</th>`).join('')}</tr></thead><tbody>${
-    rows.length ? rows.map((r) => `<tr>${r.map((c) => `<td>${escape(c)}</td>`).join('')}</tr>`).join('') : `<tr><td colspan="${head.length}">No reviews in this range yet.</td></tr>`
+    rows.length ? rows.map((r) => `<tr>${r.map((c) => `<td>${escape(c)}</td>`).join('')}</tr>`).join('') : `<tr><td colspan="${head.length}">${escape(empty)}</td></tr>`
   }</tbody></table>`;
 
 /**
@@ -47,7 +47,7 @@ export function renderDashboard(data: DashboardData, filters: DashboardFilters, 
 <form method="get" action="/dashboard">
   <label>Days <select name="days">${[7, 30, 90].map((d) => option(String(d), `last ${d}`, String(filters.days))).join('')}</select></label>
   <label>Language <select name="lang">${option('', 'all', filters.lang ?? '')}${['fi', 'pl', 'hu', 'en'].map((l) => option(l, l, filters.lang)).join('')}</select></label>
-  <label>Channel <select name="channel">${option('', 'all', filters.channel ?? '')}${['msteams', 'directline', 'api'].map((c) => option(c, c, filters.channel)).join('')}</select></label>
+  <label>Channel <select name="channel">${option('', 'all', filters.channel ?? '')}${['msteams', 'directline', 'api', 'cli'].map((c) => option(c, c, filters.channel)).join('')}</select></label>
   <button type="submit">Show</button>
   <a href="/dashboard.csv?${escape(query.toString())}">Download CSV</a>
 </form>
@@ -67,11 +67,17 @@ export function renderDashboard(data: DashboardData, filters: DashboardFilters, 
   ${table('By week and language', ['Week', 'Language', 'Rule', 'Findings'], data.rules.map((r) => [r.week, r.lang, r.rule, r.count]))}
 </section>
 <section aria-labelledby="agents">
-  <h2 id="agents">Findings per review, by agent (pseudonymous)</h2>
-  ${table('Findings per review by agent and week', ['Agent', 'Week', 'Reviews', 'Findings per review'], data.agents.map((a) => [a.agent, a.week, a.reviews, a.findingsPerReview]))}
+  <h2 id="agents">Findings per review, by agent (pseudonymous unless your tenant maps names)</h2>
+  ${table('Findings per review by agent and week', ['Agent', 'Week', 'Reviews', 'Findings per review'], data.agents.map((a) => [a.name ? `${a.name} (${a.agent})` : a.agent, a.week, a.reviews, a.findingsPerReview]))}
+</section>
+<section aria-labelledby="practice">
+  <h2 id="practice">Practice scores</h2>
+  <div class="chart"><canvas id="chart-practice" role="img" aria-label="Average practice score and answers per week; the same figures are in the table below"></canvas></div>
+  ${table('Practice answers and average score (0-100) per week', ['Week', 'Answers', 'Average score'], data.practice.map((p) => [p.week, p.answers, p.averageScore]), 'No practice in this range yet.')}
+  <a href="/dashboard.csv?${escape(new URLSearchParams([...query, ['table', 'practice']]).toString())}">Practice CSV</a>
 </section>
 </main>
-<script type="application/json" id="dashboard-data" nonce="${nonce}">${JSON.stringify({ perDay: data.perDay, topRules }).replace(/</g, '\\u003c')}</script>
+<script type="application/json" id="dashboard-data" nonce="${nonce}">${JSON.stringify({ perDay: data.perDay, topRules, practice: data.practice }).replace(/</g, '\\u003c')}</script>
 <script nonce="${nonce}" src="${CHART_LIBRARY_PATH}"></script>
 <script nonce="${nonce}" src="${DASHBOARD_SCRIPT_PATH}"></script>
 </body>
@@ -100,17 +106,30 @@ export const DASHBOARD_SCRIPT = `(function () {
     data: { labels: data.topRules.map(function (r) { return r[0]; }), datasets: [{ label: 'Findings', data: data.topRules.map(function (r) { return r[1]; }), backgroundColor: '#7c2d12' }] },
     options: { animation: false, maintainAspectRatio: false, indexAxis: 'y', scales: { x: { beginAtZero: true, ticks: { precision: 0 } } } }
   });
+  // Two scales: the score (0-100) as a line with square points, the answers as bars on their own axis.
+  new window.Chart(document.getElementById('chart-practice'), {
+    data: {
+      labels: data.practice.map(function (p) { return p.week; }),
+      datasets: [
+        { type: 'line', label: 'Average score', data: data.practice.map(function (p) { return p.averageScore; }), borderColor: '#7c2d12', pointStyle: 'rect', yAxisID: 'score' },
+        { type: 'bar', label: 'Answers', data: data.practice.map(function (p) { return p.answers; }), backgroundColor: 'rgba(29, 78, 216, 0.35)', borderColor: '#1d4ed8', borderWidth: 1, yAxisID: 'answers' }
+      ]
+    },
+    options: { animation: false, maintainAspectRatio: false, scales: { score: { position: 'left', min: 0, max: 100 }, answers: { position: 'right', beginAtZero: true, ticks: { precision: 0 }, grid: { drawOnChartArea: false } } } }
+  });
 })();
 `;
 
-/** The same tables as CSV (one per request: perDay, rules or agents). */
+/** The same tables as CSV (one per request: perDay, rules, agents or practice). */
 export function dashboardCsv(data: DashboardData, which: string): string {
   const cell = (v: unknown) => (/[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
   const lines =
     which === 'rules'
       ? [['week', 'lang', 'rule', 'findings'], ...data.rules.map((r) => [r.week, r.lang, r.rule, r.count])]
       : which === 'agents'
-        ? [['agent', 'week', 'reviews', 'findings_per_review'], ...data.agents.map((a) => [a.agent, a.week, a.reviews, a.findingsPerReview])]
-        : [['day', 'reviews', 'flagged'], ...data.perDay.map((d) => [d.day, d.reviews, d.flagged])];
+        ? [['agent', 'name', 'week', 'reviews', 'findings_per_review'], ...data.agents.map((a) => [a.agent, a.name ?? '', a.week, a.reviews, a.findingsPerReview])]
+        : which === 'practice'
+          ? [['week', 'answers', 'average_score'], ...data.practice.map((p) => [p.week, p.answers, p.averageScore])]
+          : [['day', 'reviews', 'flagged'], ...data.perDay.map((d) => [d.day, d.reviews, d.flagged])];
   return `${lines.map((l) => l.map(cell).join(',')).join('\n')}\n`;
 }

@@ -35,6 +35,11 @@ function filtersFrom(query: Record<string, unknown> | undefined): DashboardFilte
  */
 export function registerDashboard(server: restify.Server, deps: { config: AppConfig; events: ReviewEventLog; signIn?: EntraSignIn }): DashboardAccess {
   const access = dashboardAccess(deps.config, deps.signIn);
+  /**
+   * Whom the request may see: a signed-in supervisor sees their own tenant only (its figures, and the names it mapped),
+   * this machine offline sees every tenant; null after answering 401, 403 or the redirect to sign in itself.
+   */
+  const admit = (req: restify.Request, res: restify.Response): { tenant?: string } | null => (refuse(req, res) ? null : access === 'signed-in' ? { tenant: deps.signIn?.sessionOf(req)?.tid ?? '' } : {});
   const refuse = (req: restify.Request, res: restify.Response): boolean => {
     if (access === 'localhost' && isLoopback(req.socket.remoteAddress)) return false;
     if (access === 'signed-in' && deps.signIn) {
@@ -56,8 +61,9 @@ export function registerDashboard(server: restify.Server, deps: { config: AppCon
   let chartLibrary: Buffer | undefined;
 
   server.get('/dashboard', async (req, res) => {
-    if (refuse(req, res)) return;
-    const filters = filtersFrom(req.query as Record<string, unknown>);
+    const scope = admit(req, res);
+    if (!scope) return;
+    const filters = { ...filtersFrom(req.query as Record<string, unknown>), ...scope };
     const nonce = randomBytes(16).toString('base64');
     const body = renderDashboard(await deps.events.dashboard(filters), filters, nonce);
     res.writeHead(200, {
@@ -71,10 +77,11 @@ export function registerDashboard(server: restify.Server, deps: { config: AppCon
   });
 
   server.get('/dashboard.csv', async (req, res) => {
-    if (refuse(req, res)) return;
+    const scope = admit(req, res);
+    if (!scope) return;
     const query = req.query as Record<string, unknown>;
     const which = typeof query?.table === 'string' ? query.table : 'perDay';
-    const csv = dashboardCsv(await deps.events.dashboard(filtersFrom(query)), which);
+    const csv = dashboardCsv(await deps.events.dashboard({ ...filtersFrom(query), ...scope }), which);
     res.writeHead(200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="warmline-${which}.csv"`, 'Cache-Control': 'no-store' });
     res.end(csv);
   });

@@ -14,9 +14,16 @@ export interface ApiKeys {
   hasActiveKeys(): Promise<boolean>;
   /** The tenant a key belongs to, or null for an unknown or revoked key. */
   tenantOf(key: string): Promise<string | null>;
+  /** The key's id and tenant (who calls, for the review events), or null for an unknown or revoked key. */
+  ownerOf(key: string): Promise<KeyOwner | null>;
   create(tenant: string): Promise<{ id: string; key: string }>;
   revoke(id: string): Promise<boolean>;
   list(): Promise<Omit<StoredKey, 'sha256'>[]>;
+}
+
+export interface KeyOwner {
+  id: string;
+  tenant: string;
 }
 
 export interface StoredKey {
@@ -39,7 +46,8 @@ function newKey(tenant: string): { id: string; key: string } {
 export class DatabaseApiKeys implements ApiKeys {
   constructor(private readonly table: ApiKeyTable) {}
   hasActiveKeys = () => this.table.hasActive();
-  tenantOf = (key: string) => this.table.tenantOf(hash(key));
+  tenantOf = async (key: string) => (await this.ownerOf(key))?.tenant ?? null;
+  ownerOf = (key: string) => this.table.ownerOf(hash(key));
   async create(tenant: string): Promise<{ id: string; key: string }> {
     const created = newKey(tenant);
     await this.table.insert(created.id, tenant, hash(created.key));
@@ -83,13 +91,17 @@ export class ApiKeyStore implements ApiKeys {
     return this.load().some((k) => !k.revoked);
   }
 
-  /** Compared in constant time. */
   async tenantOf(key: string): Promise<string | null> {
+    return (await this.ownerOf(key))?.tenant ?? null;
+  }
+
+  /** Compared in constant time. */
+  async ownerOf(key: string): Promise<KeyOwner | null> {
     const digest = Buffer.from(hash(key), 'hex');
     for (const k of this.load()) {
       if (k.revoked) continue;
       const stored = Buffer.from(k.sha256, 'hex');
-      if (stored.length === digest.length && timingSafeEqual(stored, digest)) return k.tenant;
+      if (stored.length === digest.length && timingSafeEqual(stored, digest)) return { id: k.id, tenant: k.tenant };
     }
     return null;
   }

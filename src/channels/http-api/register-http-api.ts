@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type restify from 'restify';
+import { reviewEventOf, type EventCaller, type ReviewEventSink } from '../../assistant/review-events.js';
 import type { Lang, ReviewError, ReviewResult } from '../../core/contract.js';
 import type { KnowledgeBase } from '../../engine/knowledge-base.js';
 import { review } from '../../engine/review.js';
@@ -20,7 +22,19 @@ export interface HttpApiDeps {
   version: string;
   /** REPLY_REGISTER: how alternatives address the customer where a draft shows neither way. */
   registers?: Partial<Record<Lang, string>>;
+  /** Where the API's reviews are recorded for the supervisors (site "api"); absent: nothing is. */
+  events?: ReviewEventSink;
 }
+
+/**
+ * Who calls, for the review events: the API key is the agent (a helpdesk integration), its tenant the tenant.
+ * The contract's request has no field naming a person, so one key is one pseudonymous agent; without a key
+ * (this machine, before any exists) the caller is "local".
+ */
+/** The request's draft, for the event sink (kept only with REVIEW_STORE_TEXT); review() has already checked it. */
+const draftOf = (request: unknown) => (request as { draft?: unknown }).draft as string;
+
+const apiCaller = (tenant: string, user: string): EventCaller => ({ tenant, user, site: 'api', channel: 'api' });
 
 export const MAX_BATCH = 100;
 
@@ -37,18 +51,21 @@ export function registerHttpApi(server: restify.Server, deps: HttpApiDeps): void
   const { knowledge, keys, limiter, maxDraft, logger } = deps;
 
   /** The caller, or null after answering 401/429 itself. */
-  const admit = async (req: restify.Request, res: restify.Response): Promise<string | null> => {
+  const admit = async (req: restify.Request, res: restify.Response): Promise<EventCaller | null> => {
     const bearer = /^Bearer\s+(\S+)$/i.exec(String(req.headers.authorization ?? ''))?.[1];
     let client: string;
+    let caller: EventCaller;
     if (bearer) {
-      const tenant = await keys.tenantOf(bearer);
-      if (!tenant) {
+      const owner = await keys.ownerOf(bearer);
+      if (!owner) {
         sendProblem(res, 401, 'Unauthorized', 'The API key is unknown or revoked.', { 'WWW-Authenticate': 'Bearer' });
         return null;
       }
       client = `key:${bearer.slice(0, 12)}`;
+      caller = apiCaller(owner.tenant, `apikey:${owner.id}`);
     } else if (isLoopback(req.socket.remoteAddress) && !(await keys.hasActiveKeys())) {
       client = 'local';
+      caller = apiCaller('local', 'apikey:none');
     } else {
       sendProblem(res, 401, 'Unauthorized', 'Send an API key as "Authorization: Bearer <key>" (npm run apikey -- create --tenant <name>).', { 'WWW-Authenticate': 'Bearer' });
       return null;
@@ -58,12 +75,15 @@ export function registerHttpApi(server: restify.Server, deps: HttpApiDeps): void
       sendProblem(res, 429, 'Too Many Requests', `Try again in ${wait} s.`, { 'Retry-After': String(wait) });
       return null;
     }
-    return client;
+    return caller;
   };
 
-  const reviewOne = (request: unknown): ReviewResult => review(request, { kb: knowledge(), maxDraft, ...(deps.registers ? { registers: deps.registers } : {}) });
-
-
+  /** One review, recorded as a review event (queued, never slowing the answer). */
+  const reviewOne = (request: unknown, caller: EventCaller): ReviewResult => {
+    const result = review(request, { kb: knowledge(), maxDraft, ...(deps.registers ? { registers: deps.registers } : {}) });
+    deps.events?.record(reviewEventOf(randomUUID(), caller, result, draftOf(request)));
+    return result;
+  };
 
   server.get('/api/v1/openapi.json', (_req, res, next) => {
     res.json(openApiDocument(deps.version));
@@ -71,9 +91,10 @@ export function registerHttpApi(server: restify.Server, deps: HttpApiDeps): void
   });
 
   server.post('/api/v1/review', async (req, res) => {
-    if (!(await admit(req, res))) return;
+    const caller = await admit(req, res);
+    if (!caller) return;
     try {
-      res.json(reviewOne(req.body));
+      res.json(reviewOne(req.body, caller));
     } catch (error) {
       if (error instanceof ReviewInputError) sendProblem(res, 400, 'The draft cannot be reviewed', error.message);
       else {
@@ -85,7 +106,8 @@ export function registerHttpApi(server: restify.Server, deps: HttpApiDeps): void
 
   // find-my-way reads "::" as a literal colon: the route is /api/v1/review:batch.
   server.post('/api/v1/review::batch', async (req, res) => {
-    if (!(await admit(req, res))) return;
+    const caller = await admit(req, res);
+    if (!caller) return;
     const body = req.body as { requests?: unknown } | undefined;
     const requests = Array.isArray(body) ? body : body?.requests;
     if (!Array.isArray(requests)) {
@@ -99,7 +121,7 @@ export function registerHttpApi(server: restify.Server, deps: HttpApiDeps): void
     const results = requests.map((r): ReviewResult | ReviewError => {
       const rawId = (r as { id?: unknown } | null)?.id;
       try {
-        return reviewOne(r);
+        return reviewOne(r, caller);
       } catch (error) {
         if (error instanceof ReviewInputError) return { id: rawId === undefined || rawId === null ? null : String(rawId), error: error.message };
         throw error;
