@@ -2,7 +2,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { EntraApiTokens, looksLikeJwt } from '../src/channels/auth/entra-api-token.js';
+import { createWarmlineServer } from '../src/channels/botframework/create-server.js';
+import { loadConfig } from '../src/config/app-config.js';
+import { createLogger } from '../src/config/logger.js';
 
 // A loopback stand-in for Entra's key endpoint, counting how often it is asked.
 const TENANT = '11111111-2222-3333-4444-555555555555';
@@ -21,7 +27,9 @@ beforeAll(async () => {
   const jwk: JWK = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
   jwksServer = createServer((_req, res) => {
     fetches++;
-    res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ keys: [jwk] }));
+    // Two statements: restify, loaded by the server test below, patches writeHead so it no longer returns `res`.
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.end(JSON.stringify({ keys: [jwk] }));
   });
   await new Promise<void>((done) => jwksServer.listen(0, '127.0.0.1', done));
   jwksUrl = `http://127.0.0.1:${(jwksServer.address() as AddressInfo).port}/keys`;
@@ -76,5 +84,33 @@ describe('Entra ID tokens for the HTTP API', () => {
   it('will not start without an audience or an allowed tenant', () => {
     expect(() => new EntraApiTokens({ audience: '', allowedTenants: [TENANT], issuerTemplate: '', jwksUrl })).toThrow(/audience/);
     expect(() => new EntraApiTokens({ audience: AUDIENCE, allowedTenants: [], issuerTemplate: '', jwksUrl })).toThrow(/ALLOWED_TENANTS/);
+  });
+});
+
+describe('the HTTP API with Entra ID set', () => {
+  it('answers a valid token, refuses a forged one with a plain 401 (never 500), and no longer trusts loopback alone', async () => {
+    const app = createWarmlineServer(
+      loadConfig({
+        PORT: '0', LOG_LEVEL: 'silent', STORAGE: 'memory', API_KEYS_FILE: join(mkdtempSync(join(tmpdir(), 'warmline-keys-')), 'keys.json'),
+        API_ENTRA_AUDIENCE: AUDIENCE, ALLOWED_TENANTS: TENANT, API_ENTRA_ISSUER: 'https://login.example.test/{tenantid}/v2.0', API_ENTRA_JWKS_URL: jwksUrl,
+      }),
+      createLogger('silent'),
+    );
+    const base = await app.listen();
+    try {
+      const call = (authorization?: string) =>
+        fetch(`${base}/api/v1/review`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...(authorization ? { Authorization: authorization } : {}) }, body: JSON.stringify({ draft: 'Nope.', lang: 'en' }) });
+      const ok = await call(`Bearer ${await token()}`);
+      expect(ok.status).toBe(200);
+      expect(((await ok.json()) as { verdict: string }).verdict).toBe('revise');
+      for (const bad of [`Bearer ${await token({}, { key: strangerKey })}`, `Bearer ${await token({ tid: OTHER_TENANT })}`, undefined]) {
+        const res = await call(bad);
+        expect(res.status).toBe(401);
+        expect(res.headers.get('content-type')).toContain('application/problem+json');
+        expect(await res.text()).not.toMatch(/stack|Error:|JWKS|ECONN/u);
+      }
+    } finally {
+      await app.close();
+    }
   });
 });

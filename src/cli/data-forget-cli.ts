@@ -27,7 +27,7 @@ async function main(): Promise<number> {
     const deleted = await log.forget(agent);
     await log.close();
     const named = await new AgentNames(database.db).forget(agent);
-    process.stdout.write(`deleted ${deleted.events} review events, ${deleted.texts} stored drafts and ${named} names of agent ${agent}\n`);
+    process.stdout.write(`deleted ${deleted.events} review events, ${deleted.texts} stored drafts and ${named} ${named === 1 ? "name" : "names"} of agent ${agent}\n`);
     return 0;
   } finally {
     await database.close();

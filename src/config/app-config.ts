@@ -88,6 +88,14 @@ const SettingsSchema = z.object({
   API_KEYS_FILE: z.string().default('data/api-keys.json'),
   API_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
   API_RATE_BURST: z.coerce.number().int().min(1).max(100_000).default(30),
+  /**
+   * Entra ID access tokens for the HTTP API, beside API keys: the API's application ID URI or client id (the
+   * tokens' audience). Empty: only API keys. The tenants are ALLOWED_TENANTS, else the app's own tenant.
+   */
+  API_ENTRA_AUDIENCE: z.string().default(''),
+  /** A tenant's v2.0 issuer ({tenantid} stands for the tenant) and Entra's signing keys: changed only for tests. */
+  API_ENTRA_ISSUER: z.string().default('https://login.microsoftonline.com/{tenantid}/v2.0'),
+  API_ENTRA_JWKS_URL: z.string().url().default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
 });
 
 /**

@@ -1,3 +1,4 @@
+import type { AppConfig } from '../../config/app-config.js';
 import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify, type JWTVerifyGetKey } from 'jose';
 
 /**
@@ -21,8 +22,13 @@ export interface EntraCaller {
   subject: string;
 }
 
-export const ENTRA_ISSUER_TEMPLATE = 'https://login.microsoftonline.com/{tenantid}/v2.0';
-export const ENTRA_JWKS_URL = 'https://login.microsoftonline.com/common/discovery/v2.0/keys';
+/** Entra tokens for the HTTP API, or null when no audience is set; the tenants are never left open. */
+export function entraApiSettings(config: AppConfig): EntraApiSettings | null {
+  if (!config.API_ENTRA_AUDIENCE) return null;
+  const allowedTenants = config.ALLOWED_TENANTS.length > 0 ? config.ALLOWED_TENANTS : config.MicrosoftAppTenantId ? [config.MicrosoftAppTenantId.toLowerCase()] : [];
+  if (allowedTenants.length === 0) throw new Error('API_ENTRA_AUDIENCE needs ALLOWED_TENANTS or MicrosoftAppTenantId: whose users may call the API?');
+  return { audience: config.API_ENTRA_AUDIENCE, allowedTenants, issuerTemplate: config.API_ENTRA_ISSUER, jwksUrl: config.API_ENTRA_JWKS_URL };
+}
 
 /** Three base64url parts: a JWT, not an API key (`wl_…`). */
 export const looksLikeJwt = (token: string) => /^[\w-]+\.[\w-]+\.[\w-]*$/.test(token);
@@ -50,7 +56,7 @@ export class EntraApiTokens {
       if (decodeProtectedHeader(token).alg !== 'RS256') return null;
       tenant = typeof claims.tid === 'string' ? claims.tid : '';
       const audiences = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
-      if (!this.settings.allowedTenants.includes(tenant) || !audiences.includes(this.settings.audience)) return null;
+      if (!this.settings.allowedTenants.includes(tenant.toLowerCase()) || !audiences.includes(this.settings.audience)) return null;
     } catch {
       return null;
     }

@@ -5,6 +5,7 @@ import { APP_VERSION, type AppConfig } from '../../config/app-config.js';
 import type { Logger } from '../../config/logger.js';
 import { loadKnowledgeBase, type KnowledgeBase } from '../../engine/knowledge-base.js';
 import { ApiKeyTable } from '../../store/api-key-table.js';
+import { EntraApiTokens, entraApiSettings } from '../auth/entra-api-token.js';
 import { ApiKeyStore, DatabaseApiKeys } from '../http-api/api-keys.js';
 import { asApiProblem, registerHttpApi } from '../http-api/register-http-api.js';
 import { RateLimiter } from '../rate-limit.js';
@@ -133,7 +134,8 @@ export function createWarmlineServer(config: AppConfig, logger: Logger, kb: Know
     return next();
   });
 
-  registerHttpApi(server, { knowledge: () => assistant.kb, keys: config.DATABASE_URL && database ? new DatabaseApiKeys(new ApiKeyTable(database.db)) : new ApiKeyStore(config.API_KEYS_FILE), limiter: new RateLimiter(config.API_RATE_PER_MINUTE, config.API_RATE_BURST), maxDraft: config.MAX_DRAFT_CHARS, logger, version: APP_VERSION, registers: config.REPLY_REGISTER, ...(events ? { events } : {}) });
+  const entraApi = entraApiSettings(config);
+  registerHttpApi(server, { knowledge: () => assistant.kb, keys: config.DATABASE_URL && database ? new DatabaseApiKeys(new ApiKeyTable(database.db)) : new ApiKeyStore(config.API_KEYS_FILE), limiter: new RateLimiter(config.API_RATE_PER_MINUTE, config.API_RATE_BURST), maxDraft: config.MAX_DRAFT_CHARS, logger, version: APP_VERSION, registers: config.REPLY_REGISTER, ...(events ? { events } : {}), ...(entraApi ? { entra: new EntraApiTokens(entraApi) } : {}) });
   // The supervisors' dashboard needs the review events (a database); offline it is for this machine only.
   signIn?.register(server);
   if (events) {

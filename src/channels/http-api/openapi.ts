@@ -43,7 +43,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
       },
     },
     components: {
-      securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'An API key from `npm run apikey -- create --tenant <name>`' } },
+      securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'An API key from `npm run apikey -- create --tenant <name>`, or a Microsoft Entra ID access token for the API (API_ENTRA_AUDIENCE) from an allowed tenant' } },
       schemas: {
         Problem: { type: 'object', required: ['title', 'status'], properties: { type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, detail: { type: 'string' } } },
         ReviewRequest: {

@@ -7,6 +7,7 @@ import { review } from '../../engine/review.js';
 import { ReviewInputError } from '../../engine/review-input.js';
 import { searchGuidance } from '../../retrieval/search-guidance.js';
 import type { Logger } from '../../config/logger.js';
+import { looksLikeJwt, type EntraApiTokens } from '../auth/entra-api-token.js';
 import type { ApiKeys } from './api-keys.js';
 import { openApiDocument } from './openapi.js';
 import { sendProblem } from './problem.js';
@@ -22,12 +23,15 @@ export interface HttpApiDeps {
   version: string;
   /** REPLY_REGISTER: how alternatives address the customer where a draft shows neither way. */
   registers?: Partial<Record<Lang, string>>;
+  /** Entra ID access tokens accepted beside API keys (API_ENTRA_AUDIENCE); absent: API keys only. */
+  entra?: EntraApiTokens;
   /** Where the API's reviews are recorded for the supervisors (site "api"); absent: nothing is. */
   events?: ReviewEventSink;
 }
 
 /**
- * Who calls, for the review events: the API key is the agent (a helpdesk integration), its tenant the tenant.
+ * Who calls, for the review events: an Entra token names its user and tenant; an API key is the agent (a helpdesk
+ * integration), its tenant the tenant.
  * The contract's request has no field naming a person, so one key is one pseudonymous agent; without a key
  * (this machine, before any exists) the caller is "local".
  */
@@ -44,7 +48,8 @@ export const isLoopback = (address: string | undefined) => address === '127.0.0.
 /**
  * The review contract over HTTP for helpdesk tools (Zendesk, Freshdesk, Dynamics 365, an in-house sidebar):
  * POST /api/v1/review, POST /api/v1/review:batch, GET /api/v1/guidance?q=, described at /api/v1/openapi.json.
- * An API key (Bearer) is required once any key exists; before that, only this machine may call. Every
+ * An API key or an Entra ID token (Bearer) is required once any key exists or Entra is set; before that, only this
+ * machine may call. Every
  * client is rate-limited (429 with Retry-After); errors are RFC 9457 problem+json; no draft is logged.
  */
 export function registerHttpApi(server: restify.Server, deps: HttpApiDeps): void {
@@ -55,7 +60,15 @@ export function registerHttpApi(server: restify.Server, deps: HttpApiDeps): void
     const bearer = /^Bearer\s+(\S+)$/i.exec(String(req.headers.authorization ?? ''))?.[1];
     let client: string;
     let caller: EventCaller;
-    if (bearer) {
+    if (bearer && deps.entra && looksLikeJwt(bearer)) {
+      const entra = await deps.entra.verify(bearer);
+      if (!entra) {
+        sendProblem(res, 401, 'Unauthorized', 'The Entra ID token is not valid for this API (tenant, audience, signature or expiry).', { 'WWW-Authenticate': 'Bearer' });
+        return null;
+      }
+      client = `entra:${entra.tenant}:${entra.subject}`;
+      caller = apiCaller(entra.tenant, `entra:${entra.subject}`);
+    } else if (bearer) {
       const owner = await keys.ownerOf(bearer);
       if (!owner) {
         sendProblem(res, 401, 'Unauthorized', 'The API key is unknown or revoked.', { 'WWW-Authenticate': 'Bearer' });
@@ -63,7 +76,7 @@ export function registerHttpApi(server: restify.Server, deps: HttpApiDeps): void
       }
       client = `key:${bearer.slice(0, 12)}`;
       caller = apiCaller(owner.tenant, `apikey:${owner.id}`);
-    } else if (isLoopback(req.socket.remoteAddress) && !(await keys.hasActiveKeys())) {
+    } else if (isLoopback(req.socket.remoteAddress) && !deps.entra && !(await keys.hasActiveKeys())) {
       client = 'local';
       caller = apiCaller('local', 'apikey:none');
     } else {
