@@ -163,3 +163,12 @@ describe('a number carried out of a cut sentence keeps its meaning', () => {
     }
   });
 });
+
+describe('no fragments', () => {
+  it('a two-word coda of a deflection ("…, nie sklep.") and a clause cut at a mid-clause "więc" are not kept', () => {
+    for (const s of review({ draft: 'Dzień dobry, za wady ekranu odpowiada producent, nie sklep.', lang: 'pl' }).suggestions) expect(s.text).not.toMatch(/Nie sklep/u);
+    for (const s of review({ draft: 'Reklamacja została więc odrzucona zgodnie z regulaminem i nic więcej nie mogę zrobić.', lang: 'pl' }).suggestions) {
+      expect(s.text).not.toMatch(/Reklamacja została\./u);
+    }
+  });
+});

@@ -139,8 +139,9 @@ function clausesAround(s: Sentence, here: readonly Finding[], from0 = 0, keepCon
   // "Sorry for the trouble, and once again we apologise": a repeated apology is its own clause from its "and".
   if (atAnd) for (const m of s.text.slice(from0).matchAll(/\s(?=(?:and|ja|sekä|i|oraz|és|es)\s)/giu)) cuts.push(from0 + m.index!);
   // Clauses end at commas, semicolons and dashes, and before a linking word ("…refund you because that's our
-  // policy"): the words on the other side of the link are the agent's own and stay.
-  for (const m of s.text.slice(from0).matchAll(/[,;:]\s+|\s[–-]\s|\s(?=(?:because|but|so|since|as|koska|mutta|joten|sillä|silla|bo|ale|więc|wiec|ponieważ|ponieważ|mert|de|ezért|ezert|viszont)\s)/giu)) cuts.push(from0 + m.index! + m[0].length);
+  // policy"): the words on the other side of the link are the agent's own and stay. Polish "więc" is left out:
+  // it opens a clause only after a comma, and mid-clause ("Opłata została więc naliczona") it would cut a fragment.
+  for (const m of s.text.slice(from0).matchAll(/[,;:]\s+|\s[–-]\s|\s(?=(?:because|but|so|since|as|koska|mutta|joten|sillä|silla|bo|ale|ponieważ|poniewaz|mert|de|ezért|ezert|viszont)\s)/giu)) cuts.push(from0 + m.index! + m[0].length);
   cuts.sort((a, b) => a - b);
   cuts.push(s.text.length);
   const before: string[] = [];
@@ -245,7 +246,8 @@ function body(ctx: ReviewContext, findings: readonly Finding[], dropBackground: 
       const enough = (t: string) =>
         saysSomething(t) && (!framing || (t.match(/\p{L}{2,}/gu)?.length ?? 0) >= 3 || (keptApology !== null && t.includes(keptApology)));
       const before = enough(around.before) ? around.before : '';
-      const after = enough(around.after) ? around.after : '';
+      // A two-word tail ("…, nie sklep.", "…, not ours.") is the fault's own coda, not a sentence of the agent's.
+      const after = enough(around.after) && (around.after.match(/\p{L}{2,}/gu)?.length ?? 0) >= 3 ? around.after : '';
       // A judgement is taken out, not papered over: where the agent's own words still say something (another
       // sentence, or five words around the cut), the guideline's scaffold ("Here's how it stands: [status…]")
       // would only add a blank. A repeated apology is simply dropped: the first one stays, and a next step is
