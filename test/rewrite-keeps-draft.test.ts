@@ -172,3 +172,14 @@ describe('no fragments', () => {
     }
   });
 });
+
+describe('a clause of the agent’s own that opens with "as" stays', () => {
+  it('"As requested, I’ve checked…" before a deflection is kept (en, fi)', () => {
+    for (const s of review({ draft: "As requested, I've checked the meter reading, but that's not my department.", lang: 'en' }).suggestions) {
+      expect(s.text).toContain("As requested, I've checked the meter reading.");
+    }
+    for (const s of review({ draft: 'Kuten sovittiin, tarkistin mittarilukeman, mutta tämä ei kuulu meille.', lang: 'fi' }).suggestions) {
+      expect(s.text).toContain('Kuten sovittiin, tarkistin mittarilukeman.');
+    }
+  });
+});

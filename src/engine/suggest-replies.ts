@@ -108,7 +108,9 @@ function withoutTimeClause(text: string): string {
 }
 
 const CONSEQUENCE = /^(?:so|therefore|which means|joten|siksi|eli|wiec|więc|dlatego|zatem|tehat|tehát|ezert|ezért|igy|így)\b/iu;
-const SUBORDINATE = /^(?:if|when|because|unless|which|who|that|so that|should you|were you|had you|like|as|gdyby|jakby|jak|tak jak|podobnie jak|mikäli|mikali|niin kuin|kuten|samoin kuin|amennyiben|mint|ahogy|akárcsak|akarcsak|jos|kun|koska|jotta|joka|jonka|mikä|mika|että|etta|jeśli|jesli|jeżeli|jezeli|gdy|kiedy|bo|ponieważ|poniewaz|który|ktory|która|ktora|które|ktore|że|ze|ha|amikor|mert|hogy|ami|amely|aki)\b/iu;
+// Conditions and comparisons that cannot stand alone ("Should you…", "niin kuin moni muukin"); not "as", "kuten" or
+// "ahogy", which also open a sentence of the agent's own ("As requested, I've checked…", "Kuten sovittiin, …").
+const SUBORDINATE = /^(?:if|when|because|unless|which|who|that|so that|should you|were you|had you|gdyby|jakby|tak jak|podobnie jak|mikäli|mikali|niin kuin|samoin kuin|amennyiben|mint|akárcsak|akarcsak|jos|kun|koska|jotta|joka|jonka|mikä|mika|että|etta|jeśli|jesli|jeżeli|jezeli|gdy|kiedy|bo|ponieważ|poniewaz|który|ktory|która|ktora|które|ktore|że|ze|ha|amikor|mert|hogy|ami|amely|aki)\b/iu;
 
 /** The link that opened a kept clause after the fault ("…, but the refund…"); Hungarian "a" is the article, not "and". */
 const LINKS: Record<Lang, RegExp> = { en: /^(?:but|and|so)\s+/iu, fi: /^(?:mutta|ja)\s+/iu, pl: /^(?:ale|i|a)\s+/iu, hu: /^(?:de|és|es)\s+/iu };
@@ -288,8 +290,8 @@ function stringsIn(ctx: ReviewContext, register: string | undefined): ReviewCont
  * "18:00"): it is carried with the digits and separators around it and, unless it is a clock time, the word
  * after it ("3 marca", "1–2 munkanapon", "18:00"). Identifiers, links and e-mails stand on their own.
  */
-function factPhrase(draft: string, fact: Fact): string {
-  if (fact.kind !== 'number' || identifierKeys(draft).has(fact.key)) return fact.text;
+function factPhrase(draft: string, fact: Fact, ids: ReadonlySet<string>): string {
+  if (fact.kind !== 'number' || ids.has(fact.key)) return fact.text;
   const at = draft.indexOf(fact.text);
   if (at < 0) return fact.text;
   // Out to the whole number it is part of: "18" and "00" are one "18:00", "1" and "2" one "1–2".
@@ -304,12 +306,12 @@ function factPhrase(draft: string, fact: Fact): string {
   return number + (word?.[0] ?? '');
 }
 
-const identifierKeys = (draft: string) => new Set(identifiers(draft).map((f) => f.key));
-
 function keepFacts(ctx: ReviewContext, text: string, findings: readonly Finding[], register?: string): string {
   const key = factKey(text);
   const lost = factsToKeep(ctx.draft, findings).filter((f) => !key.includes(f.key));
-  const phrases = lost.map((f) => factPhrase(ctx.draft, f));
+  if (lost.length === 0) return text;
+  const ids = new Set(identifiers(ctx.draft).map((f) => f.key));
+  const phrases = lost.map((f) => factPhrase(ctx.draft, f, ids));
   // "1–2 munkanapon" carries both the 1 and the 2: one phrase each, the longer first, none inside another.
   const unique = [...new Set(phrases)].sort((a, b) => b.length - a.length).filter((p, i, all) => !all.slice(0, i).some((q) => q.includes(p)));
   if (unique.length === 0) return text;
