@@ -5,6 +5,7 @@ import { loadDotEnv } from '../config/load-dotenv.js';
 import { AgentNames } from '../store/agent-names.js';
 import { openDatabase } from '../store/database.js';
 import { ReviewEventLog } from '../store/review-event-log.js';
+import { runCli } from './run-cli.js';
 
 const USAGE = `usage:
   npm run agents:name -- --tenant <tenant> --user <user id> --name "<name>"    show this name for the agent's pseudonym
@@ -49,10 +50,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    process.stderr.write(`agents:name: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runCli('agents:name', main);

@@ -5,6 +5,7 @@ import { loadDotEnv } from '../config/load-dotenv.js';
 import { AgentNames } from '../store/agent-names.js';
 import { openDatabase } from '../store/database.js';
 import { ReviewEventLog } from '../store/review-event-log.js';
+import { runCli } from './run-cli.js';
 
 /**
  * `npm run data:forget -- --agent <id>` (the pseudonymous id the dashboard shows) or `-- --tenant <t> --user <u>`
@@ -34,10 +35,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    process.stderr.write(`data:forget: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runCli('data:forget', main);

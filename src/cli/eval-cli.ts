@@ -8,6 +8,7 @@ import { parseJsonLines } from '../eval/read-jsonl.js';
 import { scoreItems, type EvalItem, type Reviewer } from '../eval/score-items.js';
 import { createAssistantLlm } from '../llm/create-assistant-llm.js';
 import { loadDotEnv } from '../config/load-dotenv.js';
+import { runCli } from './run-cli.js';
 
 const USAGE = 'usage: npm run eval -- [FILE.jsonl] [--rule CODE] [--lang fi|pl|hu|en] [--llm] [--verbose] [--json]\n  (no FILE: every set in test/data/sets.json, side by side)';
 const SETS = 'test/data/sets.json';
@@ -91,10 +92,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    process.stderr.write(`eval failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runCli('eval failed', main);

@@ -11,6 +11,7 @@ import { ReviewInputError } from '../engine/review-input.js';
 import { COLOURS, formatReview, PLAIN } from './format-review.js';
 import { runBatch } from './review-batch.js';
 import { cliCaller, CliEvents, cliEventsWanted } from './cli-events.js';
+import { runCli } from './run-cli.js';
 
 const USAGE = `usage:
   npm run -s review -- --jsonl < requests.jsonl     one JSON result per input line (the contract's batch form)
@@ -87,10 +88,4 @@ async function reviewAll(values: Flags, positionals: string[], events: CliEvents
   }
 }
 
-main().then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    process.stderr.write(`warmline: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runCli('warmline', main);
