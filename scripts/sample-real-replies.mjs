@@ -6,13 +6,19 @@
 // Usage: node scripts/sample-real-replies.mjs ../shared/external/customer-service/twcs-sample-first5000.csv OUT_DIR [--more]
 // --more also writes real-2017-calibration-more.unlabelled.jsonl: up to MORE_PER_BRAND further replies of the
 // calibration brands only, a larger development set that leaves the test half's brands unstudied.
+// --test-more EXCLUDE_IDS_FILE writes real-2017-test-more.unlabelled.jsonl instead: up to TEST_MORE_PER_BRAND further
+// replies of the test half's brands, a second held-out real set, less the replies listed in the file (one id a
+// line: replies whose text was read while studying the unlabelled pool, so they cannot be held out).
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const PER_BRAND = 7;
 const MORE_PER_BRAND = 25;
-const [csvPath, outDir, moreFlag] = process.argv.slice(2);
+// The second held-out set: about 300 replies, what two annotators label in one sitting.
+const TEST_MORE_PER_BRAND = 14;
+const [csvPath, outDir, moreFlag, excludePath] = process.argv.slice(2);
+const excluded = new Set(excludePath ? readFileSync(excludePath, 'utf8').split('\n').filter(Boolean) : []);
 if (!csvPath || !outDir) {
   console.error('usage: sample-real-replies.mjs TWCS_CSV OUT_DIR');
   process.exit(2);
@@ -51,6 +57,7 @@ for (const t of tweets) {
 }
 const halves = { calibration: [], test: [] };
 const more = [];
+const testMore = [];
 const toItem = ({ reply, asked }) => ({
   id: `tw-${reply.tweet_id}`,
   brand: reply.author_id,
@@ -70,7 +77,15 @@ for (const brand of brands) {
   if (half === 'calibration') {
     const rest = perBrand.get(brand).slice(PER_BRAND, PER_BRAND + MORE_PER_BRAND);
     more.push(...rest.map(toItem));
+  } else {
+    const rest = perBrand.get(brand).slice(PER_BRAND).map(toItem).filter((i) => !excluded.has(i.id)).slice(0, TEST_MORE_PER_BRAND);
+    testMore.push(...rest);
   }
+}
+if (moreFlag === '--test-more') {
+  writeFileSync(join(outDir, 'real-2017-test-more.unlabelled.jsonl'), testMore.map((i) => JSON.stringify(i)).join('\n') + '\n');
+  console.log(`test-more: ${testMore.length} replies from ${new Set(testMore.map((i) => i.brand)).size} brands`);
+  process.exit(0);
 }
 for (const [half, items] of Object.entries(halves)) {
   writeFileSync(join(outDir, `real-2017-${half}.unlabelled.jsonl`), items.map((i) => JSON.stringify(i)).join('\n') + '\n');
