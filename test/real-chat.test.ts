@@ -58,6 +58,16 @@ describe('a next step is anything that tells the customer what happens next', ()
     expect(rules("I'll look into it.", 'en')).toContain('missing-next-step');
     expect(rules('Joo kai.', 'fi')).toContain('missing-next-step');
   });
+  it('a customer who raised nothing is owed no step; a want, a case or a "but" without a question mark is', () => {
+    const hedge = 'Hopefully we will get there one day!';
+    expect(rules(hedge, 'en', { customer: 'Costume party tonight at the Main St store #boo' })).not.toContain('missing-next-step');
+    expect(rules(hedge, 'en', { customer: 'I want my account closed' })).toContain('missing-next-step');
+    expect(rules(hedge, 'en', { customer: 'Ordered a blue sofa but a grey one came' })).toContain('missing-next-step');
+    expect(rules('Pahoittelen, se ei valitettavasti onnistu.', 'fi', { customer: 'Tilasin sohvan viime viikolla, mutta mitään ei ole kuulunut' })).toContain('missing-next-step');
+    expect(rules('Niestety, to nie jest możliwe.', 'pl', { customer: 'Chcę zmienić termin dostawy' })).toContain('missing-next-step');
+    expect(rules('Sajnos a csomagot nem tudjuk kicserélni.', 'hu', { customer: 'A csomag sérülten érkezett' })).toContain('missing-next-step');
+    expect(rules('Sajnos a csomagot nem tudjuk kicserélni.', 'hu', { customer: 'Szép napot mindenkinek a csapatból' })).not.toContain('missing-next-step');
+  });
   it('one part of a split reply is not judged on its own', () => {
     expect(rules('We know the delays are frustrating and are sorry. (1/2)', 'en', { firstReply: true })).not.toContain('missing-next-step');
   });

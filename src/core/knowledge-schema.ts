@@ -125,6 +125,7 @@ export const LanguageSchema = z
     pleasantry: patternList,
     /** A negation, a fault or a wait in the customer's message: it raises something the reply must answer. */
     trouble: patternList,
+    customerMatter: patternList,
     /** A refusal, negation, hedge or apology in the reply: the matter is left open, so the reply owes a next step. */
     deadEnd: patternList,
     /** A matter still on its way ("received", "being processed", "later"): the customer still waits for something. */

@@ -17,3 +17,19 @@ export function customerOnlyThanks(ctx: ReviewContext): boolean {
   return hit;
 }
 
+
+/**
+ * A customer who raised nothing (no question, no problem, no request: "When you're the only one in costume
+ * #boorito", "Jo kolmas kerta tänä vuonna teillä, ihana paikka") is owed a friendly word, not a next step.
+ * Any sign of a question or a want keeps the step owed, whether or not it ends in a question mark.
+ */
+export function customerRaisedNothing(ctx: ReviewContext): boolean {
+  const key = 'customer:raisedNothing';
+  let hit = ctx.memo.get(key);
+  if (hit === undefined) {
+    const text = fold(ctx.customerMasked);
+    hit = text.trim().length > 0 && !text.includes('?') && !matches(ctx.lex.lexicon.trouble, text) && !matches(ctx.lex.lexicon.customerMatter, text);
+    ctx.memo.set(key, hit);
+  }
+  return hit;
+}

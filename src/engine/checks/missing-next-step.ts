@@ -2,18 +2,18 @@ import type { Finding } from '../../core/contract.js';
 import type { RuntimeGuideline } from '../knowledge-base.js';
 import { lexiconIn, sentenceFinding, type ReviewContext } from '../review-context.js';
 import { hasNextStep } from '../next-step-signals.js';
-import { customerOnlyThanks } from './customer-message.js';
+import { customerOnlyThanks, customerRaisedNothing } from './customer-message.js';
 
 /**
  * Replies that owe no next step: one part of a reply split over several messages (the step may be in
  * another part); thanks, joy or good wishes ("Glad you enjoyed the flight!"), or any reply to a customer who
  * only thanked us; and an answer that settles the matter ("Trains run as normal on Sunday.", a bare "Yes" to
  * "Is it a direct flight?"), with no refusal, negation, hedge or apology in it: the customer has what they
- * asked for. "Joo kai.", "Not yet." or "Unfortunately the app is no longer supported." leave it open, and so
+ * asked for; and any reply to a customer who raised nothing. "Joo kai.", "Not yet." or "Unfortunately the app is no longer supported." leave it open, and so
  * does a matter still on its way ("your application has been received and is being processed").
  */
 function needsNoStep(ctx: ReviewContext): boolean {
-  if (ctx.threadPart || customerOnlyThanks(ctx)) return true;
+  if (ctx.threadPart || customerOnlyThanks(ctx) || customerRaisedNothing(ctx)) return true;
   if (ctx.content.length === 0) return false; // emoji alone answer nothing
   if (ctx.content.every((s) => lexiconIn(ctx, 'pleasantry', s.start, s.end))) return true;
   if (lexiconIn(ctx, 'pending')) return false;
