@@ -87,6 +87,38 @@ describe('acknowledging openers are not a missing greeting', () => {
   });
 });
 
+describe('a reaction to what the customer went through acknowledges them, without a greeting or a "sorry"', () => {
+  it.each([
+    ['That shouldn\'t be happening. Which store was it?', 'en'],
+    ['We take this very seriously. Please DM us your e-mail address.', 'en'],
+    ['Not what we like to hear at all! Was it shipped by us?', 'en'],
+    ['Outoa. Näkyykö sovelluksessa virheilmoitus?', 'fi'],
+    ['Tak nie powinno być. Czy może Pan podać numer zamówienia?', 'pl'],
+    ['Ennek nem így kellene lennie. Melyik üzletben történt?', 'hu'],
+  ] as const)('%s', (draft, lang) => {
+    expect(rules(draft, lang, { firstReply: true, customer: 'My order never arrived' })).not.toContain('missing-greeting');
+  });
+  it('an offer to act is no acknowledgement, and banter owes no greeting', () => {
+    expect(rules('Can you DM us your order number?', 'en', { firstReply: true, customer: 'Worst service ever' })).toContain('missing-greeting');
+    expect(rules('I like your style.', 'en', { firstReply: true, customer: 'Dressed as a burrito tonight #boo' })).not.toContain('missing-greeting');
+  });
+});
+
+describe('a draft in a language other than the one given', () => {
+  it('gets only the phrase rules, a note, and no rewrite in our words', () => {
+    const r = review({ lang: 'en', channel: 'chat', firstReply: true, customer: 'ayuda por favor', draft: 'Hola Diego, sí claro. Por favor síguenos en Twitter para más instrucciones en mensaje directo.' });
+    expect(r.findings).toEqual([]);
+    expect(r.suggestions).toEqual([]);
+    expect(r.detectedLang).toBe('spa');
+    expect(r.notes?.[0]).toMatch(/another language \(spa\)/);
+  });
+  it('a short or mixed draft stays the given language', () => {
+    const r = review({ lang: 'en', channel: 'chat', firstReply: false, draft: 'Nope, sorry.' });
+    expect(r.detectedLang).toBeUndefined();
+    expect(r.findings.map((f) => f.rule)).toContain('one-word-reply');
+  });
+});
+
 describe('a one-word reply is judged on content, not on a list', () => {
   it.each([
     ['Joo on.', 'fi'],

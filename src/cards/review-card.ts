@@ -41,7 +41,7 @@ export function createReviewCard(result: ReviewResult, draft: string, texts: Bot
     });
   }
 
-  body.push(text(texts.suggestions, { weight: 'Bolder', separator: true, spacing: 'Medium' }));
+  if (result.suggestions.length > 0) body.push(text(texts.suggestions, { weight: 'Bolder', separator: true, spacing: 'Medium' }));
   // Identical alternatives (a short draft often has one good rewrite) are shown once.
   const distinct = result.suggestions.filter((s, i, all) => all.findIndex((o) => o.text === s.text) === i);
   for (const s of distinct) {

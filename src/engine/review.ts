@@ -3,6 +3,7 @@ import { verdictFor, type Finding, type Lang, type ReviewResult } from '../core/
 import { loadKnowledgeBase, type KnowledgeBase } from './knowledge-base.js';
 import { planNextStep } from './plan-next-step.js';
 import { chooseRegister, inRegister } from './reply-register.js';
+import { maskMarkup } from './mask-markup.js';
 import { createContext, type ReviewContext } from './review-context.js';
 import { checkRequest, DEFAULT_MAX_DRAFT } from './review-input.js';
 import { scoreReview } from './score-review.js';
@@ -19,12 +20,13 @@ export interface ReviewOptions {
 /**
  * Runs every guideline over the draft; one finding per rule and span, in draft order. With
  * `blockingOnly`, minor guidelines are skipped: a rewrite's re-review only asks whether anything major
- * or critical is left, and skipping the rest halves its cost.
+ * or critical is left, and skipping the rest halves its cost. With `phrasesOnly`, only the phrase rules run.
  */
-export function findingsFor(ctx: ReviewContext, blockingOnly = false): Finding[] {
+export function findingsFor(ctx: ReviewContext, blockingOnly = false, phrasesOnly = false): Finding[] {
   const out: Finding[] = [];
   for (const g of ctx.kb.guidelines) {
     if (blockingOnly && g.data.severity === 'minor') continue;
+    if (phrasesOnly && g.data.kind !== 'phrase' && g.data.kind !== 'occurrence') continue;
     for (const f of CHECKS[g.data.kind](ctx, g)) {
       if (out.some((o) => o.rule === f.rule && o.start < f.end && o.end > f.start)) continue;
       out.push(f);
@@ -47,6 +49,18 @@ function resolveLanguage(kb: KnowledgeBase, draft: string, customer: string, giv
 }
 
 /**
+ * A queue set to one of our languages still receives replies in others (a Spanish or Japanese answer in an
+ * English queue). It counts only where the detector reads neither the given language nor any of ours, and its
+ * trigrams name another one: a short or mixed draft stays the given one's.
+ */
+function foreignLanguage(kb: KnowledgeBase, draft: string, given: Lang): string | undefined {
+  const guess = kb.detector.detect(maskMarkup(draft).text);
+  return guess.lang !== given && guess.seen !== 'und' && !OUR_LANGUAGES.has(guess.seen) ? guess.seen : undefined;
+}
+/** franc's codes of our four languages. */
+const OUR_LANGUAGES = new Set(['fin', 'pol', 'hun', 'eng']);
+
+/**
  * Reviews one draft against the knowledge base. Pure and synchronous: no network, no clock, no state.
  * Throws ReviewInputError (a message fit for the user) for requests that cannot be reviewed.
  *
@@ -56,8 +70,11 @@ export function review(request: unknown, options: ReviewOptions = {}): ReviewRes
   const kb = options.kb ?? loadKnowledgeBase();
   const req = checkRequest(request, options.maxDraft ?? DEFAULT_MAX_DRAFT);
   const { lang, notes, detected } = resolveLanguage(kb, req.draft, req.customer, req.lang, req.unsupportedLang);
+  const foreign = req.lang ? foreignLanguage(kb, req.draft, req.lang) : undefined;
   const ctx = createContext(kb, lang, req.draft, req.customer, req.firstReply, req.channel);
-  const findings = findingsFor(ctx);
+  // The structural checks read greetings, steps and sentences of our four languages; on a draft in another
+  // language each would be a guess ("Hola Diego" read as no greeting). Only the phrase rules still apply.
+  const findings = findingsFor(ctx, false, foreign !== undefined);
   const register = chooseRegister(kb.languages[lang], ctx.folded, options.registers?.[lang]);
   const planned = planNextStep(ctx, findings);
   const nextStep = { ...planned, text: inRegister(kb.languages[lang], register, planned.text) };
@@ -73,11 +90,14 @@ export function review(request: unknown, options: ReviewOptions = {}): ReviewRes
     lang,
     verdict: verdictFor(findings),
     findings,
-    suggestions: suggestReplies(ctx, findings, nextStep, findingsOf, register),
+    // A rewrite in our words of a reply in another language would only swap its language.
+    suggestions: foreign && findings.length === 0 ? [] : suggestReplies(ctx, findings, nextStep, findingsOf, register),
     nextStep,
     scores: scoreReview(ctx, findings),
   };
+  if (foreign) notes.push(`the draft seems to be in another language (${foreign}) than the one given (${lang}): only the phrase rules were applied`);
   if (notes.length > 0) result.notes = notes;
-  if (detected && detected !== lang) result.detectedLang = detected;
+  if (foreign) result.detectedLang = foreign;
+  else if (detected && detected !== lang) result.detectedLang = detected;
   return result;
 }

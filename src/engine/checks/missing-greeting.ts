@@ -1,7 +1,7 @@
 import type { Finding } from '../../core/contract.js';
 import type { RuntimeGuideline } from '../knowledge-base.js';
 import { lexiconIn, sentenceFinding, type ReviewContext } from '../review-context.js';
-import { customerOnlyThanks } from './customer-message.js';
+import { customerOnlyThanks, customerRaisedNothing } from './customer-message.js';
 
 /**
  * A first reply should greet or acknowledge the customer: a greeting in the opening sentence, or an
@@ -15,8 +15,9 @@ export const SHORT_EXCLAMATION_WORDS = 5;
 export function missingGreeting(ctx: ReviewContext, g: RuntimeGuideline): Finding[] {
   // A later part of a split reply ("2/2") follows the part that greeted.
   if (!ctx.firstReply || ctx.threadPart) return [];
-  // Answering a customer who only thanked or praised is itself the acknowledgement.
-  if (customerOnlyThanks(ctx)) return [];
+  // Answering a customer who only thanked or praised, or who raised nothing (banter, a photo, a cheer), is itself
+  // the acknowledgement: the reply talks with them, not about a case.
+  if (customerOnlyThanks(ctx) || customerRaisedNothing(ctx)) return [];
   const [first, second] = ctx.content;
   if (!first) return [];
   if (lexiconIn(ctx, 'greeting', first.start, first.end)) return [];
