@@ -148,6 +148,11 @@ describe('reading numbers back depends on the channel', () => {
     expect(review({ draft: "I've cancelled it and refunded you.", lang: 'en', customer, channel: 'chat' }).findings.map((f) => f.rule)).toContain('unconfirmed-details');
     expect(review({ draft: 'Sorry about that! Could you DM us your address?', lang: 'en', customer, channel: 'chat' }).findings.map((f) => f.rule)).not.toContain('unconfirmed-details');
   });
+  it('thanks or sorry alone, or one part of a split reply, has not acted on it', () => {
+    const found = (draft: string) => review({ draft, lang: 'en', customer, channel: 'chat' }).findings.map((f) => f.rule);
+    expect(found('Thanks for checking with us, we are here for you!')).not.toContain('unconfirmed-details');
+    expect(found("I've cancelled it and refunded you. (2/2)")).not.toContain('unconfirmed-details');
+  });
 });
 
 describe('a direct link is not "go to the website"', () => {

@@ -2,6 +2,7 @@ import type { Finding } from '../../core/contract.js';
 import { containsFact, factKey } from '../extract-facts.js';
 import type { RuntimeGuideline } from '../knowledge-base.js';
 import { lexiconIn, sentenceFinding, type ReviewContext } from '../review-context.js';
+import { customerOnlyThanks } from './customer-message.js';
 
 /**
  * The customer gave an order, account, phone or reference number and the reply does not read any of them
@@ -13,6 +14,8 @@ import { lexiconIn, sentenceFinding, type ReviewContext } from '../review-contex
 export function unconfirmedDetails(ctx: ReviewContext, g: RuntimeGuideline): Finding[] {
   const ids = ctx.customerIds;
   if (ids.length === 0) return [];
+  // One part of a split reply may read it back in the other; praise of flight 4985's crew asks nothing of it.
+  if (ctx.threadPart || customerOnlyThanks(ctx)) return [];
   const draftKey = factKey(ctx.draft);
   if (ids.some((id) => containsFact(draftKey, id))) return [];
   if (ctx.channel !== 'phone-script' && !actsOnIt(ctx)) return [];
@@ -24,5 +27,7 @@ function actsOnIt(ctx: ReviewContext): boolean {
   if (lexiconIn(ctx, 'done') || lexiconIn(ctx, 'commitment')) return true;
   // Asking for more, or pointing to a page where updates will be, has not acted on the number yet.
   const asks = ctx.links.length > 0 || ctx.content.some((s) => s.isQuestion) || lexiconIn(ctx, 'invitation') || lexiconIn(ctx, 'askCustomer') || lexiconIn(ctx, 'detailRequest');
-  return !asks;
+  // Thanks, sorry and good wishes alone ("Oh ok. Thanks for checking with us.") say nothing about the number.
+  const onlyWarmth = ctx.content.every((s) => lexiconIn(ctx, 'acknowledgement', s.start, s.end) || lexiconIn(ctx, 'pleasantry', s.start, s.end));
+  return !asks && !onlyWarmth;
 }
