@@ -26,7 +26,7 @@ describe('the team of a Teams activity (real payloads, unchanged)', () => {
     }
     expect(callerOf(payload('message-personal.json')).team).toBe('personal');
     expect(callerOf(payload('conversationUpdate-groupChat-membersAdded.json')).team).toBe('groupChat');
-    expect(callerOf({ ...payload('message-personal.json'), channelId: 'directline', conversation: { id: 'dl-1' }, channelData: undefined }).team).toBeUndefined();
+    expect(callerOf({ ...payload('message-personal.json'), channelId: 'directline', conversation: { id: 'dl-1' }, channelData: undefined } as Json).team).toBeUndefined();
   });
 
   it('Teams names the team in conversation updates, not in messages', () => {
