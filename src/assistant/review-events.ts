@@ -9,6 +9,11 @@ export interface EventCaller {
   tenant?: string;
   site?: ReviewSiteName;
   channel?: string;
+  /**
+   * The team, for the supervisors' filter: the Teams team's id where the activity came from a team channel, else
+   * Teams' conversation kind (personal, groupChat); absent where the channel knows no team (web chat, API, CLI).
+   */
+  team?: string;
 }
 
 /**

@@ -1,8 +1,8 @@
 import type { LoggedEvent } from './review-event-log.js';
 
 /**
- * A month of realistic synthetic review and practice events in all four languages (`npm run demo:seed`), so a newcomer sees a
- * living dashboard after two commands. Deterministic (a seeded generator): the same seed gives the same month.
+ * A month of realistic synthetic review and practice events in all four languages and three teams (`npm run demo:seed`),
+ * so a newcomer sees a living dashboard after two commands. Deterministic (a seeded generator): the same seed gives the same month.
  */
 const RULES: Record<string, { rule: string; severity: string; weight: number }[]> = {
   common: [
@@ -23,6 +23,16 @@ const RULES: Record<string, { rule: string; severity: string; weight: number }[]
 /** Scenario ids of the built-in knowledge base (knowledge/), so a seeded practice reads like a real one. */
 const SCENARIOS = ['wrong-department-connect', 'business-id-read-back', 'busy-complex-problem', 'broken-product-manufacturer', 'unknown-answer', 'angry-third-call', 'refund-after-deadline'];
 
+/**
+ * The demo's three teams, each with one agent in every language's deployment. The ids have the shape of Teams' team
+ * ids; Teams gives the names apart from the messages (see the team_name table), so the seed names them itself.
+ */
+export const DEMO_TEAMS = [
+  { id: '19:demo-billing@thread.tacv2', name: 'Billing' },
+  { id: '19:demo-returns@thread.tacv2', name: 'Returns' },
+  { id: '19:demo-tech-support@thread.tacv2', name: 'Tech support' },
+] as const;
+
 function generator(seed: number) {
   let s = seed >>> 0;
   return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
@@ -33,7 +43,7 @@ export function demoEvents(options: { days?: number; now?: Date; seed?: number; 
   const now = options.now ?? new Date();
   const days = options.days ?? 30;
   const tenant = options.tenant ?? 'demo';
-  const agents = ['fi', 'pl', 'hu', 'en'].flatMap((lang) => [1, 2, 3].map((n) => ({ lang, user: `demo-${lang}-${n}`, skill: 0.3 + 0.2 * n })));
+  const agents = ['fi', 'pl', 'hu', 'en'].flatMap((lang) => [1, 2, 3].map((n) => ({ lang, user: `demo-${lang}-${n}`, skill: 0.3 + 0.2 * n, team: DEMO_TEAMS[n - 1]!.id })));
   const pick = () => {
     const rules = RULES.common!;
     let r = random() * rules.reduce((a, b) => a + b.weight, 0);
@@ -54,7 +64,11 @@ export function demoEvents(options: { days?: number; now?: Date; seed?: number; 
         const findings = random() < chance ? [pick(), ...(random() < 0.3 ? [pick()] : [])].filter((f, j, all) => all.findIndex((o) => o.rule === f.rule) === j) : [];
         const verdict = findings.some((f) => f.severity === 'critical') ? 'block' : findings.some((f) => f.severity === 'major') ? 'revise' : 'send';
         const reviewId = `demo-${options.seed ?? 42}-${++n}`;
-        const caller = { user: agent.user, tenant, site: random() < 0.6 ? 'compose' : 'chat', channel: 'msteams' };
+        // Where it was asked decides the team Teams reports: the compose box mostly in the team's channel, else in a
+        // group chat; the chat with Warmline is personal (drafts posted in a channel are not reviewed there).
+        const site = random() < 0.6 ? 'compose' : 'chat';
+        const team = site === 'chat' ? 'personal' : random() < 0.85 ? agent.team : 'groupChat';
+        const caller = { user: agent.user, tenant, site, channel: 'msteams', team };
         out.push({ kind: 'review', reviewId, caller, lang: agent.lang, verdict, mode: 'offline', findings: findings.map((f) => ({ rule: f.rule, severity: f.severity })), at });
         if (verdict !== 'send' && random() < 0.65) out.push({ kind: 'choice', reviewId, caller, choice: random() < 0.7 ? 'alternative:warmer' : 'preview-sent', at: new Date(at.getTime() + 60_000) });
       }
@@ -63,7 +77,7 @@ export function demoEvents(options: { days?: number; now?: Date; seed?: number; 
         const start = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), 15, Math.floor(random() * 60));
         for (let round = 0; round < 3; round++) {
           const score = Math.max(0, Math.min(100, Math.round(45 + agent.skill * 30 + ((days - d) / days) * 15 + (random() - 0.5) * 30)));
-          const caller = { user: agent.user, tenant, site: 'chat', channel: 'msteams' };
+          const caller = { user: agent.user, tenant, site: 'chat', channel: 'msteams', team: 'personal' };
           out.push({ kind: 'practice', reviewId: `demo-${options.seed ?? 42}-${++n}`, caller, lang: agent.lang, scenario: SCENARIOS[Math.floor(random() * SCENARIOS.length)]!, score, at: new Date(start + round * 120_000) });
         }
       }

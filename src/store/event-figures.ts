@@ -11,6 +11,8 @@ export interface DashboardFilters {
   tenant?: string;
   lang?: string;
   channel?: string;
+  /** One team's events (its Teams id, or a conversation kind: personal, groupChat); null: those with no team (web, API, CLI). */
+  team?: string | null;
 }
 
 export interface DashboardData {
@@ -24,6 +26,11 @@ export interface DashboardData {
   agents: { agent: string; name?: string; week: string; reviews: number; findingsPerReview: number }[];
   /** Practice answers per ISO week, and their average score (0-100, one decimal). */
   practice: { week: string; answers: number; averageScore: number }[];
+  /**
+   * The teams seen in the range (whatever the other filters), for the team filter: named ones first, by name; `name`
+   * where Teams has named the team; `team` null for events with no team.
+   */
+  teams: { team: string | null; name?: string }[];
 }
 
 export interface WeekFigures {
@@ -36,7 +43,9 @@ export interface WeekFigures {
 /** The dashboard's tables over the last `days` days, with the filters given. */
 export async function dashboardFigures(db: Kysely<Tables>, filters: DashboardFilters, now: Date): Promise<DashboardData> {
   const since = new Date(now.getTime() - filters.days * 86_400_000);
-  const where = sql`at >= ${since} and (${filters.tenant ?? null}::text is null or lower(tenant) = lower(${filters.tenant ?? null})) and (${filters.lang ?? null}::text is null or lang = ${filters.lang ?? null} or kind = 'choice') and (${filters.channel ?? null}::text is null or channel = ${filters.channel ?? null})`;
+  const inRange = sql`at >= ${since} and (${filters.tenant ?? null}::text is null or lower(tenant) = lower(${filters.tenant ?? null}))`;
+  const ofTeam = filters.team === undefined ? sql`true` : filters.team === null ? sql`team is null` : sql`team = ${filters.team}`;
+  const where = sql`${inRange} and (${filters.lang ?? null}::text is null or lang = ${filters.lang ?? null} or kind = 'choice') and (${filters.channel ?? null}::text is null or channel = ${filters.channel ?? null}) and ${ofTeam}`;
   const perDay = await sql<{ day: string; reviews: string; flagged: string }>`
     select to_char(date_trunc('day', at at time zone 'UTC'), 'YYYY-MM-DD') as day, count(*) as reviews, count(*) filter (where verdict <> 'send') as flagged
     from review_event where kind = 'review' and ${where} group by 1 order by 1`.execute(db);
@@ -65,13 +74,26 @@ export async function dashboardFigures(db: Kysely<Tables>, filters: DashboardFil
   const practice = await sql<{ week: string; answers: string; average: string }>`
     select to_char(date_trunc('week', at at time zone 'UTC'), 'IYYY-"W"IW') as week, count(*) as answers, avg(score) as average
     from review_event where kind = 'practice' and ${where} group by 1 order by 1`.execute(db);
+  // A team's name comes from its own tenant's activities; offline (every tenant) any tenant's name for the id will do.
+  const teams = await sql<{ team: string | null; name: string | null }>`
+    select e.team, max(n.name) as name
+    from (select distinct tenant, team from review_event where ${inRange}) e
+    left join team_name n on n.tenant = e.tenant and n.team = e.team
+    group by e.team`.execute(db);
   return {
     perDay: perDay.rows.map((r) => ({ day: r.day, reviews: Number(r.reviews), flagged: Number(r.flagged) })),
     rules: rules.rows.map((r) => ({ week: r.week, lang: r.lang, rule: r.rule, count: Number(r.count) })),
     caught: { serious: Number(caught.rows[0]?.serious ?? 0), fixed: Number(caught.rows[0]?.fixed ?? 0) },
     agents: agents.rows.map((r) => ({ agent: r.agent, ...(r.name ? { name: r.name } : {}), week: r.week, reviews: Number(r.reviews), findingsPerReview: Math.round((100 * Number(r.findings)) / Math.max(1, Number(r.reviews))) / 100 })),
     practice: practice.rows.map((r) => ({ week: r.week, answers: Number(r.answers), averageScore: Math.round(10 * Number(r.average)) / 10 })),
+    teams: teams.rows.map((r) => ({ team: r.team, ...(r.name ? { name: r.name } : {}) })).sort(byTeamName),
   };
+}
+
+/** Named teams first, by name; then the unnamed, by id; events with no team last. */
+function byTeamName(a: { team: string | null; name?: string }, b: { team: string | null; name?: string }): number {
+  const rank = (t: { team: string | null; name?: string }) => (t.name ? 0 : t.team !== null ? 1 : 2);
+  return rank(a) - rank(b) || (a.name ?? a.team ?? '').localeCompare(b.name ?? b.team ?? '');
 }
 
 /** The week's figures of a tenant, or of one agent of it. */

@@ -190,6 +190,28 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropTable('agent_name').execute();
     },
   },
+  '0010_event_team': {
+    // The team a review came from (issue 10: "team or conversation kind"): the Teams team's id where the activity came
+    // from a team channel, else the conversation kind (personal, groupChat); null where no team exists (web chat, the
+    // HTTP API, the CLI) and in events written before this migration. Teams names a team only in some activities
+    // (a bot added to a team, a team renamed), not in the messages themselves, so the names live in a table of their
+    // own, per tenant and team id, and the dashboard joins them.
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('review_event').addColumn('team', 'text').execute();
+      await db.schema
+        .createTable('team_name')
+        .addColumn('tenant', 'text', (c) => c.notNull())
+        .addColumn('team', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addPrimaryKeyConstraint('team_name_pk', ['tenant', 'team'])
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('team_name').execute();
+      await db.schema.alterTable('review_event').dropColumn('team').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -5,11 +5,16 @@ import type { Tables } from './tables.js';
 
 export type { DashboardData, DashboardFilters, WeekFigures } from './event-figures.js';
 
+/** A team's name as kept (Teams allows 256 characters; the dashboard needs far fewer). */
+const MAX_TEAM_NAME = 200;
+/** Teams whose names are remembered between writes: far more than a tenant has, and a bound against a flood. */
+const MAX_TEAMS_REMEMBERED = 10_000;
+
 /** An event as the log receives it (the assistant's ReviewEvent, structurally). */
 export interface LoggedEvent {
   kind: 'review' | 'choice' | 'practice';
   reviewId: string;
-  caller: { user?: string; tenant?: string; site?: string; channel?: string };
+  caller: { user?: string; tenant?: string; site?: string; channel?: string; team?: string };
   lang?: string;
   verdict?: string;
   mode?: string;
@@ -45,6 +50,10 @@ export class ReviewEventLog {
   private queue: LoggedEvent[] = [];
   private timer: NodeJS.Timeout | undefined;
   private writing: Promise<void> = Promise.resolve();
+  /** Team names waiting for the next write, by tenant and team; the last one seen wins (a team renamed). */
+  private pendingTeamNames = new Map<string, { tenant: string; team: string; name: string }>();
+  /** The names written last, so a name Teams repeats is not written again on every activity. */
+  private writtenTeamNames = new Map<string, string>();
   dropped = 0;
   written = 0;
 
@@ -80,9 +89,22 @@ export class ReviewEventLog {
     if (this.queue.length >= this.options.batchSize) void this.flush();
   }
 
+  /**
+   * Remembers the name of a team (Teams gives it only in some activities: the bot added to a team, a team renamed),
+   * written with the next batch, never on the turn's path. Bounded like the queue; a failed write is logged, not thrown.
+   */
+  nameTeam(tenant: string, team: string, name: string): void {
+    const key = `${tenant}\u0000${team}`;
+    const clean = name.replace(/\s+/g, ' ').trim().slice(0, MAX_TEAM_NAME);
+    if (!clean || this.writtenTeamNames.get(key) === clean) return;
+    if (this.pendingTeamNames.size >= MAX_TEAMS_REMEMBERED && !this.pendingTeamNames.has(key)) return;
+    this.pendingTeamNames.set(key, { tenant, team, name: clean });
+  }
+
   /** Writes what is queued; one write at a time, in order. */
   flush(): Promise<void> {
     this.writing = this.writing.then(async () => {
+      if (this.pendingTeamNames.size > 0) await this.writeTeamNames();
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, this.options.batchSize);
         try {
@@ -117,6 +139,22 @@ export class ReviewEventLog {
     });
   }
 
+  private async writeTeamNames(): Promise<void> {
+    const names = [...this.pendingTeamNames.entries()];
+    this.pendingTeamNames.clear();
+    try {
+      await this.db
+        .insertInto('team_name')
+        .values(names.map(([, n]) => n))
+        .onConflict((oc) => oc.columns(['tenant', 'team']).doUpdateSet((eb) => ({ name: eb.ref('excluded.name'), updated_at: new Date() })))
+        .execute();
+      if (this.writtenTeamNames.size > MAX_TEAMS_REMEMBERED) this.writtenTeamNames.clear();
+      for (const [key, n] of names) this.writtenTeamNames.set(key, n.name);
+    } catch (error) {
+      this.options.onError?.(`team names not written (${names.length}): ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
   private row(e: LoggedEvent) {
     const tenant = e.caller.tenant || 'none';
     return {
@@ -133,6 +171,7 @@ export class ReviewEventLog {
       choice: e.choice ?? null,
       score: e.score ?? null,
       scenario: e.scenario ?? null,
+      team: e.caller.team || null,
       ...(e.at ? { at: e.at } : {}),
     };
   }

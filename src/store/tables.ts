@@ -63,6 +63,8 @@ export interface Tables {
     score: number | null;
     /** The practice scenario's id (kind 'practice'). */
     scenario: string | null;
+    /** The Teams team's id, or the conversation kind (personal, groupChat); null without a team (web, API, CLI). */
+    team: string | null;
   };
   review_text: {
     id: Generated<string>;
@@ -76,6 +78,12 @@ export interface Tables {
     tenant: string;
     agent: string;
     name: string;
+  };
+  team_name: {
+    tenant: string;
+    team: string;
+    name: string;
+    updated_at: ColumnType<Date, Date | undefined, Date>;
   };
   deployment_setting: {
     key: string;

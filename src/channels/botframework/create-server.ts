@@ -68,6 +68,7 @@ export function createWarmlineServer(config: AppConfig, logger: Logger, kb: Know
     userState: new UserState(storage),
     logger,
     allowedTenants: config.ALLOWED_TENANTS,
+    ...(events ? { teamNames: events } : {}),
   });
   const adapter = createAdapter(config, logger);
 

@@ -22,7 +22,7 @@ import { toActivity } from '../../assistant/outgoing.js';
 import type { Assistant } from '../../assistant/assistant.js';
 import { textsFor } from '../../cards/bot-texts.js';
 import { fetchTask, submitAction } from './compose-extension.js';
-import { callerOf } from '../../../dialogs/caller-of.js';
+import { callerOf, teamNameOf } from '../../../dialogs/caller-of.js';
 import type { Logger } from '../../config/logger.js';
 import { isTenantAllowed, tenantOf } from './tenant-guard.js';
 
@@ -34,6 +34,8 @@ export interface WarmlineBotOptions {
   userState: BotState;
   logger: Logger;
   allowedTenants: readonly string[];
+  /** Where the names of teams go (the event log), for the dashboard's team filter; absent: nowhere. */
+  teamNames?: { nameTeam(tenant: string, team: string, name: string): void };
 }
 
 /**
@@ -79,6 +81,9 @@ export class WarmlineBot extends TeamsActivityHandler {
       await this.refuse(context);
       return;
     }
+    // Teams names a team only in some activities (the bot added, the team renamed): remember it for the dashboard.
+    const named = teamNameOf(context.activity);
+    if (named) this.options.teamNames?.nameTeam(callerOf(context.activity).tenant ?? '', named.team, named.name);
     // Lets the dialogs replace a card after the turn, when the LLM's better review arrives late.
     const reference = TurnContext.getConversationReference(context.activity);
     const adapter = context.adapter;
@@ -137,7 +142,7 @@ export class WarmlineBot extends TeamsActivityHandler {
 
   /** The form of such a task module submitted: the review (or the form again), exactly as in the compose box. */
   protected override async handleTeamsTaskModuleSubmit(context: TurnContext, request: TaskModuleRequest): Promise<TaskModuleResponse> {
-    const answer = await submitAction(this.options.assistant, { data: (request.data ?? {}) as Record<string, unknown> }, context.activity.locale);
+    const answer = await submitAction(this.options.assistant.as(callerOf(context.activity)), { data: (request.data ?? {}) as Record<string, unknown> }, context.activity.locale);
     // A preview belongs to the compose box; from a task module the chosen text comes back as a message to copy.
     if (answer.composeExtension) return { task: { type: 'message', value: String((request.data as { choice?: unknown } | undefined)?.choice ?? '') } };
     return { task: answer.task };

@@ -9,6 +9,18 @@ const table = (caption: string, head: string[], rows: (string | number)[][], emp
     rows.length ? rows.map((r) => `<tr>${r.map((c) => `<td>${escape(c)}</td>`).join('')}</tr>`).join('') : `<tr><td colspan="${head.length}">${escape(empty)}</td></tr>`
   }</tbody></table>`;
 
+/** The team filter's value for the events with no team (no Teams id or conversation kind is ever "none"). */
+export const NO_TEAM = 'none';
+/** The query's value for a team: its id or conversation kind, or NO_TEAM. */
+export const teamParam = (team: string | null): string => team ?? NO_TEAM;
+
+/** What the team filter shows: Teams' name where known, else what the id stands for. */
+function teamLabel(t: { team: string | null; name?: string }): string {
+  if (t.name) return t.name;
+  if (t.team === null) return 'no team (web chat, API, CLI, older events)';
+  return { personal: 'personal chats', groupChat: 'group chats', channel: 'channels (team not given)' }[t.team] ?? `team ${t.team}`;
+}
+
 /**
  * The supervisors' dashboard, rendered on the server: every figure is in a table (readable without colour,
  * without script); the charts above them are drawn from the same data by Chart.js, served by this server.
@@ -19,7 +31,10 @@ export function renderDashboard(data: DashboardData, filters: DashboardFilters, 
   for (const r of data.rules) totals.set(r.rule, (totals.get(r.rule) ?? 0) + r.count);
   const topRules = [...totals.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 10);
   const option = (value: string, label: string, current?: string) => `<option value="${escape(value)}"${current === value ? ' selected' : ''}>${escape(label)}</option>`;
-  const query = new URLSearchParams({ days: String(filters.days), ...(filters.lang ? { lang: filters.lang } : {}), ...(filters.channel ? { channel: filters.channel } : {}) });
+  const query = new URLSearchParams({ days: String(filters.days), ...(filters.team !== undefined ? { team: teamParam(filters.team) } : {}), ...(filters.lang ? { lang: filters.lang } : {}), ...(filters.channel ? { channel: filters.channel } : {}) });
+  // The team chosen stays in the list even when the range holds none of its events (its tables are then empty).
+  const teams = filters.team === undefined || data.teams.some((t) => t.team === filters.team) ? data.teams : [...data.teams, { team: filters.team }];
+  const currentTeam = filters.team === undefined ? '' : teamParam(filters.team);
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -46,6 +61,7 @@ export function renderDashboard(data: DashboardData, filters: DashboardFilters, 
 <main>
 <form method="get" action="/dashboard">
   <label>Days <select name="days">${[7, 30, 90].map((d) => option(String(d), `last ${d}`, String(filters.days))).join('')}</select></label>
+  <label>Team <select name="team">${option('', 'all', currentTeam)}${teams.map((t) => option(teamParam(t.team), teamLabel(t), currentTeam)).join('')}</select></label>
   <label>Language <select name="lang">${option('', 'all', filters.lang ?? '')}${['fi', 'pl', 'hu', 'en'].map((l) => option(l, l, filters.lang)).join('')}</select></label>
   <label>Channel <select name="channel">${option('', 'all', filters.channel ?? '')}${['msteams', 'directline', 'api', 'cli'].map((c) => option(c, c, filters.channel)).join('')}</select></label>
   <button type="submit">Show</button>

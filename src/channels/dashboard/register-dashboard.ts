@@ -7,7 +7,7 @@ import type { AppConfig } from '../../config/app-config.js';
 import type { DashboardFilters, ReviewEventLog } from '../../store/review-event-log.js';
 import type { EntraSignIn } from '../auth/entra-sign-in.js';
 import { isLoopback } from '../http-api/register-http-api.js';
-import { CHART_LIBRARY_PATH, DASHBOARD_SCRIPT, DASHBOARD_SCRIPT_PATH, dashboardCsv, renderDashboard } from './dashboard-page.js';
+import { CHART_LIBRARY_PATH, DASHBOARD_SCRIPT, DASHBOARD_SCRIPT_PATH, NO_TEAM, dashboardCsv, renderDashboard } from './dashboard-page.js';
 
 const require = createRequire(import.meta.url);
 
@@ -26,7 +26,9 @@ function filtersFrom(query: Record<string, unknown> | undefined): DashboardFilte
   const days = Number(query?.days);
   const lang = typeof query?.lang === 'string' && ['fi', 'pl', 'hu', 'en'].includes(query.lang) ? query.lang : undefined;
   const channel = typeof query?.channel === 'string' && /^[a-z]{2,20}$/.test(query.channel) ? query.channel : undefined;
-  return { days: [7, 30, 90].includes(days) ? days : 30, ...(lang ? { lang } : {}), ...(channel ? { channel } : {}) };
+  // A Teams team id ("19:…@thread.tacv2"), a conversation kind, or "none"; anything else means every team.
+  const team = typeof query?.team === 'string' && /^[\w:@.-]{1,200}$/.test(query.team) ? (query.team === NO_TEAM ? null : query.team) : undefined;
+  return { days: [7, 30, 90].includes(days) ? days : 30, ...(team !== undefined ? { team } : {}), ...(lang ? { lang } : {}), ...(channel ? { channel } : {}) };
 }
 
 /**
