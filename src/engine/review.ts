@@ -54,7 +54,9 @@ function resolveLanguage(kb: KnowledgeBase, draft: string, customer: string, giv
  * trigrams name another one: a short or mixed draft stays the given one's.
  */
 function foreignLanguage(kb: KnowledgeBase, draft: string, given: Lang): string | undefined {
-  const guess = kb.detector.detect(maskMarkup(draft).text);
+  const text = maskMarkup(draft).text;
+  if (kb.detector.showsLanguage(text, given)) return undefined;
+  const guess = kb.detector.detect(text);
   return guess.lang !== given && guess.seen !== 'und' && !OUR_LANGUAGES.has(guess.seen) ? guess.seen : undefined;
 }
 /** franc's codes of our four languages. */
