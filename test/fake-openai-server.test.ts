@@ -107,7 +107,7 @@ describe('fake OpenAI server with the real openai SDK', () => {
 
   it('a short delay then answers normally', async () => {
     fake.chat({ delayMs: 50, then: { json: { ok: true } } });
-    const completion = await ask(client({ timeout: 2_000 }));
+    const completion = await ask(client());
     expect(JSON.parse(completion.choices[0]?.message.content ?? '')).toEqual({ ok: true });
   });
 
