@@ -57,7 +57,7 @@ function readZip(zip: Buffer): { name: string; method: number; data: Buffer }[] 
   return entries;
 }
 
-/** Decode the RGBA pixels of an 8-bit RGBA, filter-0 PNG (what png.ts writes). */
+/** Decode the RGBA pixels of an 8-bit RGBA PNG whose rows all use filter 0, as the committed icons do (checked row by row). */
 function pngPixels(png: Buffer): Uint8Array {
   const { width, height } = readPngHeader(png);
   const idat: Buffer[] = [];
