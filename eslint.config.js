@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import { BOTBUILDER_EXCEPTIONS, BOTBUILDER_HOMES, BOTBUILDER_PACKAGES, LAYERS, notBelow } from './scripts/layers.mjs';
 
 export default tseslint.config(
   { ignores: ['dist/', 'build/', 'node_modules/', 'coverage/', 'scratch/', '.scratch/'] },
@@ -16,24 +17,22 @@ export default tseslint.config(
 );
 
 /**
- * Layers import downward only (STYLE.md): core ← engine ← retrieval ← kb, llm ← cards ← assistant ← channels,
- * dialogs, cli, eval. botbuilder belongs to src/channels/botframework and dialogs/ alone, so a port to the
- * Microsoft 365 Agents SDK touches those two folders. An arrow pointing the wrong way fails `npm run lint`.
+ * Layers import downward only (STYLE.md 14), as scripts/layers.mjs lists them: a folder may not import its own row's
+ * other folders or anything above, and botbuilder lives in src/channels/botframework and dialogs/ alone, so a port to
+ * the Microsoft 365 Agents SDK touches those two folders. An arrow pointing the wrong way fails `npm run lint`;
+ * `npm run -s deps:graph` prints every arrow (dynamic imports too, which this rule does not see).
  */
 function layers() {
-  const botbuilder = { group: ['botbuilder', 'botbuilder-*', 'botframework-*'], message: 'botbuilder lives in src/channels/botframework and dialogs/ only' };
-  const above = (...names) => ({ group: names.map((n) => `**/${n}/**`), message: `imports must point down the layers; ${names.join(', ')} sit above this folder` });
-  const rule = (files, ...groups) => ({ files, rules: { 'no-restricted-imports': ['error', { patterns: groups }] } });
-  const top = ['channels', 'dialogs', 'cli', 'eval'];
-  return [
-    rule(['src/core/**'], above('engine', 'kb', 'retrieval', 'llm', 'cards', 'assistant', 'config', ...top), botbuilder),
-    rule(['src/config/**'], above('engine', 'kb', 'retrieval', 'llm', 'cards', 'assistant', ...top), botbuilder),
-    rule(['src/store/**'], above('engine', 'kb', 'retrieval', 'llm', 'cards', 'assistant', ...top), botbuilder),
-    rule(['src/engine/**'], above('kb', 'retrieval', 'llm', 'cards', 'assistant', 'config', ...top), botbuilder),
-    rule(['src/retrieval/**'], above('kb', 'llm', 'cards', 'assistant', ...top), botbuilder),
-    rule(['src/kb/**'], above('cards', 'assistant', ...top), botbuilder),
-    rule(['src/llm/**'], above('cards', 'assistant', ...top), botbuilder),
-    rule(['src/cards/**'], above('assistant', ...top), botbuilder),
-    rule(['src/assistant/**'], above(...top), botbuilder),
-  ];
+  const botbuilder = { group: BOTBUILDER_PACKAGES, message: `botbuilder lives in ${BOTBUILDER_HOMES.join(' and ')} only` };
+  const folder = (name) => (['dialogs', 'bench'].includes(name) ? `${name}/**` : `src/${name}/**`);
+  const rules = LAYERS.flatMap((names, row) =>
+    names.map((name) => {
+      const banned = notBelow(row).filter((other) => other !== name);
+      const patterns = [...(banned.length ? [{ group: banned.map((n) => `**/${n}/**`), message: `imports must point down the layers (scripts/layers.mjs); ${banned.join(', ')} are not below ${name}` }] : []), botbuilder];
+      return { files: [folder(name)], rules: { 'no-restricted-imports': ['error', { patterns }] } };
+    }),
+  );
+  // botbuilder's own homes import it freely (their layer rules above would forbid it).
+  const homes = [...BOTBUILDER_HOMES.map((home) => `${home}**`), ...BOTBUILDER_EXCEPTIONS];
+  return rules.map((rule) => ({ ...rule, ignores: homes }));
 }

@@ -7,14 +7,6 @@ import { databaseTargets } from './support/databases.js';
 import { migrateToLatest, migrationNames } from '../src/store/migrations.js';
 
 /** The bot's state on the database, on PGlite always and on PostgreSQL when TEST_DATABASE_URL is set (support/databases.ts). */
-const pgUrl = process.env.TEST_DATABASE_URL;
-
-describe('PostgreSQL is part of the CI run', () => {
-  it.runIf(process.env.CI === 'true')('TEST_DATABASE_URL is set in CI', () => {
-    expect(pgUrl, '.ci/run starts PostgreSQL on loopback and sets TEST_DATABASE_URL').toMatch(/^postgres/);
-  });
-});
-
 describe.each(databaseTargets())('bot state on $name', (target) => {
   let database: Database;
   let table: BotStateTable;

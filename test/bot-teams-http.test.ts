@@ -166,9 +166,11 @@ describe('compose-box message extension', () => {
     expect((body as Json).composeExtension.type).toBe('message');
   });
 
-  it('an Action.Execute invoke gets a polite 200', async () => {
-    const { status } = await postActivity(url, teams('adaptiveCard-action.ASSEMBLED.json'));
+  it('an Action.Execute invoke gets a polite 200: a message (a string value) saying what Warmline does', async () => {
+    const { status, body } = await postActivity(url, teams('adaptiveCard-action.ASSEMBLED.json'));
     expect(status).toBe(200);
+    expect(body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.activity.message' });
+    expect((body as Json).value).toEqual(expect.stringContaining('Paste a draft'));
   });
 });
 

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../src/core/paths.js';
 import { openDatabase, type Database } from '../src/store/database.js';
 import { ReviewEventLog } from '../src/store/review-event-log.js';
+import { testDatabaseUrl } from './support/databases.js';
 
 // Issue 10: `npm run review` records review events (site "cli", no text) only with a database or --events.
 const cli = join(projectRoot(), 'dist', 'src', 'cli', 'review-cli.js');
@@ -70,9 +71,10 @@ describe('review events from the CLI', () => {
     expect(out.stderr).toMatch(/review events not recorded \(1\)/);
   }, 30_000);
 
-  describe.skipIf(!process.env.TEST_DATABASE_URL)('with DATABASE_URL (PostgreSQL)', () => {
+  // On PostgreSQL when TEST_DATABASE_URL is set, like every storage test (support/databases.ts: required in CI).
+  const postgres = testDatabaseUrl();
+  describe.each(postgres ? [postgres] : [])('with DATABASE_URL (PostgreSQL)', (url) => {
     it('records without a flag; --no-events records nothing', async () => {
-      const url = process.env.TEST_DATABASE_URL!;
       const secret = `cli-pg-${Date.now()}-${Math.random()}`;
       expect(run(['--jsonl', '--no-events'], { DATABASE_URL: url, EVENTS_SECRET: secret }).status).toBe(0);
       const database = await openDatabase({ url, dataDir: '' });

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWarmlineServer, type WarmlineServer } from '../src/channels/botframework/create-server.js';
@@ -8,12 +8,13 @@ import { openDatabase, type Database } from '../src/store/database.js';
 import { DEMO_TEAMS, demoEvents } from '../src/store/demo-events.js';
 import { ReviewEventLog } from '../src/store/review-event-log.js';
 import { testKnowledgeBase } from './kb-fixture.js';
+import { FROM_DEBIAN, requireFile } from './support/prerequisites.js';
 
 // Issue 10: the supervisors' dashboard in a real browser, on seeded events: the numbers a user sees.
 const CHROMIUM = '/usr/bin/chromium';
 const ARTEFACTS = 'test-artifacts';
 
-describe.skipIf(!existsSync(CHROMIUM))('the dashboard in headless Chromium (needs /usr/bin/chromium)', () => {
+describe('the dashboard in headless Chromium', () => {
   let database: Database;
   let events: ReviewEventLog;
   let app: WarmlineServer;
@@ -22,6 +23,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the dashboard in headless Chromium (need
   const seeded = demoEvents({ days: 14, seed: 7, now: new Date() });
 
   beforeAll(async () => {
+    requireFile(CHROMIUM, FROM_DEBIAN('chromium'));
     database = await openDatabase({ dataDir: 'memory://' });
     events = await ReviewEventLog.open(database.db, { maxQueue: 100_000 });
     for (const e of seeded) events.record(e);

@@ -2,7 +2,7 @@ import { createHook } from 'node:async_hooks';
 import { AzureChatOpenAI, ChatOpenAI, OpenAIEmbeddings } from '@langchain/openai';
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, AuthenticationError, BadRequestError, InternalServerError, RateLimitError } from 'openai';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fakeEmbedding, startFakeOpenAi, type FakeOpenAi } from './support/fake-openai-server.js';
+import { fakeEmbedding, LONGER_THAN_ANY_TEST_MS, startFakeOpenAi, type FakeOpenAi } from './support/fake-openai-server.js';
 
 let fake: FakeOpenAi;
 beforeEach(async () => {
@@ -79,12 +79,11 @@ describe('fake OpenAI server with the real openai SDK', () => {
     }).enable();
     let created: number[] = [];
     try {
-      fake.chat({ delayMs: 10_000, then: { json: { late: true } } });
-      const started = Date.now();
+      // The reply would come after the test has ended: the call returning at all is the client's 200-ms timeout.
+      fake.chat({ delayMs: LONGER_THAN_ANY_TEST_MS, then: { json: { late: true } } });
       const error = await ask(client({ timeout: 200 })).catch((e: unknown) => e);
       created = [...armed.keys()];
       expect(error).toBeInstanceOf(APIConnectionTimeoutError);
-      expect(Date.now() - started).toBeLessThan(1_500);
       const stillArmed = (): number[] => created.filter((id) => armed.get(id)?.hasRef());
       for (let i = 0; i < 100 && stillArmed().length > 0; i++) await new Promise((r) => setTimeout(r, 10));
       expect(created.length).toBeGreaterThan(0);
@@ -92,26 +91,23 @@ describe('fake OpenAI server with the real openai SDK', () => {
     } finally {
       hook.disable();
     }
-    const closing = Date.now();
     await fake.close();
-    expect(Date.now() - closing).toBeLessThan(500);
     fake = await startFakeOpenAi(); // for afterEach
   });
 
   it('close() resolves promptly while a delayed reply is still pending, and the client sees a connection error', async () => {
-    fake.chat({ delayMs: 10_000, then: { json: {} } });
+    // A close() that waited for the delayed reply would outlast the test; resolving at all is resolving promptly.
+    fake.chat({ delayMs: LONGER_THAN_ANY_TEST_MS, then: { json: {} } });
     const pending = ask(client()).catch((e: unknown) => e);
     while (fake.requests.length === 0) await new Promise((r) => setTimeout(r, 5));
-    const closing = Date.now();
     await fake.close();
-    expect(Date.now() - closing).toBeLessThan(500);
     expect(await pending).toBeInstanceOf(APIConnectionError);
     fake = await startFakeOpenAi(); // for afterEach
   });
 
   it('a short delay then answers normally', async () => {
     fake.chat({ delayMs: 50, then: { json: { ok: true } } });
-    const completion = await ask(client({ timeout: 2_000 }));
+    const completion = await ask(client());
     expect(JSON.parse(completion.choices[0]?.message.content ?? '')).toEqual({ ok: true });
   });
 

@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { knowledgeDir, projectRoot } from '../src/core/paths.js';
+import { FROM_SHARED, requireFile } from './support/prerequisites.js';
 
 // No sentence of an evaluation set may sit in knowledge/: a guideline example (or a comment, a lexicon
 // entry, a preferred phrasing) copied from an eval draft makes the engine look better on that set than it
@@ -68,7 +69,7 @@ const evalFiles = [
     .filter((f) => f.endsWith('.jsonl'))
     .sort()
     .map((f) => join(dataDir, f)),
-  ...(existsSync(sharedDev) ? [sharedDev] : []),
+  requireFile(sharedDev, FROM_SHARED),
 ];
 const runs = knowledgeRuns();
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createWarmlineServer, type WarmlineServer } from '../src/channels/botframework/create-server.js';
 import { loadConfig } from '../src/config/app-config.js';
 import { createLogger } from '../src/config/logger.js';
-import { startFakeOpenAi, type FakeOpenAi } from './support/fake-openai-server.js';
+import { LONGER_THAN_ANY_TEST_MS, startFakeOpenAi, type FakeOpenAi } from './support/fake-openai-server.js';
 import { byTask, llmFor } from './support/llm-fixture.js';
 import { postActivity } from './support/bot-server.js';
 import { converse } from './support/conversation.js';
@@ -45,14 +45,12 @@ describe('bot in LLM mode', () => {
   });
 
   it('compose box: a slow model still answers within the invoke budget with the offline review', async () => {
-    fake.onChat(() => ({ delayMs: 10_000, then: { json: {} } }));
+    // The model's reply would come after the test has ended: the invoke answering at all is the budget at work,
+    // with no wall-clock bound for a busy machine to break.
+    fake.onChat(() => ({ delayMs: LONGER_THAN_ANY_TEST_MS, then: { json: {} } }));
     const url = await start({ LLM_INVOKE_BUDGET_MS: '600' });
     const invoke = JSON.parse(readFileSync(new URL('../../shared/external/teams-activities/composeExtension-submitAction.json', import.meta.url), 'utf8')) as Json;
-    const started = Date.now();
     const { status, body } = await postActivity(url, { ...invoke, serviceUrl: 'http://127.0.0.1:9/', value: { commandId: 'reviewDraft', data: { draft: "That's not my department." } } });
-    // The model takes 10 s; only a budget that does not work makes the invoke wait anywhere near that long
-    // (a margin a busy machine cannot break, unlike a tight wall-clock bound).
-    expect(Date.now() - started).toBeLessThan(8000);
     expect(status).toBe(200);
     expect(JSON.stringify((body as Json).task.value.card.content)).toContain('not my department');
   });
@@ -80,15 +78,15 @@ describe('bot in LLM mode', () => {
     expect(first, 'the offline card is there at once').toBeDefined();
     // No wall-clock bound: that this card lacks the model's rewrite shows it went out before the model finished.
     expect(cardOf(first!)).not.toContain(LLM_WARMER);
+    // Polled until it comes, however busy the machine (the bot waits up to LLM_LATE_UPDATE_MS for the model);
+    // vitest's testTimeout ends a wait for an update that never comes.
     let updated: Json | undefined;
-    const deadline = Date.now() + 5000;
-    while (!updated && Date.now() < deadline) {
+    while (!updated) {
       await new Promise((r) => setTimeout(r, 150));
       page = await poll(page.watermark);
       updated = page.activities.find((a) => a.id === first!.id);
     }
-    expect(updated, 'the same card, delivered again with the LLM rewrite').toBeDefined();
-    expect(cardOf(updated!)).toContain(LLM_WARMER);
+    expect(cardOf(updated), 'the same card, delivered again with the LLM rewrite').toContain(LLM_WARMER);
   });
 });
 

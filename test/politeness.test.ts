@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { LANGS, type Lang } from '../src/core/contract.js';
 import { review } from '../src/engine/review.js';
 import { scorePoliteness } from '../src/engine/score-politeness.js';
@@ -10,6 +10,7 @@ import { auc, parseCsv, quartiles } from '../src/eval/politeness-corpus.js';
 import { loadKnowledge } from '../src/kb/load-knowledge.js';
 import { knowledgeDir } from '../src/core/paths.js';
 import { testKnowledgeBase } from './kb-fixture.js';
+import { FROM_SHARED } from './support/prerequisites.js';
 
 const kb = await testKnowledgeBase();
 const found = (lang: Lang, text: string) => scorePoliteness(kb.politeness, lang, text).strategies.map((s) => s.strategy);
@@ -140,10 +141,12 @@ describe('corpus helpers', () => {
 
 // Zero-shot: the weights are set from the paper's findings (knowledge/politeness/weights.yaml), never fitted here.
 const corpusDir = defaultPolitenessDir();
-const missing = missingPolitenessFiles(corpusDir);
-if (missing.length > 0) console.warn(`politeness corpus AUC skipped: missing ${missing.join(', ')}`);
 
-describe.skipIf(missing.length > 0)(`Stanford Politeness Corpus AUC, top vs bottom quartile (skipped when ${corpusDir} lacks the CSVs)`, () => {
+describe('Stanford Politeness Corpus AUC, top vs bottom quartile', () => {
+  beforeAll(() => {
+    const missing = missingPolitenessFiles(corpusDir);
+    if (missing.length > 0) throw new Error(`the Stanford Politeness Corpus is missing from ${corpusDir} (${missing.join(', ')}): ${FROM_SHARED}`);
+  });
   const [wikipedia, stackExchange] = POLITENESS_DOMAINS;
   const result = (domain: (typeof POLITENESS_DOMAINS)[number]) => evaluateDomain(kb, corpusDir, domain);
 

@@ -7,16 +7,16 @@ import * as zlib from 'node:zlib';
 import { Ajv } from 'ajv';
 import addFormatsPlugin from 'ajv-formats';
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
+import { FROM_DEBIAN, FROM_SHARED, requireCommand, requireFile } from './support/prerequisites.js';
 import { buildManifest, buildTeamsPackage } from '../src/teams-app/build-teams-package.js';
-import { crc32 } from '../src/teams-app/crc32.js';
 import { toAjvDefaultDialect } from '../src/teams-app/manifest-schema.js';
 import { fillManifestTemplate, manifestIdsFromEnv } from '../src/teams-app/manifest-config.js';
 import { readPngHeader } from '../src/teams-app/png.js';
 import { appPackageDir, projectRoot } from '../src/teams-app/paths.js';
 import { createZip } from '../src/teams-app/zip.js';
 
-const SCHEMA_PATH = fileURLToPath(new URL('../../shared/external/teams-manifest/MicrosoftTeams.schema.v1.17.json', import.meta.url));
-const HAS_SCHEMA = existsSync(SCHEMA_PATH);
+const SCHEMA_PATH = requireFile(fileURLToPath(new URL('../../shared/external/teams-manifest/MicrosoftTeams.schema.v1.17.json', import.meta.url)), FROM_SHARED);
+const OLDER_SCHEMA_PATH = requireFile(fileURLToPath(new URL('../../shared/external/teams-manifest/MicrosoftTeams.schema.v1.16.json', import.meta.url)), FROM_SHARED);
 const BOT_ID = '8a2f0c9e-1b3d-4e5f-9a7b-0c1d2e3f4a5b';
 const APP_ID = 'c3d4e5f6-0718-4293-a4b5-c6d7e8f90a1b';
 const ENV = { MICROSOFT_APP_ID: BOT_ID, TEAMS_APP_ID: APP_ID, BOT_DOMAIN: 'warmline.example.com' };
@@ -50,14 +50,14 @@ function readZip(zip: Buffer): { name: string; method: number; data: Buffer }[] 
     const body = zip.subarray(start, start + size);
     const data = method === 8 ? zlib.inflateRawSync(body) : Buffer.from(body);
     expect(zip.readUInt32LE(at + 24)).toBe(data.length);
-    expect(crc32(data)).toBe(crc);
+    expect(zlib.crc32(data)).toBe(crc);
     entries.push({ name, method, data });
     at = next;
   }
   return entries;
 }
 
-/** Decode the RGBA pixels of an 8-bit RGBA, filter-0 PNG (what png.ts writes). */
+/** Decode the RGBA pixels of an 8-bit RGBA PNG whose rows all use filter 0, as the committed icons do (checked row by row). */
 function pngPixels(png: Buffer): Uint8Array {
   const { width, height } = readPngHeader(png);
   const idat: Buffer[] = [];
@@ -138,12 +138,9 @@ describe('the filled manifest', async () => {
   });
 });
 
-const schemaTitle = HAS_SCHEMA
-  ? 'the manifest against the official v1.17 schema'
-  : `the manifest against the official v1.17 schema: SKIPPED, ${SCHEMA_PATH} not found`;
-describe.skipIf(!HAS_SCHEMA)(schemaTitle, () => {
+describe('the manifest against the official v1.17 schema', () => {
   // Compiled here rather than trusting build-teams-package's own check.
-  const schema = toAjvDefaultDialect(JSON.parse(HAS_SCHEMA ? readFileSync(SCHEMA_PATH, 'utf8') : '{}')) as object;
+  const schema = toAjvDefaultDialect(JSON.parse(readFileSync(SCHEMA_PATH, 'utf8'))) as object;
   const validate = addFormats(new Ajv({ strict: false, allErrors: true })).compile(schema);
 
   it('validates with no errors, also with the default ids and domain', async () => {
@@ -159,14 +156,13 @@ describe.skipIf(!HAS_SCHEMA)(schemaTitle, () => {
     const broken = { ...manifest, accentColor: 'orange', description: { short: 'x'.repeat(81), full: 'y' } };
     expect(validate(broken)).toBe(false);
     expect(validate.errors?.map((e) => e.instancePath)).toEqual(expect.arrayContaining(['/accentColor', '/description/short']));
-    const other = fileURLToPath(new URL('../../shared/external/teams-manifest/MicrosoftTeams.schema.v1.16.json', import.meta.url));
-    if (existsSync(other)) await expect(buildManifest({ env: ENV, schemaPath: other })).rejects.toThrow(/\/manifestVersion/);
+    await expect(buildManifest({ env: ENV, schemaPath: OLDER_SCHEMA_PATH })).rejects.toThrow(/\/manifestVersion/);
   });
 });
 
 describe('the package zip', async () => {
   const outFile = join(tmp, 'warmline-teams.zip');
-  const built = await buildTeamsPackage({ env: ENV, outFile, schemaPath: HAS_SCHEMA ? SCHEMA_PATH : join(tmp, 'absent.json') });
+  const built = await buildTeamsPackage({ env: ENV, outFile, schemaPath: SCHEMA_PATH });
   const zip = readFileSync(outFile);
   const entries = readZip(zip);
 
@@ -185,8 +181,8 @@ describe('the package zip', async () => {
     expect(readFileSync(again).equals(zip)).toBe(true);
   });
 
-  it.runIf(spawnSync('python3', ['--version']).status === 0)('passes python zipfile\'s CRC test (an independent reader)', () => {
-    const out = spawnSync('python3', ['-m', 'zipfile', '-t', outFile], { encoding: 'utf8' });
+  it('passes python zipfile\'s CRC test (an independent reader)', () => {
+    const out = spawnSync(requireCommand('python3', FROM_DEBIAN('python3')), ['-m', 'zipfile', '-t', outFile], { encoding: 'utf8' });
     expect(out.stderr + out.stdout).toMatch(/Done testing/);
     expect(out.status).toBe(0);
   });
@@ -223,15 +219,7 @@ describe('icons', () => {
   });
 });
 
-describe('CRC-32 and the zip writer', () => {
-  it('matches the standard check value and zlib', () => {
-    expect(crc32(Buffer.from('123456789'))).toBe(0xcbf43926);
-    const data = Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7919) & 0xff));
-    const zlibCrc = (zlib as { crc32?: (d: Uint8Array) => number }).crc32;
-    if (zlibCrc) expect(crc32(data)).toBe(zlibCrc(data));
-    expect(crc32(data.subarray(1000), crc32(data.subarray(0, 1000)))).toBe(crc32(data));
-  });
-
+describe('the zip writer', () => {
   it('refuses unsafe and duplicate entry names', () => {
     const data = Buffer.from('x');
     expect(() => createZip([{ name: '../evil', data }])).toThrow(/unsafe/);

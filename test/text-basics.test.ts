@@ -77,12 +77,36 @@ describe('facts', () => {
   });
 });
 
-describe('"No." and "Ok." are words, not abbreviations, unless a number follows', () => {
+describe('"No." and "Ok." are words, not abbreviations, unless a number follows; an ellipsis ends a sentence', () => {
   it.each([
-    ["No. That's not my department.", 2],
-    ['Ok. Sprawdzę to jutro.', 2],
-    ['Order No. 5 shipped today.', 1],
-    ['To potrwa ok. 2 tygodnie.', 1],
+    ["No. That's not my department.", ['No.', "That's not my department."]],
+    ['Order No. 5 shipped today.', ['Order No. 5 shipped today.']],
+    ["Wait... I'll check.", ['Wait...', "I'll check."]],
+    ["Wait… I'll check.", ['Wait…', "I'll check."]],
+    ['Ei. Se ei kuulu meille.', ['Ei.', 'Se ei kuulu meille.']],
+    ['Ok. Tarkistan asian.', ['Ok.', 'Tarkistan asian.']],
+    ['Tilaus nro. 5 lähti eilen.', ['Tilaus nro. 5 lähti eilen.']],
+    ['Hetkinen… Tarkistan asian.', ['Hetkinen…', 'Tarkistan asian.']],
+    ['Ok. Sprawdzę to jutro.', ['Ok.', 'Sprawdzę to jutro.']],
+    ['To potrwa ok. 2 tygodnie.', ['To potrwa ok. 2 tygodnie.']],
+    ['Proszę podać nr. 12 zamówienia.', ['Proszę podać nr. 12 zamówienia.']],
+    ['Chwileczkę… Sprawdzę to.', ['Chwileczkę…', 'Sprawdzę to.']],
+    ['Nem. Ez nem a mi osztályunk.', ['Nem.', 'Ez nem a mi osztályunk.']],
+    ['Ok. Megnézem.', ['Ok.', 'Megnézem.']],
+    ['Kb. 2 nap múlva érkezik.', ['Kb. 2 nap múlva érkezik.']],
+    ['Egy pillanat… Megnézem.', ['Egy pillanat…', 'Megnézem.']],
+  ])('%j', (text, sentences) => {
+    expect(segmentSentences(text).map((s) => s.text)).toEqual(sentences);
+  });
+});
+
+describe('chat text, where Intl.Segmenter reads edited prose (the reason segment-sentences.ts is not built on it)', () => {
+  it.each([
+    ['ah sorry about that Sam, it expired by mistake. ive issued you a new one: XMAS-4471.', 2],
+    ['Harmillista kuulla että keitin vuotaa jo näin pian. 30 päivän palautusoikeus on jo umpeutunut.', 2],
+    ['Nie wiem, skąd Pan ma te 600 euro 🙂 Przy trasie do 1500 km to 250 euro.', 2],
+    ['You can upload them here: https://claims.example.co.uk/upload?claim=CLM-20931 and press Submit.', 1],
+    ['Mieszkam przy ul. Słonecznej 14, płacę zawsze ok. 300 zł.', 1],
   ])('%j has %i sentences', (text, count) => {
     expect(segmentSentences(text)).toHaveLength(count);
   });

@@ -390,6 +390,29 @@ describe('conversation store bounds', () => {
     expect(store.size).toBe(0);
   });
 
+  it('never drops the conversation being written to keep the byte budget, even the least recently used', async () => {
+    const store = new ConversationStore({ ...DEFAULT_LIMITS, maxTotalBytes: 5_000 });
+    const old = await store.create({ serviceUrl: 'http://x' });
+    const recent = await store.create({ serviceUrl: 'http://x' });
+    await store.append(recent, { type: 'message', text: 'r'.repeat(2_000) });
+    await store.append(old, { type: 'message', text: 'o'.repeat(3_500) });
+    expect(await store.get(recent.id)).toBeUndefined();
+    expect(await texts(store, old)).toEqual(['o'.repeat(3_500)]);
+  });
+
+  it('counts only the user\'s use as activity: the bot writing does not keep an idle conversation alive', async () => {
+    const clock = { t: 1_000_000 };
+    const store = new ConversationStore({ ...DEFAULT_LIMITS, idleMs: 60_000 }, at(clock));
+    const [idle, used] = [await store.create({ serviceUrl: 'http://x' }), await store.create({ serviceUrl: 'http://x' })];
+    clock.t += 50_000;
+    await store.append(idle, { type: 'message', text: 'a late card update' });
+    await store.touch(used);
+    clock.t += 11_000;
+    expect(await store.sweep()).toBe(1);
+    expect(await store.get(idle.id)).toBeUndefined();
+    expect(await store.get(used.id)).toBe(used);
+  });
+
   it('drops whole old conversations when over the total byte budget', async () => {
     const store = new ConversationStore({ ...DEFAULT_LIMITS, maxTotalBytes: 5_000 });
     const old = await store.create({ serviceUrl: 'http://x' });

@@ -1,21 +1,19 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createWarmlineServer, type WarmlineServer } from '../src/channels/botframework/create-server.js';
 import { loadConfig } from '../src/config/app-config.js';
 import { createLogger } from '../src/config/logger.js';
+import { FROM_DEBIAN, requireFile } from './support/prerequisites.js';
 
 /** Debian's Chromium (CI installs it with apt-get); a browser is never downloaded. */
 const CHROMIUM = '/usr/bin/chromium';
-const haveChromium = existsSync(CHROMIUM);
 const SCREENSHOT = '/tmp/warmline-webchat.png';
 /** Screenshots of every flow, kept as test artefacts (CI can upload the folder). */
 const ARTEFACTS = 'test-artifacts';
 const FLAWED_DRAFT = "Sorry, that's not my department. You will have to call billing.";
 
-if (!haveChromium) console.warn(`web chat e2e skipped: ${CHROMIUM} not found (install it with: apt-get install -y chromium)`);
-
-describe.skipIf(!haveChromium)('web chat in headless Chromium (needs /usr/bin/chromium)', () => {
+describe('web chat in headless Chromium', () => {
   let app: WarmlineServer;
   let base: string;
   let browser: Browser;
@@ -26,7 +24,7 @@ describe.skipIf(!haveChromium)('web chat in headless Chromium (needs /usr/bin/ch
     app = createWarmlineServer(loadConfig({ PORT: '0', LOG_LEVEL: 'silent', STORAGE: 'memory' }), createLogger('silent'));
     base = await app.listen();
     browser = await chromium.launch({
-      executablePath: CHROMIUM,
+      executablePath: requireFile(CHROMIUM, FROM_DEBIAN('chromium')),
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
       timeout: 15_000,
     });

@@ -1,7 +1,11 @@
 /**
- * Splits a draft into sentences with exact UTF-16 offsets. Written by hand rather than with
- * Intl.Segmenter because drafts are chat text: lines without full stops, "12.3." dates, "klo 16.00",
- * "np." and "nr" abbreviations, ellipses, and lower-case sentence starts after "?" or "!".
+ * Splits a draft into sentences with exact UTF-16 offsets. Written by hand rather than with Intl.Segmenter
+ * because drafts are chat text, which ICU's sentence rules read as edited prose. Measured on the 4,017 drafts and
+ * customer messages in test/data, Intl.Segmenter splits 408 differently; in the first 25 of those it was wrong in
+ * 19, right in 1 ("(zam. 55120)", which this file cuts), and either reading would do in 5 ("t. Satu", "…"). What
+ * it gets wrong: a full stop before a lower-case or digit start ("…by mistake. ive issued you a new one",
+ * "…pian. 30 päivän…") runs on; an emoji standing for the full stop ("…w internecie 🙂 Przy trasie…") runs on;
+ * a link's query is cut ("upload?claim=…"); and "ul." or "ok." before a name or number ends a sentence.
  */
 
 export interface Sentence {
@@ -14,10 +18,11 @@ export interface Sentence {
   before: string;
 }
 
+// "no", "ok", "nr", "nro" and "n" are decided by BEFORE_NUMBERS below, before this list is asked.
 const ABBREVIATIONS = new Set([
-  'klo', 'esim', 'ns', 'mm', 'yms', 'jne', 'tms', 'ks', 'n', 'np', 'nr', 'ul', 'tel', 'godz', 'm.in', 'tzn', 'tj', 'ok',
-  'pl', 'stb', 'ill', 'kb', 'sz', 'dr', 'mr', 'mrs', 'ms', 'st', 'vs', 'etc', 'e.g', 'i.e', 'no', 'ref', 'approx', 'tzw', 'wg',
-  'ok', 'zob', 'ds', 'pn', 'ps', 'ul', 'al', 'os', 'kpl', 'zl', 'gr', 'min', 'max', 'nro', 'puh', 'krt', 'u.a', 'ti', 'vö',
+  'klo', 'esim', 'ns', 'mm', 'yms', 'jne', 'tms', 'ks', 'np', 'ul', 'tel', 'godz', 'm.in', 'tzn', 'tj',
+  'pl', 'stb', 'ill', 'kb', 'sz', 'dr', 'mr', 'mrs', 'ms', 'st', 'vs', 'etc', 'e.g', 'i.e', 'ref', 'approx', 'tzw', 'wg',
+  'zob', 'ds', 'pn', 'ps', 'al', 'os', 'kpl', 'zl', 'gr', 'min', 'max', 'puh', 'krt', 'u.a', 'ti', 'vö',
 ]);
 
 const PICTOGRAPH = /^\p{Extended_Pictographic}/u;

@@ -1,4 +1,4 @@
-import type { LlmFailure } from './llm-types.js';
+import type { LlmFailure } from '../core/llm-interface.js';
 
 /** What went wrong with a call, from whatever the SDK threw: the caller only needs the kind. */
 export function classifyError(error: unknown): { status: LlmFailure; detail: string; retryAfterMs?: number } {

@@ -1,6 +1,6 @@
 import { LangChainLlmClient, type LlmCallEvent } from './langchain-llm-client.js';
 import { llmSettingsFrom, type LlmSettings } from './llm-settings.js';
-import type { LlmClient } from './llm-types.js';
+import type { LlmClient } from '../core/llm-interface.js';
 import { loadPrompts } from './prompt-library.js';
 
 /** The configured LLM, or null for offline mode. Prompts are loaded and checked here, once. */

@@ -3,7 +3,7 @@ import type { KnowledgeBase, RuntimeGuideline } from '../engine/knowledge-base.j
 import { searchIndex } from '../retrieval/bm25-index.js';
 import { terms } from '../retrieval/stem-terms.js';
 import { cosine, EmbeddingCache } from './embedding-cache.js';
-import type { CallBudget, LlmClient } from './llm-types.js';
+import type { CallBudget, LlmClient } from '../core/llm-interface.js';
 
 /**
  * The guidelines that matter for a text: BM25 over the compiled index, fused (reciprocal rank) with

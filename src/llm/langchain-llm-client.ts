@@ -3,7 +3,7 @@ import { AzureChatOpenAICompletions, AzureOpenAIEmbeddings, ChatOpenAICompletion
 import type { z } from 'zod';
 import { classifyError, RETRYABLE } from './classify-error.js';
 import type { LlmSettings } from './llm-settings.js';
-import type { CallBudget, LlmClient, LlmFailure, LlmOutcome, PromptName } from './llm-types.js';
+import type { CallBudget, LlmClient, LlmFailure, LlmOutcome, PromptName } from '../core/llm-interface.js';
 import { renderPrompt, type PromptLibrary } from './prompt-library.js';
 
 /** One line per call for the logs: what, how long, how many tokens. Never the draft. */

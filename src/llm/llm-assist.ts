@@ -3,7 +3,7 @@ import type { Lang } from '../core/contract.js';
 import type { KnowledgeBase } from '../engine/knowledge-base.js';
 import type { GuidanceAnswer } from '../retrieval/search-guidance.js';
 import { checkRewrite } from './guard-suggestion.js';
-import { budgetOf, type LlmClient } from './llm-types.js';
+import { budgetOf, type LlmClient } from '../core/llm-interface.js';
 
 /**
  * The LLM's help for supervisors and trainees, each checked before use and each falling back to the

@@ -5,7 +5,7 @@ import type { KnowledgeBase, RuntimeGuideline } from '../engine/knowledge-base.j
 import { review } from '../engine/review.js';
 import { checkRewrite } from './guard-suggestion.js';
 import type { HybridRetriever } from './hybrid-retrieval.js';
-import { budgetOf, type LlmClient, type LlmFailure } from './llm-types.js';
+import { budgetOf, type LlmClient, type LlmFailure } from '../core/llm-interface.js';
 
 /**
  * LLM mode: the offline review runs first, always; the model adds findings and writes the alternatives;

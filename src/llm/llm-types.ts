@@ -1,43 +1,5 @@
+import type { LlmClient } from '../core/llm-interface.js';
 import type { LlmReviewer } from './llm-review.js';
-import type { z } from 'zod';
-
-/**
- * The LLM seen from the rest of Warmline: a status union, never an exception (STYLE.md 7). Every
- * failure is a value the caller turns into the offline result.
- */
-export type LlmFailure = 'timeout' | 'rate_limited' | 'server_error' | 'refusal' | 'invalid_response' | 'network_error' | 'disabled';
-
-export interface LlmUsage {
-  promptTokens: number;
-  completionTokens: number;
-  ms: number;
-  attempts: number;
-}
-
-export type LlmOutcome<T> = { status: 'success'; value: T; usage: LlmUsage } | { status: LlmFailure; detail: string; usage?: LlmUsage };
-
-/** The prompt files in prompts/, one per task. */
-export const PROMPT_NAMES = ['review', 'rewrite', 'next-step', 'guidance-answer', 'trainee-coaching', 'practice-customer', 'propose-guidelines'] as const;
-export type PromptName = (typeof PROMPT_NAMES)[number];
-
-export interface CallBudget {
-  /** Epoch milliseconds by which the call, retries included, must be done. */
-  deadline: number;
-}
-
-export interface LlmClient {
-  readonly mode: 'openai' | 'azure' | 'openai-compatible';
-  readonly chatModel: string;
-  /**
-   * Runs a prompt file with its variables and validates the JSON answer with `schema`.
-   * Variables marked as data (draft, customer, document) are sent as quoted data, never as instructions.
-   */
-  complete<T>(prompt: PromptName, variables: Record<string, string>, schema: z.ZodType<T>, budget: CallBudget): Promise<LlmOutcome<T>>;
-  /** Embeddings for retrieval (empty array in, empty array out). */
-  embed(texts: readonly string[], budget: CallBudget): Promise<LlmOutcome<number[][]>>;
-}
-
-export const budgetOf = (ms: number, now = Date.now()): CallBudget => ({ deadline: now + ms });
 
 /** What LLM mode gives the assistant: the client, the checked reviewer, and the time each site may wait. */
 export interface AssistantLlm {

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { projectRoot } from '../core/paths.js';
-import { PROMPT_NAMES, type PromptName } from './llm-types.js';
+import { PROMPT_NAMES, type PromptName } from '../core/llm-interface.js';
 
 /**
  * The prompt files, loaded and checked once at start-up: every task has its folder, its config is valid,

@@ -1,5 +1,6 @@
 // The icons are committed assets (appPackage/); the package build only checks their header before zipping them.
-import { crc32 } from './crc32.js';
+// zlib.crc32 is in every Node that package.json's engines admit (from 20.15 and 22.2).
+import { crc32 } from 'node:zlib';
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 

@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsPlugin from 'ajv-formats';
+import { FROM_SHARED, requireFile } from './prerequisites.js';
 
 // Teams renders Adaptive Cards up to 1.5; a card asking for more shows only its fallbackText.
 export const MAX_TEAMS_CARD_VERSION = '1.5';
@@ -11,7 +12,6 @@ export const MAX_TEAMS_CARD_VERSION = '1.5';
 export const ADAPTIVE_CARD_SCHEMA_PATH = fileURLToPath(
   new URL('../../../shared/external/adaptive-cards/adaptive-card.schema.v1.5.json', import.meta.url),
 );
-export const adaptiveCardSchemaAvailable = (): boolean => existsSync(ADAPTIVE_CARD_SCHEMA_PATH);
 
 type Json = Record<string, unknown>;
 interface Compiled {
@@ -60,8 +60,7 @@ function mapOwners(definitions: Json): Map<object, Set<string>> {
 
 function compile(): Compiled {
   if (compiled) return compiled;
-  if (!adaptiveCardSchemaAvailable()) throw new Error(`Adaptive Card schema not found: ${ADAPTIVE_CARD_SCHEMA_PATH}`);
-  const schema = JSON.parse(readFileSync(ADAPTIVE_CARD_SCHEMA_PATH, 'utf8')) as Json;
+  const schema = JSON.parse(readFileSync(requireFile(ADAPTIVE_CARD_SCHEMA_PATH, FROM_SHARED), 'utf8')) as Json;
   // The file is draft-06 but names itself with the draft-04 `id`, which Ajv 8 refuses.
   const { id, ...rest } = schema;
   const ajv = addFormats(new Ajv({ strict: false, allErrors: true, verbose: true }));

@@ -61,6 +61,13 @@ type Route = { kind: 'chat' | 'embeddings'; flavour: 'openai' | 'azure'; deploym
 
 const DEFAULT_EMBEDDING_DIMS = 16;
 
+/**
+ * A delay no test outlives (vitest's testTimeout is 20 s): a call that returns while its reply is delayed this long
+ * was cut off by the caller's own budget or timeout. Tests of budgets assert that, never a wall-clock duration,
+ * which a busy machine can stretch.
+ */
+export const LONGER_THAN_ANY_TEST_MS = 10 * 60 * 1000;
+
 export async function startFakeOpenAi(): Promise<FakeOpenAi> {
   const requests: RecordedRequest[] = [];
   const chatQueue: FakeReply[] = [];

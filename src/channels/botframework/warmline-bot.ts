@@ -3,9 +3,8 @@ import {
   CloudAdapterBase,
   TeamsActivityHandler,
   TurnContext,
-  type AdaptiveCardInvokeResponse,
-  type AdaptiveCardInvokeValue,
   type AppBasedLinkQuery,
+  type InvokeResponse,
   type TaskModuleRequest,
   type TaskModuleResponse,
   type MessagingExtensionQuery,
@@ -153,9 +152,15 @@ export class WarmlineBot extends TeamsActivityHandler {
     return { composeExtension: { type: 'message', text: textsFor(context.activity.locale).help } };
   }
 
-  /** Universal Actions (Action.Execute) are not used by Warmline's cards; answer politely rather than 501. */
-  protected override async onAdaptiveCardInvoke(context: TurnContext, _value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
-    return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: textsFor(context.activity.locale).help as unknown as Record<string, unknown> };
+  /**
+   * Universal Actions (Action.Execute) are not used by Warmline's cards; answer politely rather than 501, with a
+   * message (`application/vnd.microsoft.activity.message`, whose value is a string). Answered here rather than in
+   * onAdaptiveCardInvoke because botbuilder types that response's value as an object, which only a cast would get past.
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
+    const body = { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: textsFor(context.activity.locale).help };
+    return { status: 200, body };
   }
 
   /** The agent pressed Send on the preview: only now is the chosen reply posted, exactly as previewed. */

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import type { DocumentMeta } from '../../core/knowledge-schema.js';
-import type { LlmClient } from '../../llm/llm-types.js';
+import type { LlmClient } from '../../core/llm-interface.js';
 import type { KnowledgeArtifact } from '../build-knowledge.js';
 import { loadKnowledge } from '../load-knowledge.js';
 import { rebuildKnowledge } from '../rebuild-knowledge.js';

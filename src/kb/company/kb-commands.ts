@@ -6,7 +6,7 @@ import { CompanyKbError, proposalPath, readCompanyCatalog, shown } from './compa
 import type { LlmLoad } from './propose-guidelines.js';
 import { proposalDocuments, readProposals } from './proposals.js';
 
-// The kb:add and kb:accept commands: arguments in, a report out, an exit code back; kb-add-cli.ts and
+// The kb:add and kb:accept commands: arguments in, a report out, an exit code back; src/cli/kb-add-cli.ts and
 // kb-accept-cli.ts only wire them to the process.
 
 /** What the kb:add and kb:accept commands need from the outside, so tests can run them on a temporary root. */

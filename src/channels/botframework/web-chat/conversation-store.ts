@@ -1,4 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import type { Activity, ChannelAccount } from 'botbuilder';
 
 /**
@@ -85,16 +86,31 @@ interface Conversation extends WebChatConversation {
 
 const newId = (bytes: number) => randomBytes(bytes).toString('base64url');
 
-/** In this process: one instance only, lost on restart; bounded by count, bytes and idle time. */
+/**
+ * In this process: one instance only, lost on restart; bounded by count, bytes and idle time, all three kept by
+ * lru-cache. A conversation's bytes grow in place as activities are appended, so it is set again after each change
+ * for its size to be read again; being set makes it the most recent, so the byte budget never drops the one being
+ * written, only the least recently used others (unless it alone outgrows the whole budget: per-conversation limits
+ * under the total, as the defaults are, rule that out). Reading or writing a conversation counts as recent use for
+ * the count and byte caps; only the user's use (touch) restarts its idle clock.
+ */
 export class ConversationStore implements WebChatStore {
-  // A Map in recency order (touch re-inserts), not lru-cache: a conversation's bytes grow in place as activities are appended, and the byte budget must spare the one being written.
-  private readonly conversations = new Map<string, Conversation>();
-  private totalBytes = 0;
+  private readonly conversations: LRUCache<string, Conversation>;
 
   constructor(
     readonly limits: ConversationLimits = DEFAULT_LIMITS,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.conversations = new LRUCache<string, Conversation>({
+      max: limits.maxConversations,
+      maxSize: limits.maxTotalBytes,
+      sizeCalculation: (c) => c.bytes + 1, // lru-cache sizes must be positive; a new conversation holds nothing yet
+      ttl: limits.idleMs,
+      // The idle clock is ours (tests move it), read fresh each time rather than cached for a millisecond.
+      perf: { now },
+      ttlResolution: 0,
+    });
+  }
 
   get size(): number {
     return this.conversations.size;
@@ -102,12 +118,12 @@ export class ConversationStore implements WebChatStore {
 
   /** Bytes one conversation holds (tests of the bounds). */
   bytesOf(conversation: WebChatConversation): number {
-    return this.conversations.get(conversation.id)?.bytes ?? 0;
+    return this.conversations.peek(conversation.id)?.bytes ?? 0;
   }
 
   async create(options: { userId?: string; locale?: string; serviceUrl: string }): Promise<WebChatConversation> {
-    this.sweepExpired();
-    while (this.conversations.size >= this.limits.maxConversations) this.evictOldest();
+    // Idle conversations go first, so the count cap evicts a live one only when there is no idle one to drop.
+    this.conversations.purgeStale();
     const now = this.now();
     const conversation: Conversation = {
       id: newId(18),
@@ -126,23 +142,14 @@ export class ConversationStore implements WebChatStore {
     return conversation;
   }
 
+  /** The live conversation with this id; an idle one is dropped on the way (lru-cache's ttl). */
   async get(id: string): Promise<WebChatConversation | undefined> {
-    return this.held(id);
-  }
-
-  private held(id: string): Conversation | undefined {
-    const conversation = this.conversations.get(id);
-    if (!conversation) return undefined;
-    if (this.now() - conversation.lastSeen > this.limits.idleMs) {
-      this.remove(conversation);
-      return undefined;
-    }
-    return conversation;
+    return this.conversations.get(id);
   }
 
   async byToken(token: string): Promise<WebChatConversation | undefined> {
     for (const conversation of this.conversations.values()) {
-      if (this.matches(conversation, token)) return this.held(conversation.id);
+      if (this.matches(conversation, token)) return conversation;
     }
     return undefined;
   }
@@ -159,12 +166,11 @@ export class ConversationStore implements WebChatStore {
     return a.length === b.length && timingSafeEqual(a, b);
   }
 
-  /** Moves the conversation to the young end of the eviction order. */
+  /** The idle clock starts again, and the conversation becomes the most recently used. */
   async touch(conversation: WebChatConversation): Promise<void> {
-    const held = this.conversations.get(conversation.id);
+    const held = this.conversations.peek(conversation.id);
     if (!held) return;
     held.lastSeen = this.now();
-    this.conversations.delete(held.id);
     this.conversations.set(held.id, held);
   }
 
@@ -183,7 +189,7 @@ export class ConversationStore implements WebChatStore {
   }
 
   async append(c: WebChatConversation, activity: StoredActivity): Promise<string> {
-    const conversation = this.conversations.get(c.id);
+    const conversation = this.conversations.peek(c.id);
     if (!conversation) return '';
     conversation.seq += 1;
     const id = `${conversation.id}|${String(conversation.seq).padStart(7, '0')}`;
@@ -191,32 +197,25 @@ export class ConversationStore implements WebChatStore {
     const bytes = Buffer.byteLength(JSON.stringify(stored));
     conversation.entries.push({ seq: conversation.seq, bytes, activity: stored });
     conversation.bytes += bytes;
-    this.totalBytes += bytes;
     while (
       conversation.entries.length > 1 &&
       (conversation.entries.length > this.limits.maxActivitiesPerConversation || conversation.bytes > this.limits.maxBytesPerConversation)
     ) {
-      const dropped = conversation.entries.shift()!;
-      conversation.bytes -= dropped.bytes;
-      this.totalBytes -= dropped.bytes;
+      conversation.bytes -= conversation.entries.shift()!.bytes;
     }
-    // Over the global budget, whole conversations go, oldest first, but never the one being written.
-    for (const oldest of this.conversations.values()) {
-      if (this.totalBytes <= this.limits.maxTotalBytes) break;
-      if (oldest !== conversation) this.remove(oldest);
-    }
+    this.resized(conversation);
     return id;
   }
 
   async since(c: WebChatConversation, watermark: number): Promise<{ activities: StoredActivity[]; watermark: string }> {
-    const conversation = this.conversations.get(c.id);
+    const conversation = this.conversations.peek(c.id);
     if (!conversation) return { activities: [], watermark: String(watermark) };
     const activities = conversation.entries.filter((e) => e.seq > watermark).map((e) => e.activity);
     return { activities, watermark: String(conversation.seq) };
   }
 
   async replace(c: WebChatConversation, id: string, activity: StoredActivity): Promise<boolean> {
-    const conversation = this.conversations.get(c.id);
+    const conversation = this.conversations.peek(c.id);
     const index = conversation ? conversation.entries.findIndex((e) => e.activity.id === id) : -1;
     if (!conversation || index < 0) return false;
     // An updated activity gets a new place in the sequence, so clients polling past it receive it again
@@ -228,42 +227,29 @@ export class ConversationStore implements WebChatStore {
     entry.activity = { ...activity, id };
     const bytes = Buffer.byteLength(JSON.stringify(entry.activity));
     conversation.bytes += bytes - entry.bytes;
-    this.totalBytes += bytes - entry.bytes;
     entry.bytes = bytes;
+    this.resized(conversation);
     return true;
   }
 
   async delete(c: WebChatConversation, id: string): Promise<boolean> {
-    const conversation = this.conversations.get(c.id);
+    const conversation = this.conversations.peek(c.id);
     const index = conversation ? conversation.entries.findIndex((e) => e.activity.id === id) : -1;
     if (!conversation || index < 0) return false;
     const [entry] = conversation.entries.splice(index, 1);
     conversation.bytes -= entry!.bytes;
-    this.totalBytes -= entry!.bytes;
+    this.resized(conversation);
     return true;
   }
 
   async sweep(): Promise<number> {
     const before = this.conversations.size;
-    this.sweepExpired();
+    this.conversations.purgeStale();
     return before - this.conversations.size;
   }
 
-  /** Map order is least recently used first, so expired conversations sit at the front. */
-  private sweepExpired(): void {
-    const now = this.now();
-    for (const conversation of this.conversations.values()) {
-      if (now - conversation.lastSeen <= this.limits.idleMs) break;
-      this.remove(conversation);
-    }
-  }
-
-  private evictOldest(): void {
-    const oldest = this.conversations.values().next().value;
-    if (oldest) this.remove(oldest);
-  }
-
-  private remove(conversation: Conversation): void {
-    if (this.conversations.delete(conversation.id)) this.totalBytes -= conversation.bytes;
+  /** Sets the conversation again so lru-cache reads its size, without restarting its idle clock (only use does). */
+  private resized(conversation: Conversation): void {
+    this.conversations.set(conversation.id, conversation, { noUpdateTTL: true });
   }
 }

@@ -1,5 +1,5 @@
-import { defaultArtifactPath, knowledgeDir } from '../../core/paths.js';
-import { runKbAccept } from './kb-commands.js';
+import { defaultArtifactPath, knowledgeDir } from '../core/paths.js';
+import { runKbAccept } from '../kb/company/kb-commands.js';
 
 /** `npm run kb:accept -- [docid] [--ids a,b | --all]`: list proposed guidelines, or accept some. */
 process.exitCode = await runKbAccept(process.argv.slice(2), {
