@@ -28,6 +28,8 @@ function actsOnIt(ctx: ReviewContext): boolean {
   // Asking for more, or pointing to a page where updates will be, has not acted on the number yet.
   const asks = ctx.links.length > 0 || ctx.content.some((s) => s.isQuestion) || lexiconIn(ctx, 'invitation') || lexiconIn(ctx, 'askCustomer') || lexiconIn(ctx, 'detailRequest');
   // Thanks, sorry and good wishes alone ("Oh ok. Thanks for checking with us.") say nothing about the number.
-  const onlyWarmth = ctx.content.every((s) => lexiconIn(ctx, 'acknowledgement', s.start, s.end) || lexiconIn(ctx, 'pleasantry', s.start, s.end));
+  // "Not processed yet, sorry." answers about it: a negation is news, whatever warmth comes with it.
+  const warm = (s: { start: number; end: number }) => (lexiconIn(ctx, 'acknowledgement', s.start, s.end) || lexiconIn(ctx, 'pleasantry', s.start, s.end)) && !lexiconIn(ctx, 'negation', s.start, s.end);
+  const onlyWarmth = ctx.content.every(warm);
   return !asks && !onlyWarmth;
 }
