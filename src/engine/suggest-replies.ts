@@ -279,10 +279,21 @@ function body(ctx: ReviewContext, findings: readonly Finding[], dropBackground: 
   return parts;
 }
 
+type Strings = ReviewContext['lex']['data']['strings'];
+/** Per language of a knowledge base and register: the same strings every time, and asked for several times a review. */
+const stringsMade = new WeakMap<ReviewContext['lex'], Map<string | undefined, Readonly<Strings>>>();
+
 /** The language's strings (greeting, thanks, references…) in the reply's register. */
-function stringsIn(ctx: ReviewContext, register: string | undefined): ReviewContext['lex']['data']['strings'] {
-  const s = ctx.lex.data.strings;
-  return Object.fromEntries(Object.entries(s).map(([k, v]) => [k, inRegister(ctx.lex, register, v)])) as typeof s;
+function stringsIn(ctx: ReviewContext, register: string | undefined): Readonly<Strings> {
+  let byRegister = stringsMade.get(ctx.lex);
+  if (!byRegister) stringsMade.set(ctx.lex, (byRegister = new Map()));
+  let strings = byRegister.get(register);
+  if (!strings) {
+    const s = ctx.lex.data.strings;
+    strings = Object.freeze(Object.fromEntries(Object.entries(s).map(([k, v]) => [k, inRegister(ctx.lex, register, v)])) as Strings);
+    byRegister.set(register, strings);
+  }
+  return strings;
 }
 
 /**
