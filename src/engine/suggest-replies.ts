@@ -317,9 +317,19 @@ function factPhrase(draft: string, fact: Fact, ids: ReadonlySet<string>): string
   return number + (word?.[0] ?? '');
 }
 
+/** The facts every candidate of one review must keep: asked for up to four times a review, the same each time. */
+const keptByReview = new WeakMap<ReviewContext, { findings: readonly Finding[]; facts: readonly Fact[] }>();
+function factsKept(ctx: ReviewContext, findings: readonly Finding[]): readonly Fact[] {
+  const known = keptByReview.get(ctx);
+  if (known?.findings === findings) return known.facts;
+  const facts = factsToKeep(ctx.draft, findings);
+  keptByReview.set(ctx, { findings, facts });
+  return facts;
+}
+
 function keepFacts(ctx: ReviewContext, text: string, findings: readonly Finding[], register?: string): string {
   const key = factKey(text);
-  const lost = factsToKeep(ctx.draft, findings).filter((f) => !key.includes(f.key));
+  const lost = factsKept(ctx, findings).filter((f) => !key.includes(f.key));
   if (lost.length === 0) return text;
   const ids = new Set(identifiers(ctx.draft).map((f) => f.key));
   const phrases = lost.map((f) => factPhrase(ctx.draft, f, ids));
