@@ -33,6 +33,15 @@ export class MainDialog extends ComponentDialog {
       this.dialogSet = new DialogSet(accessor);
       this.dialogSet.add(this);
     }
+    // With no dialog on the stack, no DialogContext unless the turn begins the practice: building one sets up
+    // its memory scopes on every turn (measured: a seventh of a repeated draft's turn). The state is read as
+    // createContext reads it, so what is saved stays the same.
+    const state = await accessor.get(context, { dialogStack: [] });
+    if (Array.isArray(state.dialogStack) && state.dialogStack.length === 0) {
+      const answered = await this.answer(context);
+      if (answered !== 'answered') await (await this.dialogSet.createContext(context)).beginDialog(this.id, answered);
+      return;
+    }
     const dc = await this.dialogSet.createContext(context);
     // "help" always answers, even in the middle of practice, without ending it.
     if (dc.activeDialog && context.activity.text) {

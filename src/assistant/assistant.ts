@@ -8,7 +8,7 @@ import type { KnowledgeBase } from '../engine/knowledge-base.js';
 import { review } from '../engine/review.js';
 import { ReviewInputError } from '../engine/review-input.js';
 import { searchGuidance } from '../retrieval/search-guidance.js';
-import { langFromLocale, textsFor } from '../cards/bot-texts.js';
+import { langFromLocale, textsFor, type BotTexts } from '../cards/bot-texts.js';
 import { coach } from './coach.js';
 import { draftLikeIn, topicIn } from './draft-evidence.js';
 import { routeMessage, type Route } from './route-message.js';
@@ -129,8 +129,9 @@ export class Assistant {
     const reviewId = randomUUID();
     const t = textsFor(locale);
     const asCard = (result: ReviewResult) => ({ outgoing: [{ card: createReviewCard(result, draft, t, customer, this.sources(t.lang), reviewId), summary: `${t.reviewTitle}: ${t.verdict[result.verdict]}` }] as Outgoing[], result, reviewId });
-    const offline = this.review(draft, customer, locale);
-    if (!offline.result) return offline;
+    // The card is built once, below, with the review's id: the offline card without it would be thrown away.
+    const offline = this.resultOrRefusal(draft, customer, t);
+    if ('refusal' in offline) return { outgoing: offline.refusal };
     const recorded = (answer: { outgoing: Outgoing[]; result: ReviewResult; reviewId: string }) => {
       this.recordReview(reviewId, answer.result, draft);
       return answer;
@@ -139,7 +140,7 @@ export class Assistant {
     const llm = await this.llmForCaller();
     if (!llm) return recorded(asCard(offline.result));
     if (site === 'invoke') {
-      const result = await llm.reviewer.review({ draft, customer }, llm.budgets.invokeMs, offline.result).catch(() => offline.result!);
+      const result = await llm.reviewer.review({ draft, customer }, llm.budgets.invokeMs, offline.result).catch(() => offline.result);
       return recorded(asCard(result));
     }
     const pending = llm.reviewer.review({ draft, customer }, llm.budgets.lateUpdateMs || llm.budgets.chatMs, offline.result);
@@ -225,12 +226,19 @@ export class Assistant {
   /** Reviews a draft; a draft that cannot be reviewed gets a clear message and the agent's text back, never lost. */
   review(draft: string, customer: string | undefined, locale?: string): { outgoing: Outgoing[]; result?: ReviewResult } {
     const t = textsFor(locale);
-    if (draft.length > this.options.maxDraft) return { outgoing: [{ text: t.tooLong(this.options.maxDraft) }] };
+    const checked = this.resultOrRefusal(draft, customer, t);
+    if ('refusal' in checked) return { outgoing: checked.refusal };
+    const { result } = checked;
+    return { outgoing: [{ card: createReviewCard(result, draft, t, customer, this.sources(t.lang)), summary: `${t.reviewTitle}: ${t.verdict[result.verdict]}` }], result };
+  }
+
+  /** The engine's result, or the message for a draft it cannot review (too long, empty, binary). */
+  private resultOrRefusal(draft: string, customer: string | undefined, t: BotTexts): { result: ReviewResult } | { refusal: Outgoing[] } {
+    if (draft.length > this.options.maxDraft) return { refusal: [{ text: t.tooLong(this.options.maxDraft) }] };
     try {
-      const result = this.reviewResult(draft, customer);
-      return { outgoing: [{ card: createReviewCard(result, draft, t, customer, this.sources(t.lang)), summary: `${t.reviewTitle}: ${t.verdict[result.verdict]}` }], result };
+      return { result: this.reviewResult(draft, customer) };
     } catch (error) {
-      if (error instanceof ReviewInputError) return { outgoing: [{ text: draft.trim() ? `${error.message}` : t.emptyDraft }] };
+      if (error instanceof ReviewInputError) return { refusal: [{ text: draft.trim() ? `${error.message}` : t.emptyDraft }] };
       throw error;
     }
   }

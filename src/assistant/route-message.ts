@@ -35,14 +35,27 @@ const OPENING_KEYS = new Set<keyof IntentCues>(['questionWord', 'permission']);
 const SHORT_WORDS = 6;
 
 /**
- * The router derives anchored and global forms of the cue patterns for every message; they depend only on the
- * cue data, so each is compiled once and kept (a bounded set), not rebuilt per message.
+ * The router derives anchored and global forms of the cue patterns; they depend only on the cue data, so each is
+ * compiled once, on first use, and kept. They are looked up by the cue's own RegExp and the form's name, not by
+ * their source text: building and hashing a cue's long source on every message cost a fifth of the routing.
  */
-const regexCache = new Map<string, RegExp>();
-function regex(source: string, flags: string): RegExp {
-  const key = `${flags}/${source}`;
-  let found = regexCache.get(key);
-  if (!found) regexCache.set(key, (found = new RegExp(source, flags)));
+const FORMS = {
+  all: (s: string) => [s, 'gu'],
+  start: (s: string) => [`^(?:${s})`, 'u'],
+  lead: (s: string) => [`^(?:${s})[\\s,!.]+`, 'u'],
+  leadLoose: (s: string) => [`^(?:${s})[\\s,!.]*`, 'u'],
+  nearStart: (s: string) => [`^(?:\\S+\\s+){0,2}(?:${s})`, 'u'],
+  command: (s: string) => [`^(?:${s})[\\s:]+`, 'u'],
+  bareCommand: (s: string) => [`^(?:${s})[.!]?$`, 'u'],
+  commandWithColon: (s: string) => [`^(?:${s})(?:\\s+[\\p{L}]+){0,2}\\s*:\\s*`, 'u'],
+} as const satisfies Record<string, (source: string) => [string, string]>;
+type Form = keyof typeof FORMS;
+
+const forms = new Map<RegExp, Partial<Record<Form, RegExp>>>();
+function regex(cue: RegExp, form: Form): RegExp {
+  let known = forms.get(cue);
+  if (!known) forms.set(cue, (known = {}));
+  const found = (known[form] ??= new RegExp(...FORMS[form](cue.source)));
   found.lastIndex = 0;
   return found;
 }
@@ -78,11 +91,11 @@ function wordsOf(folded: string): string[] {
  * "hi there", "ok thanks". Cue phrases may span words ("thank you", "dzien dobry"): they are removed first.
  */
 function onlyCues(folded: string, cue: RegExp, filler: RegExp): boolean {
-  const g = regex(cue.source, 'gu');
+  const g = regex(cue, 'all');
   if (!g.test(folded)) return false;
   g.lastIndex = 0;
   const rest = folded.replace(g, ' ');
-  const fillerG = regex(filler.source, 'gu');
+  const fillerG = regex(filler, 'all');
   return wordsOf(rest.replace(fillerG, ' ')).length === 0;
 }
 
@@ -101,25 +114,26 @@ function afterColon(text: string): string | null {
   return /^\p{Lu}/u.test(rest) && rest.split(/\s+/).length >= 3 ? rest : null;
 }
 
+/** "draft:" and "customer:" in any of the four languages. */
+const labelRe = (key: 'draftLabel' | 'customerLabel') => new RegExp(`(?:^|\\s)(?:${LANGS.map((l) => INTENT_CUES[l][key]).join('|')})\\s*:`, 'gu');
+const DRAFT_LABEL = labelRe('draftLabel');
+const CUSTOMER_LABEL = labelRe('customerLabel');
+
 /** The labelled form `customer: … draft: …` (either order, any of the four languages). */
 function labelled(trimmed: string, folded: string): { draft: string; customer?: string } | null {
-  const labelRe = (src: string) => regex(`(?:^|\\s)(?:${src})\\s*:`, 'gu');
-  const find = (src: string, from: number) => {
-    const re = labelRe(src);
+  const find = (re: RegExp, from: number) => {
     re.lastIndex = from;
     const m = re.exec(folded);
     return m ? { start: m.index + (m[0].length - m[0].trimStart().length), end: m.index + m[0].length } : null;
   };
-  const draftSrc = LANGS.map((l) => INTENT_CUES[l].draftLabel).join('|');
-  const customerSrc = LANGS.map((l) => INTENT_CUES[l].customerLabel).join('|');
-  const c = find(customerSrc, 0);
-  const d = find(draftSrc, 0);
+  const c = find(CUSTOMER_LABEL, 0);
+  const d = find(DRAFT_LABEL, 0);
   if (c && c.start === 0) {
-    const dl = find(draftSrc, c.end);
+    const dl = find(DRAFT_LABEL, c.end);
     if (dl) return { customer: trimmed.slice(c.end, dl.start).trim() || undefined, draft: trimmed.slice(dl.end).trim() };
   }
   if (d && d.start === 0) {
-    const cl = find(customerSrc, d.end);
+    const cl = find(CUSTOMER_LABEL, d.end);
     if (cl) return { draft: trimmed.slice(d.end, cl.start).trim(), customer: trimmed.slice(cl.end).trim() || undefined };
     return { draft: trimmed.slice(d.end).trim() };
   }
@@ -140,7 +154,7 @@ function languageOf(trimmed: string, folded: string, options: RouteOptions): Lan
     const cueKeys = ['greeting', 'thanks', 'help', 'practice', 'stop', 'smalltalk', 'guidanceWord', 'coachingAsk', 'customerWord', 'guidanceCommand', 'practiceWord', 'permission'] as const;
     // Characters covered by the language's cues, so phrases ("jo reggelt", "ootko robotti") count whole.
     let known = 0;
-    for (const k of cueKeys) known += [...folded.matchAll(regex(c[k].source, 'gu'))].reduce((n, m) => n + m[0].length, 0);
+    for (const k of cueKeys) known += [...folded.matchAll(regex(c[k], 'all'))].reduce((n, m) => n + m[0].length, 0);
     const letters = { pl: /[ąćęłńśźż]/iu, hu: /[őűáéíóú]/iu, fi: /[äå]/iu, en: /(?!)/u }[l];
     const score = known + (letters.test(trimmed) ? 4 : 0);
     if (score > bestScore || (score === bestScore && score > 0 && l === fallback)) {
@@ -172,11 +186,11 @@ export function routeMessage(text: string, options: RouteOptions = {}): Route {
   // A command word and what follows it: `ohje siirrot`, `guidance transfers`, `review: …`.
   for (const l of order) {
     const c = compiled[l];
-    const cmd = regex(`^(?:${c.guidanceCommand.source})[\\s:]+`, 'u').exec(folded);
+    const cmd = regex(c.guidanceCommand, 'command').exec(folded);
     if (cmd && words.length >= 2) return { intent: 'guidance', lang, text: trimmed.slice(cmd[0].length).replace(/[?？]\s*$/u, '').trim() };
     // A bare command ("review", "arvioi", "oceń") opens the review form.
-    if (regex(`^(?:${c.reviewCommand.source})[.!]?$`, 'u').test(folded)) return { intent: 'review', lang, text: '' };
-    const rev = regex(`^(?:${c.reviewCommand.source})(?:\\s+[\\p{L}]+){0,2}\\s*:\\s*`, 'u').exec(folded);
+    if (regex(c.reviewCommand, 'bareCommand').test(folded)) return { intent: 'review', lang, text: '' };
+    const rev = regex(c.reviewCommand, 'commandWithColon').exec(folded);
     if (rev) return { intent: 'review', lang, text: trimmed.slice(rev[0].length).trim() };
   }
 
@@ -193,8 +207,8 @@ export function routeMessage(text: string, options: RouteOptions = {}): Route {
   const langsFor = (key: keyof IntentCues) => (scoped.has(key) ? [...new Set<Lang>([lang, 'en'])] : order);
   const has = (key: keyof IntentCues) => langsFor(key).some((l) => compiled[l][key].test(voice));
   // "hei, onks meillä joku linja…": what a message opens with is read after a greeting to the bot.
-  const opening = order.map((l) => voice.replace(regex(`^(?:${compiled[l].greeting.source})[\\s,!.]+`, 'u'), '')).find((r) => r !== voice) ?? voice;
-  const startsWith = (key: keyof IntentCues) => order.some((l) => regex(`^(?:${compiled[l][key].source})`, 'u').test(OPENING_KEYS.has(key) ? opening : voice));
+  const opening = order.map((l) => voice.replace(regex(compiled[l].greeting, 'lead'), '')).find((r) => r !== voice) ?? voice;
+  const startsWith = (key: keyof IntentCues) => order.some((l) => regex(compiled[l][key], 'start').test(OPENING_KEYS.has(key) ? opening : voice));
   const question = /\?/.test(voice);
   const addresses = has('addressesCustomer');
   const short = words.length <= SHORT_WORDS;
@@ -221,7 +235,7 @@ export function routeMessage(text: string, options: RouteOptions = {}): Route {
   // "thank you so much, that wording is way better": thanks to the bot, though "you" is in it; "Thank you for
   // your patience, your refund…" still addresses a customer once the thanks are taken away.
   if (words.length <= 14 && !question && startsWith('thanks')) {
-    const rest = order.map((l) => voice.replace(regex(`^(?:${compiled[l].thanks.source})`, 'u'), '')).find((r) => r !== voice) ?? voice;
+    const rest = order.map((l) => voice.replace(regex(compiled[l].thanks, 'start'), '')).find((r) => r !== voice) ?? voice;
     if (!order.some((l) => compiled[l].addressesCustomer.test(rest))) return route('thanks');
   }
   // Talking about one's own day to the bot ("rough day, the queue hasn't moved since 9"): small talk, not a draft.
@@ -230,7 +244,7 @@ export function routeMessage(text: string, options: RouteOptions = {}): Route {
   // "Can I have your order number?" asks the customer.
   if (has('guidanceAsk')) return route('guidance');
   if (has('coachingAsk')) return route('coaching');
-  const permission = order.some((l) => regex(`^(?:\\S+\\s+){0,2}(?:${compiled[l].permission.source})`, 'u').test(voice));
+  const permission = order.some((l) => regex(compiled[l].permission, 'nearStart').test(voice));
   if ((question || quotedReply(trimmed)) && permission && !has('secondPerson')) return route('guidance');
   const guidanceWord = has('guidanceWord');
   const aboutCustomer = has('customerWord');
@@ -250,7 +264,7 @@ export function routeMessage(text: string, options: RouteOptions = {}): Route {
     if (startsWith('thanks') && !question) return route('thanks');
     if (has('help')) return route('help');
     if (startsWith('greeting') && !addresses) {
-      const rest = order.map((l) => voice.replace(regex(`^(?:${compiled[l].greeting.source})[\\s,!.]*`, 'u'), '')).find((r) => r !== voice) ?? voice;
+      const rest = order.map((l) => voice.replace(regex(compiled[l].greeting, 'leadLoose'), '')).find((r) => r !== voice) ?? voice;
       for (const key of ['help', 'practice', 'smalltalk'] as const) if (order.some((l) => compiled[l][key].test(rest))) return route(key);
     }
     if (has('smalltalk')) return route('smalltalk');

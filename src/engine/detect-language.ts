@@ -93,6 +93,9 @@ export class LanguageDetector {
     }
   }
 
+  /** The last text asked about and the answer: the bot's router and then the review ask about the same message. */
+  private last: { text: string; guess: LanguageGuess } | undefined;
+
   /**
    * Whether a fifth of the text's words are stop words of `lang`: cheap, and enough to take a draft as written in
    * the language its caller named without asking franc (whose tables cost ~50 ms to load and ~0.4 ms a call).
@@ -106,6 +109,13 @@ export class LanguageDetector {
   }
 
   detect(text: string): LanguageGuess {
+    if (this.last?.text === text) return { ...this.last.guess };
+    const guess = this.guess(text);
+    this.last = { text, guess: { ...guess } };
+    return guess;
+  }
+
+  private guess(text: string): LanguageGuess {
     const words = fold(text).match(/[\p{L}']+/gu) ?? [];
     const score: Record<Lang, number> = { fi: 0, pl: 0, hu: 0, en: 0 };
     const hits: Record<Lang, number> = { fi: 0, pl: 0, hu: 0, en: 0 };

@@ -4,7 +4,7 @@ import type { KnowledgeArtifact } from '../core/knowledge-artifact.js';
 import { LEXICON_KEYS, type LexiconKey } from '../core/lexicon-keys.js';
 import { defaultArtifactPath } from '../core/paths.js';
 import type { Guideline, LanguageData } from '../core/knowledge-schema.js';
-import { LANGS, type Lang, type RuleCode } from '../core/contract.js';
+import type { Lang, RuleCode } from '../core/contract.js';
 import { LanguageDetector } from './detect-language.js';
 import { politenessFrom, type RuntimePoliteness } from './score-politeness.js';
 import { indexRules, type RuleIndex } from './tokens/rule-index.js';
@@ -68,18 +68,46 @@ function anyOf(sources: readonly string[]): RegExp | null {
 const union = (sources: readonly string[] | undefined) =>
   sources && sources.length > 0 ? new RegExp(sources.map((s) => `(?:${s})`).join('|'), 'gu') : null;
 
+/**
+ * One value per language, made on first read: a review only ever reads one language, and building the regular
+ * expressions of all four at start-up cost more than the first review itself. A class, so that every record
+ * has one shape: with a getter defined on each object, each had its own, and the engine's reads of
+ * `g.patterns[lang]` (every guideline, every review) went the slow way (a third of matchPhrases' own time in a profile).
+ */
+class PerLanguage<T> implements Record<Lang, T> {
+  readonly #make: (lang: Lang) => T;
+  // `undefined` until made: no value made here is undefined (an absent pattern is null).
+  readonly #made: Record<Lang, T | undefined> = { fi: undefined, pl: undefined, hu: undefined, en: undefined };
+
+  constructor(make: (lang: Lang) => T) {
+    this.#make = make;
+  }
+
+  #at(lang: Lang): T {
+    const made = this.#made[lang];
+    return made !== undefined ? made : (this.#made[lang] = this.#make(lang));
+  }
+
+  get fi(): T {
+    return this.#at('fi');
+  }
+
+  get pl(): T {
+    return this.#at('pl');
+  }
+
+  get hu(): T {
+    return this.#at('hu');
+  }
+
+  get en(): T {
+    return this.#at('en');
+  }
+}
+
 export function knowledgeBaseFrom(artifact: KnowledgeArtifact): KnowledgeBase {
   const guidelines = artifact.guidelines.map((g): RuntimeGuideline => {
-    // Regular expressions are built per language on first use: a review only ever reads one language,
-    // and building all four at start-up cost more than the first review itself.
-    const per = <T>(f: (lang: Lang) => T): Record<Lang, T> => {
-      const built: Partial<Record<Lang, T>> = {};
-      const lazy = {} as Record<Lang, T>;
-      for (const l of LANGS) {
-        Object.defineProperty(lazy, l, { enumerable: true, get: () => (l in built ? built[l]! : (built[l] = f(l))) });
-      }
-      return lazy;
-    };
+    const per = <T>(f: (lang: Lang) => T): Record<Lang, T> => new PerLanguage(f);
     return {
       data: g,
       rule: g.rule as RuleCode,
@@ -114,11 +142,7 @@ export function knowledgeBaseFrom(artifact: KnowledgeArtifact): KnowledgeBase {
     Object.fromEntries(artifact.languages.map((l) => [l.lang, l.stopwords])) as Record<Lang, string[]>,
   );
   const politeness = politenessFrom(artifact.politeness);
-  const built: Partial<Record<Lang, RuleIndex>> = {};
-  const ruleIndex = {} as Record<Lang, RuleIndex>;
-  for (const l of LANGS) {
-    Object.defineProperty(ruleIndex, l, { enumerable: true, get: () => (built[l] ??= indexRules(guidelines.flatMap((g) => g.rules[l]))) });
-  }
+  const ruleIndex: Record<Lang, RuleIndex> = new PerLanguage((l) => indexRules(guidelines.flatMap((g) => g.rules[l])));
   const quotes = new Map((artifact.translations?.quotes ?? []).map((q) => [`${q.document}|${q.quote}`, q]));
   const sourceIn = (document: string, quote: string, lang: Lang) => ({
     title: artifact.translations?.titles[document]?.[lang],

@@ -279,10 +279,21 @@ function body(ctx: ReviewContext, findings: readonly Finding[], dropBackground: 
   return parts;
 }
 
+type Strings = ReviewContext['lex']['data']['strings'];
+/** Per language of a knowledge base and register: the same strings every time, and asked for several times a review. */
+const stringsMade = new WeakMap<ReviewContext['lex'], Map<string | undefined, Readonly<Strings>>>();
+
 /** The language's strings (greeting, thanks, references…) in the reply's register. */
-function stringsIn(ctx: ReviewContext, register: string | undefined): ReviewContext['lex']['data']['strings'] {
-  const s = ctx.lex.data.strings;
-  return Object.fromEntries(Object.entries(s).map(([k, v]) => [k, inRegister(ctx.lex, register, v)])) as typeof s;
+function stringsIn(ctx: ReviewContext, register: string | undefined): Readonly<Strings> {
+  let byRegister = stringsMade.get(ctx.lex);
+  if (!byRegister) stringsMade.set(ctx.lex, (byRegister = new Map()));
+  let strings = byRegister.get(register);
+  if (!strings) {
+    const s = ctx.lex.data.strings;
+    strings = Object.freeze(Object.fromEntries(Object.entries(s).map(([k, v]) => [k, inRegister(ctx.lex, register, v)])) as Strings);
+    byRegister.set(register, strings);
+  }
+  return strings;
 }
 
 /**
@@ -306,9 +317,19 @@ function factPhrase(draft: string, fact: Fact, ids: ReadonlySet<string>): string
   return number + (word?.[0] ?? '');
 }
 
+/** The facts every candidate of one review must keep: asked for up to four times a review, the same each time. */
+const keptByReview = new WeakMap<ReviewContext, { findings: readonly Finding[]; facts: readonly Fact[] }>();
+function factsKept(ctx: ReviewContext, findings: readonly Finding[]): readonly Fact[] {
+  const known = keptByReview.get(ctx);
+  if (known?.findings === findings) return known.facts;
+  const facts = factsToKeep(ctx.draft, findings);
+  keptByReview.set(ctx, { findings, facts });
+  return facts;
+}
+
 function keepFacts(ctx: ReviewContext, text: string, findings: readonly Finding[], register?: string): string {
   const key = factKey(text);
-  const lost = factsToKeep(ctx.draft, findings).filter((f) => !key.includes(f.key));
+  const lost = factsKept(ctx, findings).filter((f) => !key.includes(f.key));
   if (lost.length === 0) return text;
   const ids = new Set(identifiers(ctx.draft).map((f) => f.key));
   const phrases = lost.map((f) => factPhrase(ctx.draft, f, ids));

@@ -41,6 +41,9 @@ export function indexRules(rules: readonly CompiledTokenRule[]): RuleIndex {
   return index;
 }
 
+/** Most words start no rule: one empty list for all of them rather than a new one each. */
+const NONE: readonly CompiledTokenRule[] = [];
+
 /** For each rule that can start somewhere in `tokens`, the indexes of the words it may start at, in order. */
 export function candidateStarts(index: RuleIndex, tokens: readonly Token[]): Map<CompiledTokenRule, number[]> {
   const starts = new Map<CompiledTokenRule, number[]>();
@@ -49,11 +52,12 @@ export function candidateStarts(index: RuleIndex, tokens: readonly Token[]): Map
     if (!list) starts.set(rule, [i]);
     else if (list.at(-1) !== i) list.push(i);
   };
-  tokens.forEach((t, i) => {
-    for (const r of index.byWord.get(t.text) ?? []) add(r, i);
-    for (const r of index.byStem.get(t.stem) ?? []) add(r, i);
-    if (t.text.length >= TYPO_MIN_LENGTH) for (const r of index.byTypoKey.get(typoKey(t.text)) ?? []) add(r, i);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    for (const r of index.byWord.get(t.text) ?? NONE) add(r, i);
+    for (const r of index.byStem.get(t.stem) ?? NONE) add(r, i);
+    if (t.text.length >= TYPO_MIN_LENGTH) for (const r of index.byTypoKey.get(typoKey(t.text)) ?? NONE) add(r, i);
     for (const [p, r] of index.byPrefix) if (t.text.startsWith(p)) add(r, i);
-  });
+  }
   return starts;
 }
