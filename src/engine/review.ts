@@ -3,7 +3,6 @@ import { verdictFor, type Finding, type Lang, type ReviewResult } from '../core/
 import { loadKnowledgeBase, type KnowledgeBase } from './knowledge-base.js';
 import { planNextStep } from './plan-next-step.js';
 import { chooseRegister, inRegister } from './reply-register.js';
-import { maskMarkup } from './mask-markup.js';
 import { createContext, type ReviewContext } from './review-context.js';
 import { checkRequest, DEFAULT_MAX_DRAFT } from './review-input.js';
 import { scoreReview } from './score-review.js';
@@ -53,8 +52,7 @@ function resolveLanguage(kb: KnowledgeBase, draft: string, customer: string, giv
  * English queue). It counts only where the detector reads neither the given language nor any of ours, and its
  * trigrams name another one: a short or mixed draft stays the given one's.
  */
-function foreignLanguage(kb: KnowledgeBase, draft: string, given: Lang): string | undefined {
-  const text = maskMarkup(draft).text;
+function foreignLanguage(kb: KnowledgeBase, text: string, given: Lang): string | undefined {
   if (kb.detector.showsLanguage(text, given)) return undefined;
   const guess = kb.detector.detect(text);
   return guess.lang !== given && guess.seen !== 'und' && !OUR_LANGUAGES.has(guess.seen) ? guess.seen : undefined;
@@ -72,8 +70,9 @@ export function review(request: unknown, options: ReviewOptions = {}): ReviewRes
   const kb = options.kb ?? loadKnowledgeBase();
   const req = checkRequest(request, options.maxDraft ?? DEFAULT_MAX_DRAFT);
   const { lang, notes, detected } = resolveLanguage(kb, req.draft, req.customer, req.lang, req.unsupportedLang);
-  const foreign = req.lang ? foreignLanguage(kb, req.draft, req.lang) : undefined;
   const ctx = createContext(kb, lang, req.draft, req.customer, req.firstReply, req.channel);
+  // The draft with its markup blanked, as the checks read it: handles and links say nothing of its language.
+  const foreign = req.lang ? foreignLanguage(kb, ctx.masked, req.lang) : undefined;
   // The structural checks read greetings, steps and sentences of our four languages; on a draft in another
   // language each would be a guess ("Hola Diego" read as no greeting). Only the phrase rules still apply.
   const findings = findingsFor(ctx, false, foreign !== undefined);
