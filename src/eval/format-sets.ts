@@ -33,5 +33,16 @@ export function formatSets(rows: { set: EvalSet; report: EvalReport }[]): string
       `| ${set.file.replace(/\.jsonl$/, '')} | ${pct(w.otherWordsKept, w.otherWords)} (${w.otherWordsKept}/${w.otherWords}) | ${(w.placeholders / Math.max(w.flaggedAlternatives, 1)).toFixed(2)} | ${pct(w.twoTimePlaceholders, w.flaggedAlternatives)} (${w.twoTimePlaceholders}/${w.flaggedAlternatives}) |`,
     );
   }
+  lines.push(
+    '',
+    'The autofail code (issue 7): `rude-or-judgemental` found where the labels expect it, found where they do not, and good drafts the review would block.',
+    '',
+    '| set | rude found | rude where not expected | good drafts blocked |',
+    '|---|---|---|---|',
+  );
+  for (const { set, report: r } of rows) {
+    const c = r.byRule['rude-or-judgemental'] ?? { tp: 0, fp: 0, fn: 0 };
+    lines.push(`| ${set.file.replace(/\.jsonl$/, '')} | ${c.tp + c.fn === 0 ? '–' : `${c.tp}/${c.tp + c.fn} (${pct(c.tp, c.tp + c.fn)})`} | ${c.fp} | ${r.goodDraftsBlocked}/${r.goodDrafts} |`);
+  }
   return lines.join('\n');
 }

@@ -41,6 +41,8 @@ export interface EvalReport {
   byRule: Record<string, Counts>;
   goodDrafts: number;
   goodDraftsFlagged: number;
+  /** Good drafts the review would stop from going out (verdict `block`): the autofail code's cost. */
+  goodDraftsBlocked: number;
   verdictCorrect: number;
   langCorrect: number;
   suggestions: { total: number; cleanOnReview: number; keepFacts: number; sameLanguage: number };
@@ -67,7 +69,7 @@ export type Reviewer = (request: ReturnType<typeof requestOf>) => ReviewResult |
 export async function scoreItems(items: readonly EvalItem[], kb: KnowledgeBase, reviewer: Reviewer = (r) => review(r, { kb })): Promise<EvalReport> {
   const report: EvalReport = {
     items: items.length, overall: zero(), byLang: Object.fromEntries(LANGS.map((l) => [l, zero()])),
-    byRule: Object.fromEntries(RULE_CODES.map((r) => [r, zero()])), goodDrafts: 0, goodDraftsFlagged: 0,
+    byRule: Object.fromEntries(RULE_CODES.map((r) => [r, zero()])), goodDrafts: 0, goodDraftsFlagged: 0, goodDraftsBlocked: 0,
     verdictCorrect: 0, langCorrect: 0, suggestions: { total: 0, cleanOnReview: 0, keepFacts: 0, sameLanguage: 0 }, rewrites: emptyRewriteCounts(), outcomes: [],
   };
   for (const item of items) {
@@ -89,6 +91,7 @@ export async function scoreItems(items: readonly EvalItem[], kb: KnowledgeBase, 
     if (item.expect.length === 0) {
       report.goodDrafts++;
       if (falsePositives.length > 0) report.goodDraftsFlagged++;
+      if (verdictFor(result.findings) === 'block') report.goodDraftsBlocked++;
     }
     // An allowed code neither scores nor costs, so it does not move the verdict either: where two annotators
     // disagree whether a reply misses its next step (major), the verdict is judged without that finding.
