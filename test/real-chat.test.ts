@@ -262,3 +262,30 @@ describe('more warm openers', () => {
     expect(rules("That's #wonderful to hear! DM us the booking code and we'll pass it on.", 'en', { firstReply: true })).not.toContain('missing-greeting');
   });
 });
+
+describe('rudeness that needs no rude word, and the rewrites that answer it', () => {
+  it('blocks a shrug at a loss and puts an acknowledgement in its place, in each language', () => {
+    const shrugs: [Lang, string][] = [
+      ['en', 'The sofa came scratched. Well, it is what it is.'],
+      ['fi', 'Matkalaukku katosi. Sellaista se elämä joskus on.'],
+      ['pl', 'Paczka zaginęła, takie życie.'],
+      ['hu', 'Elveszett a csomag. Hát, ez van.'],
+    ];
+    for (const [lang, draft] of shrugs) {
+      const result = review({ draft, lang, channel: 'chat' });
+      expect(result.verdict, draft).toBe('block');
+      const warmer = result.suggestions.find((s) => s.style === 'warmer')!.text;
+      expect(review({ draft: warmer, lang, channel: 'chat', firstReply: false }).verdict, warmer).not.toBe('block');
+      // The acknowledgement is the guideline's own phrasing, not a bare cut.
+      expect(warmer, warmer).toMatch(/sorry|Harmillista|Przykro|Sajnálom/);
+    }
+  });
+  it('leaves kind tips, apologies and agent-side promises alone', () => {
+    expect(rules('Next time you can also track the parcel in the app.', 'en')).not.toContain('rude-or-judgemental');
+    expect(rules("We'll be more careful with the packing from now on.", 'en')).not.toContain('rude-or-judgemental');
+    expect(rules("Don't worry, most people find this page confusing at first.", 'en')).not.toContain('rude-or-judgemental');
+    expect(rules('Jatkossa voit seurata pakettia sovelluksessa.', 'fi')).not.toContain('rude-or-judgemental');
+    expect(rules('Przykro mi, takie rzeczy nie powinny się zdarzać.', 'pl')).not.toContain('rude-or-judgemental');
+    expect(rules('Ez van a csomagban: a töltő és a kábel.', 'hu')).not.toContain('rude-or-judgemental');
+  });
+});

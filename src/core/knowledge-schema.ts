@@ -81,6 +81,9 @@ export const GuidelineSchema = z
      * or a link. A single "sorry for the inconvenience" before "I've reordered the card" or "DM us your order
      * number" does not stand in for action. */
     unlessActing: z.boolean().optional(),
+    /** The rewrite puts the preferred phrasing in place of the sentence even where the rest of the draft speaks:
+     * a shrug at a customer's loss is answered by acknowledging the loss, not only cut out. */
+    acknowledgeInRewrite: z.boolean().optional(),
     /** A token-rule match is no finding when a negation word of the language stands within the four words
      * before it in the same sentence ("en sano, että virhe olisi teidän päässänne"): LanguageTool's negation scope. */
     notNegated: z.boolean().optional(),

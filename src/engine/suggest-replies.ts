@@ -240,7 +240,8 @@ function body(ctx: ReviewContext, findings: readonly Finding[], dropBackground: 
       // facts said around it stay, and the re-review in mend() drops any sentence that still stings.
       const repeats = here.every((f) => f.guideline === REPEATED_APOLOGY);
       // Stock phrases and stock apologies are filler: where the reply says its matter elsewhere, they simply go.
-      const judgementOnly = here.every((f) => ['rude-or-judgemental', 'blames-customer', 'hollow-phrase', 'hollow-apology'].includes(f.rule));
+      // A shrug at a loss is the exception: what it leaves out (acknowledging the loss) is put in its place.
+      const judgementOnly = here.every((f) => ['rude-or-judgemental', 'blames-customer', 'hollow-phrase', 'hollow-apology'].includes(f.rule) && !ctx.kb.byId.get(f.guideline)?.data.acknowledgeInRewrite);
       const framing = repeats || here.some((f) => f.rule === 'rude-or-judgemental' || f.rule === 'blames-customer');
       const around = clausesAround(s, here, salutation ? salutation.length : 0, false, repeats);
       // Beside a judgement a two-word remnant ("Ymmärrän kyllä, että…", "Once again,") says nothing of its own.
