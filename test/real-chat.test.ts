@@ -289,3 +289,26 @@ describe('rudeness that needs no rude word, and the rewrites that answer it', ()
     expect(rules('Ez van a csomagban: a töltő és a kábel.', 'hu')).not.toContain('rude-or-judgemental');
   });
 });
+
+describe('long helpful replies and spoken read-backs are not faults', () => {
+  it('counts instructions, links and thanks as speaking to the customer, not as background', () => {
+    const steps =
+      "Hi Sam, thanks for getting in touch, and sorry the washer is acting up. Code F05 means the water is not draining away properly. " +
+      'Most of the time a blocked pump filter or a kinked hose is the cause, and both are quick to sort out at home. ' +
+      'Switch the machine off and unplug it first. Open the small flap at the bottom right and unscrew the filter slowly over a towel. ' +
+      'Rinse the filter under the tap and screw it back in firmly. Check that the grey hose behind the machine is not squashed against the wall. ' +
+      "If F05 comes back after that, reply here and I'll book an engineer for you.";
+    expect(rules(steps, 'en', { customer: 'My washing machine stops mid-cycle and shows F05.' })).not.toContain('over-explaining');
+  });
+  it('takes a number read back digit by digit on the phone as read back', () => {
+    const customer = 'Hei, asiakasnumeroni on 5520 1934.';
+    const readBack = 'Hyvää päivää, täällä Aino. Toistan numeron: viis-viis-kaks-nolla, yks-yheksän-kolme-neljä. Onko oikein? Teen muutoksen nyt.';
+    expect(rules(readBack, 'fi', { customer, channel: 'phone-script' })).not.toContain('unconfirmed-details');
+    const notRead = 'Hyvää päivää, täällä Aino. Teen muutoksen nyt ja kerron, kun se on valmis.';
+    expect(rules(notRead, 'fi', { customer, channel: 'phone-script' })).toContain('unconfirmed-details');
+  });
+  it('hears "I don\'t know yet" with a promise to find out as a good answer, in Polish too', () => {
+    expect(rules('Jeszcze nie wiem, kurier nie odpisał. Dzwonię do nich dziś i napiszę do Pani przed 14:00.', 'pl', { firstReply: false })).not.toContain('i-dont-know');
+    expect(rules('Nie wiem.', 'pl', { firstReply: false })).toContain('i-dont-know');
+  });
+});

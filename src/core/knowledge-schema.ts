@@ -108,6 +108,9 @@ export const LanguageSchema = z
     name: text,
     /** Short, frequent words used to tell the four languages apart in short drafts. */
     stopwords: z.array(text).min(10),
+    /** The words for 0–9 as a number is read aloud, one list a digit ("kuus", "seittemän" beside "kuusi"): a number
+     * read back on the phone is spelled out, and still reads it back. */
+    spokenDigits: z.array(z.array(text).min(1)).length(10),
     greeting: patternList,
     acknowledgement: patternList,
     commitment: patternList,
@@ -129,6 +132,8 @@ export const LanguageSchema = z
     /** A negation, a fault or a wait in the customer's message: it raises something the reply must answer. */
     trouble: patternList,
     customerMatter: patternList,
+    /** An instruction that opens its sentence ("Switch it off…", "Avaa sovellus…", "Proszę przełożyć…", "Kattintson…"): the customer is told what to do. */
+    instruction: patternList,
     /** A refusal, negation, hedge or apology in the reply: the matter is left open, so the reply owes a next step. */
     deadEnd: patternList,
     /** A matter still on its way ("received", "being processed", "later"): the customer still waits for something. */

@@ -15,7 +15,17 @@ export const OVER_EXPLAINING = { minWords: 65, minRatio: 2.5, minDescriptiveShar
 
 export const wordsIn = (text: string) => (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 
-/** A sentence that explains rather than acts: at least six words, no commitment or action taken, no request or question. */
+/** Thanks or an acknowledgement of the customer: neither background nor action, so it counts on neither side. */
+const acknowledges = (ctx: ReviewContext, s: Sentence) => lexiconIn(ctx, 'acknowledgement', s.start, s.end);
+
+/** Where a link of the draft sits: a sentence that carries one points the customer somewhere, it does not narrate. */
+const hasLink = (ctx: ReviewContext, s: Sentence) => ctx.links.length > 0 && ctx.links.some((l) => ctx.draft.slice(s.start, s.end).includes(l));
+
+/**
+ * A sentence that explains rather than acts: at least six words, no commitment or action taken, no request,
+ * instruction, link or question, and no thanks or acknowledgement of the customer (those speak to them, they
+ * are not background).
+ */
 export function isDescriptive(ctx: ReviewContext, s: Sentence): boolean {
   return (
     !s.isQuestion &&
@@ -23,6 +33,10 @@ export function isDescriptive(ctx: ReviewContext, s: Sentence): boolean {
     !lexiconIn(ctx, 'commitment', s.start, s.end) &&
     !lexiconIn(ctx, 'followUp', s.start, s.end) &&
     !lexiconIn(ctx, 'askCustomer', s.start, s.end) &&
+    !lexiconIn(ctx, 'detailRequest', s.start, s.end) &&
+    !lexiconIn(ctx, 'instruction', s.start, s.end) &&
+    !acknowledges(ctx, s) &&
+    !hasLink(ctx, s) &&
     // "since we moved to the new system…" narrates history; "I've refunded the £12" acts.
     (!lexiconIn(ctx, 'done', s.start, s.end) || lexiconIn(ctx, 'background', s.start, s.end))
   );
@@ -33,7 +47,8 @@ export function overExplaining(ctx: ReviewContext, g: RuntimeGuideline): Finding
   if (words < OVER_EXPLAINING.minWords) return [];
   if (words / Math.max(wordsIn(ctx.customer), 8) < OVER_EXPLAINING.minRatio) return [];
   const descriptive = ctx.sentences.filter((s) => isDescriptive(ctx, s));
-  const share = descriptive.reduce((n, s) => n + wordsIn(s.text), 0) / words;
+  const spoken = words - ctx.sentences.filter((s) => acknowledges(ctx, s)).reduce((n, s) => n + wordsIn(s.text), 0);
+  const share = descriptive.reduce((n, s) => n + wordsIn(s.text), 0) / Math.max(spoken, 1);
   if (share < OVER_EXPLAINING.minDescriptiveShare) return [];
   // Description alone can be what the customer asked for (instructions, what to bring): the fault is
   // history and causes ("taustoita"), so some must be there unless nearly everything is description.

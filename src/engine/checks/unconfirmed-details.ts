@@ -3,6 +3,35 @@ import { containsFact, factKey } from '../extract-facts.js';
 import type { RuntimeGuideline } from '../knowledge-base.js';
 import { lexiconIn, sentenceFinding, type ReviewContext } from '../review-context.js';
 import { customerOnlyThanks } from './customer-message.js';
+import { fold } from '../../core/fold-text.js';
+
+/** Per language: each spoken digit word (folded) to its digit. */
+const digitWords = new WeakMap<ReviewContext['lex'], Map<string, string>>();
+
+/**
+ * Numbers read aloud in the draft ("kuus-neljä-kolme, nolla-nolla-kaks-yks…"), as digit strings: runs of four
+ * or more digit words, with only spaces, hyphens and commas between them (so "egy hét", "one or two" are no run).
+ */
+export function spokenNumbers(ctx: ReviewContext): string[] {
+  let words = digitWords.get(ctx.lex);
+  if (!words) {
+    words = new Map(ctx.lex.data.spokenDigits.flatMap((list, digit) => list.map((w) => [fold(w), String(digit)] as const)));
+    digitWords.set(ctx.lex, words);
+  }
+  const runs: string[] = [];
+  let run = '';
+  for (const m of ctx.folded.matchAll(/(\p{L}+)|([^\p{L}\s,-]+)/gu)) {
+    const digit = m[1] !== undefined ? words.get(m[1]) : undefined;
+    if (digit !== undefined) {
+      run += digit;
+      continue;
+    }
+    if (run.length >= 4) runs.push(run);
+    run = '';
+  }
+  if (run.length >= 4) runs.push(run);
+  return runs;
+}
 
 /**
  * The customer gave an order, account, phone or reference number and the reply does not read any of them
@@ -18,6 +47,9 @@ export function unconfirmedDetails(ctx: ReviewContext, g: RuntimeGuideline): Fin
   if (ctx.threadPart || customerOnlyThanks(ctx)) return [];
   const draftKey = factKey(ctx.draft);
   if (ids.some((id) => containsFact(draftKey, id))) return [];
+  // Read back aloud, digit by digit, on the phone.
+  const spoken = spokenNumbers(ctx);
+  if (spoken.length > 0 && ids.some((id) => spoken.some((n) => n.includes(id.key)))) return [];
   if (ctx.channel !== 'phone-script' && !actsOnIt(ctx)) return [];
   const first = ctx.content.find((s) => !lexiconIn(ctx, 'greeting', s.start, s.end) || s.text.length > 30) ?? ctx.content[0];
   return first ? [sentenceFinding(ctx, g, first)] : [];
