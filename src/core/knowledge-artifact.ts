@@ -75,6 +75,16 @@ export interface CompiledPatterns {
   unlessDraft: Partial<Record<Lang, string[]>>;
 }
 
+/** The words the knowledge base speaks in one language (src/kb/build-vocabulary.ts): whole words, and prefixes. */
+export interface Vocabulary {
+  /** Every word the knowledge base uses: a draft word found here is never mended. */
+  words: string[];
+  /** Beginnings of words its rules accept ("przekazal*"): a word that begins so is known too. */
+  prefixes: string[];
+  /** The whole words its rules look for: the only words a typo is mended towards. */
+  targets: string[];
+}
+
 /** The compiled knowledge base: what the engine loads at start-up, with no YAML and no pattern compiling. */
 export interface KnowledgeArtifact {
   format: 1;
@@ -88,4 +98,6 @@ export interface KnowledgeArtifact {
   politeness: PolitenessArtifact;
   /** Titles and quoted passages in all four languages (knowledge/documents/translations.yaml). */
   translations: SourceTranslations;
+  /** Per language, the words the knowledge base speaks: the only words a typo is mended towards. */
+  vocabulary: Record<Lang, Vocabulary>;
 }

@@ -111,6 +111,8 @@ export const LanguageSchema = z
     /** The words for 0–9 as a number is read aloud, one list a digit ("kuus", "seittemän" beside "kuusi"): a number
      * read back on the phone is spelled out, and still reads it back. */
     spokenDigits: z.array(z.array(text).min(1)).length(10),
+    /** Real words one swap away from a word the rules look for ("tried" beside "tired"): never mended as typos. */
+    neverMend: z.array(text).default([]),
     greeting: patternList,
     acknowledgement: patternList,
     commitment: patternList,

@@ -2,6 +2,7 @@ import './compile-regexps-natively.js';
 import { readFileSync } from 'node:fs';
 import type { KnowledgeArtifact } from '../core/knowledge-artifact.js';
 import { LEXICON_KEYS, type LexiconKey } from '../core/lexicon-keys.js';
+import { knownWords, type KnownWords } from './correct-typos.js';
 import { defaultArtifactPath } from '../core/paths.js';
 import type { Guideline, LanguageData } from '../core/knowledge-schema.js';
 import type { Lang, RuleCode } from '../core/contract.js';
@@ -26,6 +27,8 @@ export interface RuntimeGuideline {
 
 export interface RuntimeLanguage {
   data: LanguageData;
+  /** The words the knowledge base speaks in this language: swapped letters are mended towards them (correct-typos.ts). */
+  known: KnownWords;
   /** One alternation per lexicon list; `test` on folded text, `g` for positions. */
   lexicon: Record<LexiconKey, RegExp>;
   /** The two ways of addressing the customer (fi sinä/te, hu te/Ön), where the language has them. */
@@ -123,6 +126,7 @@ export function knowledgeBaseFrom(artifact: KnowledgeArtifact): KnowledgeBase {
       l.lang,
       {
         data: l,
+        known: knownWords(artifact.vocabulary?.[l.lang] ?? { words: [], prefixes: [], targets: [] }),
         lexicon: Object.fromEntries(LEXICON_KEYS.map((k) => [k, union(l.compiled[k]) ?? NEVER])) as Record<LexiconKey, RegExp>,
         ...(l.register && l.compiledRegister
           ? {

@@ -2,6 +2,7 @@ import type { LexiconKey } from '../core/lexicon-keys.js';
 import type { Channel, Finding, Lang } from '../core/contract.js';
 import { identifiers, type Fact } from './extract-facts.js';
 import { fold } from '../core/fold-text.js';
+import { correctTypos } from './correct-typos.js';
 import { matches, type KnowledgeBase, type RuntimeGuideline, type RuntimeLanguage } from './knowledge-base.js';
 import { maskMarkup } from './mask-markup.js';
 import { segmentSentences, type Sentence } from './segment-sentences.js';
@@ -52,7 +53,8 @@ export function createContext(kb: KnowledgeBase, lang: Lang, draft: string, cust
     return bare.length < s.text.length && /\?["'”)]*$/.test(bare) ? { ...s, isQuestion: true } : s;
   });
   const content = sentences.filter((s) => /[\p{L}\p{N}]/u.test(masked.slice(s.start, s.end)));
-  const folded = fold(masked);
+  // Patterns and lexicon lists read the folded draft with swapped letters mended (same length, same offsets).
+  const folded = correctTypos(kb.languages[lang].known, fold(masked));
   let tokens: Token[] | undefined;
   let foldedDraft: string | undefined;
   let ruleStarts: Map<CompiledTokenRule, number[]> | undefined;
@@ -61,7 +63,7 @@ export function createContext(kb: KnowledgeBase, lang: Lang, draft: string, cust
   return {
     kb, lang, lex: kb.languages[lang], draft, masked, folded, links, threadPart, sentences, content, customer, firstReply, channel, memo: new Map(),
     get foldedDraft() {
-      return (foldedDraft ??= fold(draft));
+      return (foldedDraft ??= correctTypos(kb.languages[lang].known, fold(draft)));
     },
     get tokens() {
       return (tokens ??= tokenize(lang, folded, sentences));

@@ -8,6 +8,7 @@ import { compilePoliteness } from './politeness-schema.js';
 import type { Knowledge } from './load-knowledge.js';
 import type { Guideline } from '../core/knowledge-schema.js';
 import { splitIntoPassages } from './split-documents.js';
+import { buildVocabulary } from './build-vocabulary.js';
 import type { CompiledTokenRule, KnowledgeArtifact } from '../core/knowledge-artifact.js';
 
 export type { CompiledPatterns, KnowledgeArtifact } from '../core/knowledge-artifact.js';
@@ -63,5 +64,6 @@ export async function buildKnowledge(knowledge: Knowledge): Promise<KnowledgeArt
     scenarios: knowledge.scenarios,
     politeness: compilePoliteness(knowledge.politeness),
     translations: knowledge.translations,
+    vocabulary: buildVocabulary(knowledge),
   };
 }
