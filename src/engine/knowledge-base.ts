@@ -126,7 +126,12 @@ export function knowledgeBaseFrom(artifact: KnowledgeArtifact): KnowledgeBase {
       l.lang,
       {
         data: l,
-        known: knownWords(artifact.vocabulary?.[l.lang] ?? { words: [], prefixes: [], targets: [] }),
+        // Built on the first review in the language, not at start-up: most processes review in one or two.
+        get known() {
+          const value = knownWords(artifact.vocabulary?.[l.lang] ?? { words: [], prefixes: [], targets: [] });
+          Object.defineProperty(this, 'known', { value });
+          return value;
+        },
         lexicon: Object.fromEntries(LEXICON_KEYS.map((k) => [k, union(l.compiled[k]) ?? NEVER])) as Record<LexiconKey, RegExp>,
         ...(l.register && l.compiledRegister
           ? {
