@@ -41,13 +41,14 @@ export function buildVocabulary(knowledge: Knowledge): Record<Lang, Vocabulary> 
       for (const w of language.stopwords) fromText(w, words);
       for (const list of language.spokenDigits) for (const w of list) fromText(w, words);
       for (const w of language.neverMend) fromText(w, words);
-      for (const g of knowledge.guidelines) if (lang === 'en') fromText(`${g.principle.en} ${g.message.en}`, words);
       for (const s of Object.values(language.strings)) fromText(s, words);
       for (const s of Object.values(language.ui)) fromText(s, words);
     }
     for (const g of knowledge.guidelines) {
       for (const set of [g.patterns, g.rules, g.unless, g.unlessDraft]) for (const p of set?.[lang] ?? []) fromRule(p, words, prefixes, targets);
       for (const t of [...g.preferred[lang], ...(g.preferredInWriting?.[lang] ?? []), g.message[lang]]) fromText(t, words);
+      // English has no source document: the principles, written in English, widen what it knows.
+      if (lang === 'en') fromText(g.principle.en, words);
       for (const e of [...g.examples[lang].incorrect, ...(g.examples[lang].correct ?? [])]) fromText(e.text, words);
     }
     for (const d of knowledge.documents) if (d.lang === lang) fromText(d.text, words);
