@@ -312,3 +312,24 @@ describe('long helpful replies and spoken read-backs are not faults', () => {
     expect(rules('Nie wiem.', 'pl', { firstReply: false })).toContain('i-dont-know');
   });
 });
+
+describe('an alternative that takes the matter over does not send the customer on', () => {
+  it('drops "raise it with them directly" and "soittakaa suoraan heille" once the alternative contacts them', () => {
+    const cases: [Lang, string, RegExp][] = [
+      ['en', "The warranty is the manufacturer's responsibility, not ours. You'll need to raise it with them directly.", /directly/],
+      ['fi', 'Vuoto on valmistajan vastuulla, soittakaa suoraan heidän huoltoonsa.', /suoraan/],
+    ];
+    for (const [lang, draft, referral] of cases) {
+      const r = review({ lang, draft, customer: 'My kettle leaks.', channel: 'chat', firstReply: false });
+      expect(r.findings.map((f) => f.rule), draft).toContain('blames-third-party');
+      for (const s of r.suggestions) expect(s.text, s.text).not.toMatch(referral);
+    }
+  });
+  it('keeps such a sentence where nothing was taken over', () => {
+    const draft = 'Your satisfaction is our top priority! Our returns desk is the quickest route: contact them directly on 0800 123 4567 and they will swap it today.';
+    const r = review({ lang: 'en', draft, customer: 'My kettle leaks.', channel: 'chat', firstReply: false });
+    expect(r.findings.map((f) => f.rule)).toEqual(['hollow-phrase']);
+    expect(r.suggestions.length).toBeGreaterThan(0);
+    for (const s of r.suggestions) expect(s.text).toMatch(/contact them directly on 0800 123 4567/);
+  });
+});

@@ -136,6 +136,9 @@ export const LanguageSchema = z
     customerMatter: patternList,
     /** An instruction that opens its sentence ("Switch it off…", "Avaa sovellus…", "Proszę przełożyć…", "Kattintson…"): the customer is told what to do. */
     instruction: patternList,
+    /** Sending the customer to contact someone themselves ("call them directly", "soittakaa suoraan heille"): an alternative
+     * that takes the contact over drops it. */
+    referOn: patternList,
     /** A refusal, negation, hedge or apology in the reply: the matter is left open, so the reply owes a next step. */
     deadEnd: patternList,
     /** A matter still on its way ("received", "being processed", "later"): the customer still waits for something. */

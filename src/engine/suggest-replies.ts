@@ -2,7 +2,7 @@ import type { Finding, Lang, NextStep, RuleCode, Suggestion } from '../core/cont
 import { isDescriptive } from './checks/over-explaining.js';
 import { factKey, factsToKeep, identifiers, type Fact } from './extract-facts.js';
 import { fold } from '../core/fold-text.js';
-import type { RuntimeGuideline } from './knowledge-base.js';
+import { matches, type RuntimeGuideline } from './knowledge-base.js';
 import { inRegister } from './reply-register.js';
 import { lexiconIn, type ReviewContext } from './review-context.js';
 import type { Sentence } from './segment-sentences.js';
@@ -18,6 +18,8 @@ import type { Sentence } from './segment-sentences.js';
 /** Findings that point at something missing rather than at words to replace. */
 const ADDITIONS = new Set<RuleCode>(['missing-greeting', 'missing-next-step', 'unconfirmed-details']);
 const RANK = { critical: 0, major: 1, minor: 2 } as const;
+/** Faults whose phrasing takes the matter over from the customer: the agent contacts the right people. */
+const TAKE_OVER = new Set<RuleCode>(['blames-third-party', 'transfer-runaround', 'not-my-department', 'go-to-website']);
 /** The guideline of apologies that come back (knowledge/guidelines/hollow-apology.yaml). */
 const REPEATED_APOLOGY = 'hollow-apology-repeated';
 
@@ -216,6 +218,9 @@ function body(ctx: ReviewContext, findings: readonly Finding[], dropBackground: 
   const speaks = (c: Sentence) => /[.!?…]$/u.test(c.text) && (c.text.match(/\p{L}{2,}/gu)?.length ?? 0) >= 3 && !(c === ctx.sentences[0] && lexiconIn(ctx, 'greeting', c.start, c.end) && c.text.length < 40);
   const untouched = ctx.content.some((c) => !findings.some((f) => !ADDITIONS.has(f.rule) && f.start < c.end && f.end > c.start) && speaks(c));
   let committed = false;
+  // Where the alternative takes the matter over ("I'll contact them for you"), a sentence of the draft that still
+  // sends the customer to do it ("Call them directly.") would contradict it.
+  const takesOver = findings.some((f) => TAKE_OVER.has(f.rule));
   const firstApology = findings.filter((f) => f.guideline === REPEATED_APOLOGY).sort((a, b) => a.start - b.start)[0];
   for (const sentence of ctx.sentences) {
     const inSentence = findings.filter((f) => !ADDITIONS.has(f.rule) && f.rule !== 'over-explaining' && f.start < sentence.end && f.end > sentence.start);
@@ -248,9 +253,11 @@ function body(ctx: ReviewContext, findings: readonly Finding[], dropBackground: 
       const keptApology = firstApology && firstApology.start >= s.start && firstApology.end <= s.end ? ctx.draft.slice(firstApology.start, firstApology.end) : null;
       const enough = (t: string) =>
         saysSomething(t) && (!framing || (t.match(/\p{L}{2,}/gu)?.length ?? 0) >= 3 || (keptApology !== null && t.includes(keptApology)));
-      const before = enough(around.before) ? around.before : '';
+      // "…, soittakaa suoraan heidän huoltoonsa": a clause that sends the customer on goes where the agent takes over.
+      const referral = (t: string) => takesOver && matches(ctx.lex.lexicon.referOn, fold(t));
+      const before = enough(around.before) && !referral(around.before) ? around.before : '';
       // A two-word tail ("…, nie sklep.", "…, not ours.") is the fault's own coda, not a sentence of the agent's.
-      const after = enough(around.after) && (around.after.match(/\p{L}{2,}/gu)?.length ?? 0) >= 3 ? around.after : '';
+      const after = enough(around.after) && (around.after.match(/\p{L}{2,}/gu)?.length ?? 0) >= 3 && !referral(around.after) ? around.after : '';
       // A judgement is taken out, not papered over: where the agent's own words still say something (another
       // sentence, or five words around the cut), the guideline's scaffold ("Here's how it stands: [status…]")
       // would only add a blank. A repeated apology is simply dropped: the first one stays, and a next step is
@@ -275,6 +282,7 @@ function body(ctx: ReviewContext, findings: readonly Finding[], dropBackground: 
       continue;
     }
     if ((overExplained || dropBackground) && isBackground(ctx, s)) continue;
+    if (takesOver && lexiconIn(ctx, 'referOn', s.start, s.end)) continue;
     parts.push({ text: s === sentence ? s.text : tidy(s.text), before: s.before });
   }
   return parts;
