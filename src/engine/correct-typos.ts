@@ -1,4 +1,5 @@
 import type { Vocabulary } from '../core/knowledge-artifact.js';
+import { isLetter } from '../core/letter-class.js';
 
 /**
  * Agents type fast: "plaese", "tarkitsan", "wszytskie". Patterns and lexicon lists match exact letters, so one
@@ -46,13 +47,21 @@ function mended(k: KnownWords, w: string): string | null {
 export function correctTypos(k: KnownWords, folded: string): string {
   let out = '';
   let last = 0;
-  for (const m of folded.matchAll(/\p{L}+/gu)) {
-    const w = m[0];
-    if (w.length < MIN_LENGTH || known(k, w)) continue;
+  const n = folded.length;
+  for (let i = 0; i < n; ) {
+    if (!isLetter(folded.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && isLetter(folded.charCodeAt(i))) i++;
+    if (i - start < MIN_LENGTH) continue;
+    const w = folded.slice(start, i);
+    if (known(k, w)) continue;
     const t = mended(k, w);
     if (t === null) continue;
-    out += folded.slice(last, m.index) + t;
-    last = m.index + w.length;
+    out += folded.slice(last, start) + t;
+    last = i;
   }
   return last === 0 ? folded : out + folded.slice(last);
 }

@@ -25,6 +25,26 @@ function negatedAt(ctx: ReviewContext, at: number): boolean {
   return false;
 }
 
+interface Matched {
+  found: Finding[];
+  taken: [number, number][];
+}
+
+/** A match becomes a finding unless it overlaps one already made, or its sentence asks or holds an exception. */
+function consider(ctx: ReviewContext, g: RuntimeGuideline, state: Matched | undefined, start: number, end: number): Matched | undefined {
+  while (end > start && /[\s,;:-]/.test(ctx.draft.charAt(end - 1))) end--;
+  if (state?.taken.some(([s, e]) => start < e && end > s)) return state;
+  const sentence = ctx.sentences[sentenceAt(ctx.sentences, start)];
+  if (sentence) {
+    if (g.data.skipQuestions && sentence.isQuestion) return state;
+    if (matches(g.unless[ctx.lang], foldedSentence(ctx, sentence))) return state;
+  }
+  const s = state ?? { found: [], taken: [] };
+  s.taken.push([start, end]);
+  s.found.push(makeFinding(ctx, g, start, end));
+  return s;
+}
+
 export function matchPhrases(ctx: ReviewContext, g: RuntimeGuideline): Finding[] {
   const patterns = g.patterns[ctx.lang];
   const rules = g.rules[ctx.lang];
@@ -34,19 +54,8 @@ export function matchPhrases(ctx: ReviewContext, g: RuntimeGuideline): Finding[]
   const unlessDraft = g.unlessDraft[ctx.lang];
   if (unlessDraft && matches(unlessDraft, ctx.foldedDraft)) return [];
   if (g.data.unlessActing && (lexiconIn(ctx, 'done') || hasNextStep(ctx))) return [];
-  const found: Finding[] = [];
-  const taken: [number, number][] = [];
-  const consider = (start: number, end: number) => {
-    while (end > start && /[\s,;:-]/.test(ctx.draft.charAt(end - 1))) end--;
-    if (taken.some(([s, e]) => start < e && end > s)) return;
-    const sentence = ctx.sentences[sentenceAt(ctx.sentences, start)];
-    if (sentence) {
-      if (g.data.skipQuestions && sentence.isQuestion) return;
-      if (matches(g.unless[ctx.lang], foldedSentence(ctx, sentence))) return;
-    }
-    taken.push([start, end]);
-    found.push(makeFinding(ctx, g, start, end));
-  };
+  // Most guidelines find nothing in most drafts: what a match needs is made at its first match only.
+  let state: Matched | undefined;
   // Token rules first: where both forms are written, the rule a linguist reads decides the span.
   const everywhere = ctx.kb.ruleIndex[ctx.lang].everywhere;
   for (const rule of rules) {
@@ -55,7 +64,7 @@ export function matchPhrases(ctx: ReviewContext, g: RuntimeGuideline): Finding[]
     if (!anywhere && !starts) continue; // no word of the draft can begin this rule
     for (const [from, to] of matchTokenRule(rule, ctx.tokens, starts)) {
       if (g.data.notNegated && negatedAt(ctx, from)) continue;
-      consider(ctx.tokens[from]!.start, ctx.tokens[to - 1]!.end);
+      state = consider(ctx, g, state, ctx.tokens[from]!.start, ctx.tokens[to - 1]!.end);
     }
   }
   if (patterns.length > 0 && (!any || any.test(ctx.folded))) {
@@ -66,10 +75,11 @@ export function matchPhrases(ctx: ReviewContext, g: RuntimeGuideline): Finding[]
           re.lastIndex++;
           continue;
         }
-        consider(m.index, m.index + m[0].length);
+        state = consider(ctx, g, state, m.index, m.index + m[0].length);
       }
     }
   }
+  const found = state?.found ?? [];
   if (g.data.kind === 'occurrence' && found.length < (g.data.min ?? 2)) return [];
   return found.sort((a, b) => a.start - b.start);
 }

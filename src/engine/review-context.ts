@@ -63,7 +63,8 @@ export function createContext(kb: KnowledgeBase, lang: Lang, draft: string, cust
   return {
     kb, lang, lex: kb.languages[lang], draft, masked, folded, links, threadPart, sentences, content, customer, firstReply, channel, memo: new Map(),
     get foldedDraft() {
-      return (foldedDraft ??= correctTypos(kb.languages[lang].known, fold(draft)));
+      // A draft with no markup to blank is its masked form, already folded and mended.
+      return (foldedDraft ??= draft === masked ? folded : correctTypos(kb.languages[lang].known, fold(draft)));
     },
     get tokens() {
       return (tokens ??= tokenize(lang, folded, sentences));

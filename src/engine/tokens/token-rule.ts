@@ -10,20 +10,29 @@ export type { CompiledTokenRule, RuleStep, TokenSpec } from '../../core/knowledg
 /** Shortest word a typo is forgiven in: shorter words have too many neighbours one letter away ("not"/"now"). */
 export const TYPO_MIN_LENGTH = 6;
 
+/** `a` from `i` and `b` from `j` are the same letters to the end (no substrings: this runs for every long word). */
+function sameTail(a: string, i: number, b: string, j: number): boolean {
+  if (a.length - i !== b.length - j) return false;
+  for (; i < a.length; i++, j++) if (a.charCodeAt(i) !== b.charCodeAt(j)) return false;
+  return true;
+}
+
 /** True when `a` and `b` differ by one letter typed wrong, missing, extra, or two letters swapped, inside the word. */
 export function oneTypoApart(a: string, b: string): boolean {
   if (a === b) return true;
-  if (Math.abs(a.length - b.length) > 1 || a.charAt(0) !== b.charAt(0)) return false;
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > 1 || a.charCodeAt(0) !== b.charCodeAt(0)) return false;
   // The last two letters must agree: that is where Finnish, Polish and Hungarian inflect ("zadzwoń" and
   // "zadzwoni" are two forms, not a typo).
-  if (a.slice(-2) !== b.slice(-2)) return false;
+  if (a.charCodeAt(la - 1) !== b.charCodeAt(lb - 1) || a.charCodeAt(la - 2) !== b.charCodeAt(lb - 2)) return false;
   let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  if (a.length === b.length) {
-    if (a.slice(i + 1) === b.slice(i + 1)) return true; // one letter typed wrong
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // two swapped
+  while (i < la && i < lb && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (la === lb) {
+    if (sameTail(a, i + 1, b, i + 1)) return true; // one letter typed wrong
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && sameTail(a, i + 2, b, i + 2); // two swapped
   }
-  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1); // one extra or missing
+  return la > lb ? sameTail(a, i + 1, b, i) : sameTail(a, i, b, i + 1); // one extra or missing
 }
 
 /** A token spec made fast to test: sets for words and stems, long words grouped by first letter for typos. */
@@ -52,8 +61,12 @@ function fastSpec(spec: TokenSpec): FastSpec {
 function tokenMatches(spec: TokenSpec, t: Token): boolean {
   if (spec.anyWord) return !spec.negate;
   const f = fastSpec(spec);
-  let hit = f.words.has(t.text) || f.stems.has(t.stem) || f.prefixes.some((p) => t.text.startsWith(p));
-  if (!hit && !spec.negate && t.text.length >= TYPO_MIN_LENGTH) hit = f.typoWords.get(t.text.charAt(0))?.some((w) => oneTypoApart(w, t.text)) ?? false;
+  let hit = f.words.has(t.text) || f.stems.has(t.stem);
+  for (let i = 0; !hit && i < f.prefixes.length; i++) hit = t.text.startsWith(f.prefixes[i]!);
+  if (!hit && !spec.negate && t.text.length >= TYPO_MIN_LENGTH) {
+    const near = f.typoWords.get(t.text.charAt(0));
+    for (let i = 0; !hit && near && i < near.length; i++) hit = oneTypoApart(near[i]!, t.text);
+  }
   return spec.negate ? !hit : hit;
 }
 
@@ -82,18 +95,21 @@ function matchFrom(steps: readonly RuleStep[], step: number, tokens: readonly To
  * Every non-overlapping match of the rule, as [first token, one past the last token]. `starts`, when given, are
  * the only words the rule can begin at (rule-index.ts): the rest are not tried.
  */
-export function matchTokenRule(rule: CompiledTokenRule, tokens: readonly Token[], starts?: readonly number[]): [number, number][] {
-  const found: [number, number][] = [];
+const NO_MATCHES: readonly [number, number][] = [];
+
+export function matchTokenRule(rule: CompiledTokenRule, tokens: readonly Token[], starts?: readonly number[]): readonly [number, number][] {
+  let found: [number, number][] | undefined;
   let from = 0;
-  const tryAt = (i: number) => {
-    if (i < from) return;
+  // No closure or iterator per rule: a review tries hundreds of rules, and what it allocates is what the collector pays for.
+  const n = starts ? starts.length : tokens.length;
+  for (let k = 0; k < n; k++) {
+    const i = starts ? starts[k]! : k;
+    if (i < from) continue;
     const end = matchFrom(rule.steps, 0, tokens, i, tokens[i]!.sentence);
     if (end > i) {
-      found.push([i, end]);
+      (found ??= []).push([i, end]);
       from = end;
     }
-  };
-  if (starts) for (const i of starts) tryAt(i);
-  else for (let i = 0; i < tokens.length; i++) tryAt(i);
-  return found;
+  }
+  return found ?? NO_MATCHES;
 }
