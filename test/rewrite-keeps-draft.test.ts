@@ -183,3 +183,30 @@ describe('a clause of the agent’s own that opens with "as" stays', () => {
     }
   });
 });
+
+describe('a guarantee becomes an estimate, not a template', () => {
+  // The guarantee's words go; the agent's own sentence stays with its day and time (softenInRewrite in overpromise.yaml).
+  const cases = [
+    { lang: 'en', draft: "Thanks, I've found LIS-88213. Your bag is in Frankfurt and it will definitely be at your hotel by 6 pm today, guaranteed.", kept: 'it will be at your hotel by 6 pm today.', gone: /definitely|guaranteed|\[usual time frame\]|For reference/ },
+    { lang: 'pl', draft: 'Już sprawdzam. Kurier na pewno dostarczy dziś do 12:00, gwarantuję.', kept: 'Kurier dostarczy dziś do 12:00.', gone: /na pewno|gwarantuj|\[zwykły czas\]|Dane do sprawy/ },
+    { lang: 'fi', draft: 'Katsoin ilmoituksesi ja voin luvata, että korvaus on tililläsi viimeistään perjantaina.', kept: 'korvaus on tililläsi viimeistään perjantaina.', gone: /luvata|\[tavallinen aika\]/ },
+    { lang: 'hu', draft: 'Megnéztem a kárát, és garantálom, hogy az összeg legkésőbb pénteken a számláján lesz.', kept: 'az összeg legkésőbb pénteken a számláján lesz.', gone: /garantálom|\[szokásos idő\]/ },
+  ] as const;
+  for (const c of cases) {
+    it(`keeps "${c.kept}" (${c.lang})`, () => {
+      const result = review({ draft: c.draft, lang: c.lang });
+      expect(result.findings.map((f) => f.guideline)).toContain('overpromise-guarantee');
+      for (const s of result.suggestions) {
+        expect(s.text).toContain(c.kept);
+        expect(s.text).not.toMatch(c.gone);
+        // Said once, after the estimate.
+        expect(s.text.match(/current estimate|tämänhetkinen arvio|Tak to teraz wygląda|jelenlegi becslés/g)).toHaveLength(1);
+        expect(review({ draft: s.text, lang: c.lang, firstReply: false }).findings.map((f) => f.rule)).not.toContain('overpromise');
+      }
+    });
+  }
+  it('a guarantee beside an exact time for someone else still gets the usual-time phrasing (the time is the fault)', () => {
+    const result = review({ draft: 'Technik oddzwoni do Pana w ciągu 10 minut, gwarantuję.', lang: 'pl' });
+    for (const s of result.suggestions) expect(s.text).not.toContain('w ciągu 10 minut');
+  });
+});

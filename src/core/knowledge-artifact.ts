@@ -73,6 +73,8 @@ export interface CompiledPatterns {
   rules: Partial<Record<Lang, CompiledTokenRule[]>>;
   unless: Partial<Record<Lang, string[]>>;
   unlessDraft: Partial<Record<Lang, string[]>>;
+  /** `softenInRewrite.words`, compiled. */
+  soften?: Partial<Record<Lang, string[]>>;
 }
 
 /** The words the knowledge base speaks in one language (src/kb/build-vocabulary.ts): whole words, and prefixes. */

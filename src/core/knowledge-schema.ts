@@ -84,6 +84,10 @@ export const GuidelineSchema = z
     /** The rewrite puts the preferred phrasing in place of the sentence even where the rest of the draft speaks:
      * a shrug at a customer's loss is answered by acknowledging the loss, not only cut out. */
     acknowledgeInRewrite: z.boolean().optional(),
+    /** The rewrite keeps the agent's sentence and takes out only these words ("definitely", "gwarantuję",
+     * "ihan varmasti"): what the agent said stays, as an estimate, and `after` follows it once a reply
+     * ("That is the current estimate; if anything changes, I'll let you know straight away."). */
+    softenInRewrite: z.object({ words: somePerLang(patternList), after: perLang(text) }).strict().optional(),
     /** A token-rule match is no finding when a negation word of the language stands within the four words
      * before it in the same sentence ("en sano, että virhe olisi teidän päässänne"): LanguageTool's negation scope. */
     notNegated: z.boolean().optional(),

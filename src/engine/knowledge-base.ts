@@ -23,6 +23,8 @@ export interface RuntimeGuideline {
   any: Record<Lang, RegExp | null>;
   unless: Record<Lang, RegExp | null>;
   unlessDraft: Record<Lang, RegExp | null>;
+  /** The words a rewrite takes out of the agent's sentence (`softenInRewrite`), `g` for positions. */
+  soften: Record<Lang, RegExp | null>;
 }
 
 export interface RuntimeLanguage {
@@ -119,6 +121,7 @@ export function knowledgeBaseFrom(artifact: KnowledgeArtifact): KnowledgeBase {
       any: per((l) => anyOf(g.compiled.patterns[l] ?? [])),
       unless: per((l) => union(g.compiled.unless[l])),
       unlessDraft: per((l) => union(g.compiled.unlessDraft[l])),
+      soften: per((l) => union(g.compiled.soften?.[l])),
     };
   });
   const languages = Object.fromEntries(

@@ -4,7 +4,7 @@ import { factKey, factsToKeep, identifiers, type Fact } from './extract-facts.js
 import { fold } from '../core/fold-text.js';
 import { matches, type RuntimeGuideline } from './knowledge-base.js';
 import { inRegister } from './reply-register.js';
-import { lexiconIn, type ReviewContext } from './review-context.js';
+import { foldedSentence, lexiconIn, type ReviewContext } from './review-context.js';
 import type { Sentence } from './segment-sentences.js';
 
 /**
@@ -196,6 +196,40 @@ function aroundRequest(ctx: ReviewContext, s: Sentence, here: readonly Finding[]
   return [salutation ?? '', statement(around.before), statement(around.after)].filter(Boolean).join(' ');
 }
 
+/**
+ * A guarantee made an estimate rather than replaced (`softenInRewrite`): the guarantee's own words go ("definitely",
+ * "gwarantuję", "voin luvata, että") and the agent's sentence stays, with its day, time and facts. Null where a
+ * finding's guideline has no such words, where a finding holds none of them, or where too little is left.
+ */
+function softened(ctx: ReviewContext, s: Sentence, here: readonly Finding[]): string | null {
+  const cuts: [number, number][] = [];
+  const folded = foldedSentence(ctx, s);
+  for (const re of new Set(here.map((f) => ctx.kb.byId.get(f.guideline)?.soften[ctx.lang] ?? null))) {
+    if (!re) return null;
+    re.lastIndex = 0;
+    for (let m = re.exec(folded); m; m = re.exec(folded)) {
+      if (m[0].length === 0) re.lastIndex++;
+      else cuts.push([m.index, m.index + m[0].length]);
+    }
+  }
+  if (!here.every((f) => cuts.some(([a, b]) => s.start + a < f.end && s.start + b > f.start))) return null;
+  let text = s.text;
+  let from = Infinity;
+  for (const [a, b] of cuts.sort((x, y) => y[0] - x[0] || y[1] - x[1])) {
+    const end = Math.min(b, from); // overlapping cuts: what the later one took is gone already
+    if (a < end) text = text.slice(0, a) + ' '.repeat(end - a) + text.slice(end);
+    from = Math.min(from, a);
+  }
+  const tidied = text
+    .replace(/\s{2,}/g, ' ')
+    .replace(/\s+([,.;:!?…])/gu, '$1')
+    .replace(/[,;:]+(?=[.!?…]|$)/gu, '')
+    .replace(/^[\s,;:–-]+/u, '')
+    .trim();
+  if ((tidied.match(/\p{L}{2,}/gu)?.length ?? 0) < 3) return null;
+  return asSentence(capitalise(tidied));
+}
+
 /** The sentence with the given spans blanked (same length, so the draft's offsets still line up; tidied when kept). */
 function withoutSpans(s: Sentence, spans: readonly Finding[]): Sentence {
   let text = s.text;
@@ -218,6 +252,7 @@ function body(ctx: ReviewContext, findings: readonly Finding[], dropBackground: 
   const speaks = (c: Sentence) => /[.!?…]$/u.test(c.text) && (c.text.match(/\p{L}{2,}/gu)?.length ?? 0) >= 3 && !(c === ctx.sentences[0] && lexiconIn(ctx, 'greeting', c.start, c.end) && c.text.length < 40);
   const untouched = ctx.content.some((c) => !findings.some((f) => !ADDITIONS.has(f.rule) && f.start < c.end && f.end > c.start) && speaks(c));
   let committed = false;
+  let softenedOnce = false;
   // Where the alternative takes the matter over ("I'll contact them for you"), a sentence of the draft that still
   // sends the customer to do it ("Call them directly.") would contradict it.
   const takesOver = findings.some((f) => TAKE_OVER.has(f.rule));
@@ -230,6 +265,15 @@ function body(ctx: ReviewContext, findings: readonly Finding[], dropBackground: 
     // One sincere apology is good service: the first of repeated apologies stays, the repeats go.
     const here = inSentence.filter((f) => !wordless.includes(f) && f !== firstApology);
     if (here.length > 0) {
+      const soft = softened(ctx, s, here);
+      if (soft !== null) {
+        parts.push({ text: soft, before: s.before });
+        // Said once a reply, after the first estimate: "That is the current estimate; if anything changes…".
+        const after = ctx.kb.byId.get(here[0]!.guideline)?.data.softenInRewrite?.after[ctx.lang];
+        if (after && !softenedOnce) parts.push({ text: inRegister(ctx.lex, register, after), before: ' ' });
+        softenedOnce = true;
+        continue;
+      }
       let replacement = replacementFor(ctx, here, register);
       if (replacement === null && here.every((f) => f.rule === 'asks-details-again')) {
         // The number asked for again is read back in compose(); what the agent said around the request is theirs

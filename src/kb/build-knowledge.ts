@@ -53,7 +53,7 @@ export async function buildKnowledge(knowledge: Knowledge): Promise<KnowledgeArt
     passages,
     guidelines: knowledge.guidelines.map((g) => ({
       ...g,
-      compiled: { patterns: compileSet(g.patterns), rules: parseRules(g.rules), unless: compileSet(g.unless), unlessDraft: compileSet(g.unlessDraft) },
+      compiled: { patterns: compileSet(g.patterns), rules: parseRules(g.rules), unless: compileSet(g.unless), unlessDraft: compileSet(g.unlessDraft), soften: compileSet(g.softenInRewrite?.words) },
     })),
     languages: knowledge.languages.map((l) => ({
       ...l,

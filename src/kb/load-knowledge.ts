@@ -152,9 +152,9 @@ export function loadKnowledge(root: string): Knowledge {
         });
       }
       if (g.kind === 'occurrence' && g.min === undefined) throw fail('min', 'is required for kind occurrence');
-      for (const key of ['patterns', 'unless', 'unlessDraft'] as const) {
+      for (const key of ['patterns', 'unless', 'unlessDraft', 'softenInRewrite'] as const) {
         for (const lang of LANGS) {
-          const list = g[key]?.[lang];
+          const list = key === 'softenInRewrite' ? g.softenInRewrite?.words[lang] : g[key]?.[lang];
           if ((g.kind === 'phrase' || g.kind === 'occurrence') && key === 'patterns' && (!list || list.length === 0) && !g.rules?.[lang]?.length) {
             throw fail(`patterns.${lang}`, 'must list at least one pattern');
           }
@@ -200,7 +200,7 @@ export function loadKnowledge(root: string): Knowledge {
     const register = language.register;
     if (!register) continue;
     const path = show(join(root, 'languages', `${language.lang}-register.yaml`));
-    const phrasings = [...guidelines.flatMap((g) => (builtIn.some((d) => d.id === g.source.document) ? [...g.preferred[language.lang], ...(g.preferredInWriting?.[language.lang] ?? [])] : [])), ...Object.values(language.strings)];
+    const phrasings = [...guidelines.flatMap((g) => (builtIn.some((d) => d.id === g.source.document) ? [...g.preferred[language.lang], ...(g.preferredInWriting?.[language.lang] ?? []), ...(g.softenInRewrite ? [g.softenInRewrite.after[language.lang]] : [])] : [])), ...Object.values(language.strings)];
     for (const phrasing of phrasings) {
       const other = register.variants[phrasing];
       if (other === undefined) throw new KnowledgeError(path, language.lang, 'variants', `has no ${register.other} form of "${phrasing.slice(0, 80)}"`);
