@@ -162,6 +162,13 @@ describe('a number carried out of a cut sentence keeps its meaning', () => {
       expect(s.text).not.toMatch(/18, 00/u);
     }
   });
+  it('a small word never names a number ("page 2", not "2 of"), and a currency sign stays with it ("£45")', () => {
+    for (const s of review({ draft: "As anyone who looks at page 2 of the bill can see, it's the catch-up charge.", lang: 'en' }).suggestions) {
+      expect(s.text).toMatch(/page 2/u);
+      expect(s.text).not.toMatch(/2 of\./u);
+    }
+    for (const s of review({ draft: 'The procedure has to be followed in every case, so the £45 charge will stand.', lang: 'en' }).suggestions) expect(s.text).toContain('£45');
+  });
 });
 
 describe('no fragments', () => {

@@ -354,7 +354,7 @@ function stringsIn(ctx: ReviewContext, register: string | undefined): Readonly<S
  * "18:00"): it is carried with the digits and separators around it and, unless it is a clock time, the word
  * after it ("3 marca", "1–2 munkanapon", "18:00"). Identifiers, links and e-mails stand on their own.
  */
-function factPhrase(draft: string, fact: Fact, ids: ReadonlySet<string>): string {
+function factPhrase(draft: string, fact: Fact, ids: ReadonlySet<string>, stop: ReadonlySet<string>, lang: Lang): string {
   if (fact.kind !== 'number' || ids.has(fact.key)) return fact.text;
   const at = draft.indexOf(fact.text);
   if (at < 0) return fact.text;
@@ -362,12 +362,21 @@ function factPhrase(draft: string, fact: Fact, ids: ReadonlySet<string>): string
   const joins = (c: string, beyond: string) => /\d/.test(c) || (/[.,:–-]/.test(c) && /\d/.test(beyond));
   let from = at;
   while (from > 0 && joins(draft.charAt(from - 1), draft.charAt(from - 2))) from--;
+  // A currency sign before it belongs to it ("£45", "€12").
+  if (/[£$€¥]/u.test(draft.charAt(from - 1))) from--;
   let to = at + fact.text.length;
   while (to < draft.length && joins(draft.charAt(to), draft.charAt(to + 1))) to++;
   const number = draft.slice(from, to);
-  // A clock time says what it is ("18:00"); a bare count or day needs its word ("3 marca", "100 forint").
-  const word = number.includes(':') || !/\d$/.test(number) ? null : /^(?:\s?%|\s+\p{L}{2,20})/u.exec(draft.slice(to));
-  return number + (word?.[0] ?? '');
+  // A clock time says what it is ("18:00"); a bare count or day needs its word: the one after it ("3 marca",
+  // "100 forint"), or where that is a small word ("2 of the bill", "7 and"), the one before it ("page 2").
+  if (number.includes(':') || !/\d$/.test(number)) return number;
+  // Hungarian writes an ordinal with a dot before its noun ("2. oldalán").
+  const unit = (lang === 'hu' ? /^(?:\s?%|\.?\s+(\p{L}{2,20}))/u : /^(?:\s?%|\s+(\p{L}{2,20}))/u).exec(draft.slice(to));
+  if (unit && (unit[1] === undefined || !stop.has(fold(unit[1])))) return number + unit[0];
+  // English and Polish name a numbered thing before its number ("page 2", "strona 2"); Finnish and Hungarian
+  // inflect the number itself, and the word before it is no name of it.
+  const before = lang === 'en' || lang === 'pl' ? /(\p{L}{3,20})\s+$/u.exec(draft.slice(Math.max(0, from - 24), from)) : null;
+  return before && !stop.has(fold(before[1]!)) ? `${before[1]} ${number}` : number;
 }
 
 /** The facts every candidate of one review must keep: asked for up to four times a review, the same each time. */
@@ -380,12 +389,21 @@ function factsKept(ctx: ReviewContext, findings: readonly Finding[]): readonly F
   return facts;
 }
 
+/** A language's small words, folded: never the word that says what a number is. */
+const stopwordSets = new WeakMap<ReviewContext['lex'], ReadonlySet<string>>();
+function stopwordsOf(ctx: ReviewContext): ReadonlySet<string> {
+  let set = stopwordSets.get(ctx.lex);
+  if (!set) stopwordSets.set(ctx.lex, (set = new Set(ctx.lex.data.stopwords.map((w) => fold(w)))));
+  return set;
+}
+
 function keepFacts(ctx: ReviewContext, text: string, findings: readonly Finding[], register?: string): string {
   const key = factKey(text);
   const lost = factsKept(ctx, findings).filter((f) => !key.includes(f.key));
   if (lost.length === 0) return text;
   const ids = new Set(identifiers(ctx.draft).map((f) => f.key));
-  const phrases = lost.map((f) => factPhrase(ctx.draft, f, ids));
+  const stop = stopwordsOf(ctx);
+  const phrases = lost.map((f) => factPhrase(ctx.draft, f, ids, stop, ctx.lang));
   // "1–2 munkanapon" carries both the 1 and the 2: one phrase each, the longer first, none inside another.
   const unique = [...new Set(phrases)].sort((a, b) => b.length - a.length).filter((p, i, all) => !all.slice(0, i).some((q) => q.includes(p)));
   if (unique.length === 0) return text;
