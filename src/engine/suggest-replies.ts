@@ -151,6 +151,7 @@ function clausesAround(s: Sentence, here: readonly Finding[], from0 = 0, keepCon
   const before: string[] = [];
   const after: string[] = [];
   let seenFault = false;
+  let conditionalFault = false;
   for (let i = 0; i + 1 < cuts.length; i++) {
     const from = s.start + cuts[i]!;
     const to = s.start + cuts[i + 1]!;
@@ -159,6 +160,9 @@ function clausesAround(s: Sentence, here: readonly Finding[], from0 = 0, keepCon
       // "Ymmärrän kyllä, että [fault]", "It's worth remembering that [fault]": the clause that introduces the
       // fault only frames it, and goes with it.
       if (!seenFault && COMPLEMENT.test(clause.trim())) before.pop();
+      // "If you'd read the description, [this would have been avoided]": the clause a conditional fault opens
+      // is its consequence, and says the same thing.
+      if (!seenFault && SUBORDINATE.test(clause.trim())) conditionalFault = true;
       seenFault = true;
       after.length = 0; // clauses between two faults go with the replacement
       continue;
@@ -177,7 +181,8 @@ function clausesAround(s: Sentence, here: readonly Finding[], from0 = 0, keepCon
   // follows it, and what it frames is the agent's content (English "that" is too often a pronoun to tell).
   const framed = FRAMED.exec(after_);
   if (framed) after_ = after_.slice(framed[0].length);
-  return { before: whole(text(before)), after: CONSEQUENCE.test(after_) && !keepConsequence ? '' : whole(after_) };
+  const consequence = CONSEQUENCE.test(after_) || (conditionalFault && after.length > 0 && !framed);
+  return { before: whole(text(before)), after: consequence && !keepConsequence ? '' : whole(after_) };
 }
 
 /** The link from a request to what the agent will do with the answer: "so", "niin", "a", "és". */
