@@ -217,3 +217,16 @@ describe('a guarantee becomes an estimate, not a template', () => {
     for (const s of result.suggestions) expect(s.text).not.toContain('w ciągu 10 minut');
   });
 });
+
+describe('what a faulty condition leads to goes with it', () => {
+  it('"Jos … olisi luettu, tältä olisi vältytty." leaves no "Tältä olisi vältytty." behind; a commitment after it stays', () => {
+    const fi = review({ draft: 'Jos tuotekuvaus olisi luettu ennen tilausta, tältä olisi vältytty. Voit palauttaa kengät maksutta ja tilata koon 40.', lang: 'fi' });
+    expect(fi.findings.map((f) => f.rule)).toContain('blames-customer');
+    for (const s of fi.suggestions) {
+      expect(s.text).not.toMatch(/vältytty/u);
+      expect(s.text).toContain('Voit palauttaa kengät maksutta ja tilata koon 40.');
+    }
+    const hu = review({ draft: 'Uram, attól, hogy hangosabban mondja, a rendszer nem lesz gyorsabb. Ha normális hangon folytatjuk, megnézem az ügyét.', lang: 'hu' });
+    for (const s of hu.suggestions) expect(s.text).toMatch(/megnézem az ügyét/iu);
+  });
+});

@@ -123,6 +123,9 @@ const RELATIVE = /^(?:\p{L}{1,4}\s+)?(?:which|who|whom|whose|joka|jonka|jota|jos
 /** The complementiser that opens what a framing fault introduces: "że", "että", "hogy", "iż". */
 const FRAMED = /^(?:że|ze|iż|iz|että|etta|hogy)\s+/iu;
 
+/** A condition ("If you'd read…", "Jos tuotekuvaus olisi luettu…", "Gdyby Pan…", "Ha normális hangon…"). */
+const CONDITIONAL = /^(?:if|unless|should you|were you|had you|jos|mikäli|mikali|gdyby|jeśli|jesli|jeżeli|jezeli|jakby|ha|amennyiben)\b/iu;
+
 /** A clause that opens with "that" is the complement of the clause before it. */
 const COMPLEMENT = /^(?:that|että|etta|że|ze|iż|iz|hogy)\b/iu;
 
@@ -138,7 +141,7 @@ const asSentence = (t: string) => {
  * The clauses of a flagged sentence that no finding touches ("Thanks for waiting, but that's not my
  * department."): an editor keeps them, word for word, around the replacement of the clause at fault.
  */
-function clausesAround(s: Sentence, here: readonly Finding[], from0 = 0, keepConsequence = false, atAnd = false): { before: string; after: string } {
+function clausesAround(s: Sentence, here: readonly Finding[], from0 = 0, keepConsequence = false, atAnd = false): { before: string; after: string; afterConditional: boolean } {
   const cuts = [from0];
   // "Sorry for the trouble, and once again we apologise": a repeated apology is its own clause from its "and".
   if (atAnd) for (const m of s.text.slice(from0).matchAll(/\s(?=(?:and|ja|sekä|i|oraz|és|es)\s)/giu)) cuts.push(from0 + m.index!);
@@ -162,7 +165,7 @@ function clausesAround(s: Sentence, here: readonly Finding[], from0 = 0, keepCon
       if (!seenFault && COMPLEMENT.test(clause.trim())) before.pop();
       // "If you'd read the description, [this would have been avoided]": the clause a conditional fault opens
       // is its consequence, and says the same thing.
-      if (!seenFault && SUBORDINATE.test(clause.trim())) conditionalFault = true;
+      if (!seenFault && CONDITIONAL.test(clause.trim())) conditionalFault = true;
       seenFault = true;
       after.length = 0; // clauses between two faults go with the replacement
       continue;
@@ -181,8 +184,7 @@ function clausesAround(s: Sentence, here: readonly Finding[], from0 = 0, keepCon
   // follows it, and what it frames is the agent's content (English "that" is too often a pronoun to tell).
   const framed = FRAMED.exec(after_);
   if (framed) after_ = after_.slice(framed[0].length);
-  const consequence = CONSEQUENCE.test(after_) || (conditionalFault && after.length > 0 && !framed);
-  return { before: whole(text(before)), after: consequence && !keepConsequence ? '' : whole(after_) };
+  return { before: whole(text(before)), after: CONSEQUENCE.test(after_) && !keepConsequence ? '' : whole(after_), afterConditional: conditionalFault && after.length > 0 && !framed };
 }
 
 /** The link from a request to what the agent will do with the answer: "so", "niin", "a", "és". */
@@ -306,7 +308,11 @@ function body(ctx: ReviewContext, findings: readonly Finding[], dropBackground: 
       const referral = (t: string) => takesOver && matches(ctx.lex.lexicon.referOn, fold(t));
       const before = enough(around.before) && !referral(around.before) ? around.before : '';
       // A two-word tail ("…, nie sklep.", "…, not ours.") is the fault's own coda, not a sentence of the agent's.
-      const after = enough(around.after) && (around.after.match(/\p{L}{2,}/gu)?.length ?? 0) >= 3 && !referral(around.after) ? around.after : '';
+      // What a faulty condition leads to, when short and with nothing of the agent's own in it ("…, tältä olisi
+      // vältytty", "…, you'd know"), says the fault again; a commitment, a fact or what is on its way after it
+      // ("…, megnézem az ügyét") is the agent's and stays.
+      const echo = (t: string) => around.afterConditional && (t.match(/\p{L}{2,}/gu)?.length ?? 0) <= 6 && !/\d/.test(t) && !(['commitment', 'followUp', 'pending'] as const).some((k) => matches(ctx.lex.lexicon[k], fold(t)));
+      const after = enough(around.after) && (around.after.match(/\p{L}{2,}/gu)?.length ?? 0) >= 3 && !referral(around.after) && !echo(around.after) ? around.after : '';
       // A judgement is taken out, not papered over: where the agent's own words still say something (another
       // sentence, or five words around the cut), the guideline's scaffold ("Here's how it stands: [status…]")
       // would only add a blank. A repeated apology is simply dropped: the first one stays, and a next step is
