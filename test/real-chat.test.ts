@@ -206,6 +206,12 @@ describe('the token layer', () => {
     expect(rules('Let me go through it once more, slowly.', 'en')).toContain('rude-or-judgemental');
     expect(rules("I'm not saying the mistake was on your end; I've fixed the booking.", 'en')).not.toContain('blames-customer');
   });
+  it("a negation's scope ends at its clause: a comma or a linking word closes it", () => {
+    // "can't" belongs to "the system can't find it"; "because you typed…" is a clause of its own.
+    expect(rules("The system can't find your address because you typed '14 B' with a space.", 'en')).toContain('blames-customer');
+    expect(rules('Järjestelmä ei löydä osoitetta, koska olit itse valinnut väärän toimitustavan.', 'fi')).toContain('blames-customer');
+    expect(rules("I'm not saying you typed it wrong; the form was confusing.", 'en')).not.toContain('blames-customer');
+  });
 });
 
 describe('what a real reply does that counts (second real development set)', () => {

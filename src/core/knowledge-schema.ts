@@ -143,6 +143,8 @@ export const LanguageSchema = z
     /** Sending the customer to contact someone themselves ("call them directly", "soittakaa suoraan heille"): an alternative
      * that takes the contact over drops it. */
     referOn: patternList,
+    /** Words that open a new clause ("because", "mutta", "bo", "mert"): a negation before one does not reach past it. */
+    clauseLink: patternList,
     /** A refusal, negation, hedge or apology in the reply: the matter is left open, so the reply owes a next step. */
     deadEnd: patternList,
     /** A matter still on its way ("received", "being processed", "later"): the customer still waits for something. */

@@ -10,17 +10,25 @@ import { matchTokenRule } from './tokens/token-rule.js';
  * guideline's antipatterns (`unless` in the same sentence, `unlessDraft` anywhere) and by
  * `skipQuestions` (asking "shall I put you through?" is consent, not a runaround).
  */
-/** Negation scope: the four words before token `at`, in its sentence ("I'm not saying the mistake…"). */
+/** Negation scope: the four words before token `at`, in its sentence and clause ("I'm not saying the mistake…"). */
 export const NEGATION_SCOPE = 4;
 
 function negatedAt(ctx: ReviewContext, at: number): boolean {
-  const negation = ctx.lex.lexicon.negation;
-  for (let i = Math.max(0, at - NEGATION_SCOPE); i < at; i++) {
+  const { negation, clauseLink } = ctx.lex.lexicon;
+  const whole = (re: RegExp, text: string) => {
+    re.lastIndex = 0;
+    const m = re.exec(text);
+    return m !== null && m.index === 0 && m[0].length === text.length;
+  };
+  // Back from the match, within the sentence and its clause: a semicolon, a dash or a linking word ("…can't find
+  // your address because you typed…") closes the scope of a negation before it. A comma does not: what follows it
+  // may be the negation's own complement ("En väitä, että virhe olisi teidän päässänne").
+  for (let i = at - 1; i >= Math.max(0, at - NEGATION_SCOPE); i--) {
     const t = ctx.tokens[i]!;
-    if (t.sentence !== ctx.tokens[at]!.sentence) continue;
-    negation.lastIndex = 0;
-    const m = negation.exec(t.text);
-    if (m && m.index === 0 && m[0].length === t.text.length) return true;
+    const next = ctx.tokens[i + 1]!;
+    if (t.sentence !== ctx.tokens[at]!.sentence) break;
+    if (/[;:–—]|\s-\s/u.test(ctx.draft.slice(t.end, next.start)) || whole(clauseLink, next.text)) break;
+    if (whole(negation, t.text)) return true;
   }
   return false;
 }
