@@ -206,6 +206,12 @@ describe('the token layer', () => {
     expect(rules('Let me go through it once more, slowly.', 'en')).toContain('rude-or-judgemental');
     expect(rules("I'm not saying the mistake was on your end; I've fixed the booking.", 'en')).not.toContain('blames-customer');
   });
+  it('a promise for no time at all is no next step; a promise tied to an event is one', () => {
+    expect(rules("I'll put it in the queue and it'll be processed when it's processed.", 'en', { customer: 'I need this transfer to go out today!' })).toContain('missing-next-step');
+    expect(rules('Kedves Erika! A visszatérítéssel kapcsolatban majd jelentkezünk.', 'hu', { customer: 'Két hete visszaküldtem a cipőt, de a pénzt még nem kaptam vissza.' })).toContain('missing-next-step');
+    expect(rules("I'll email you the tracking number as soon as it ships.", 'en', { customer: 'Where is my order?' })).not.toContain('missing-next-step');
+    expect(rules('Laitan seurantakoodin sähköpostiisi heti, kun paketti lähtee.', 'fi', { customer: 'Missä tilaukseni on?' })).not.toContain('missing-next-step');
+  });
   it("a negation's scope ends at its clause: a comma or a linking word closes it", () => {
     // "can't" belongs to "the system can't find it"; "because you typed…" is a clause of its own.
     expect(rules("The system can't find your address because you typed '14 B' with a space.", 'en')).toContain('blames-customer');

@@ -145,6 +145,8 @@ export const LanguageSchema = z
     referOn: patternList,
     /** Words that open a new clause ("because", "mutta", "bo", "mert"): a negation before one does not reach past it. */
     clauseLink: patternList,
+    /** A time that is no time ("eventually", "vuorollaan", "jak przyjdzie kolej", "majd"): a promise with only this is no next step. */
+    indefinite: patternList,
     /** A refusal, negation, hedge or apology in the reply: the matter is left open, so the reply owes a next step. */
     deadEnd: patternList,
     /** A matter still on its way ("received", "being processed", "later"): the customer still waits for something. */

@@ -14,6 +14,16 @@ const phoneIn = (text: string) => {
   return m && m[0].replace(/\D/g, '').length >= 8 ? m[0] : null;
 };
 
+/**
+ * A commitment or a promise to come back, unless its only time is no time: "it'll be processed when it's
+ * processed", "Odpowiemy, jak przyjdzie kolej", "majd jelentkezünk" promise nothing the customer can hold on to.
+ */
+function promisesSomething(ctx: ReviewContext): boolean {
+  return ctx.content.some(
+    (s) => (lexiconIn(ctx, 'commitment', s.start, s.end) || lexiconIn(ctx, 'followUp', s.start, s.end)) && !lexiconIn(ctx, 'indefinite', s.start, s.end),
+  );
+}
+
 export function hasNextStep(ctx: ReviewContext): boolean {
   if (ctx.links.length > 0) return true;
   const phone = phoneIn(ctx.masked);
@@ -21,8 +31,7 @@ export function hasNextStep(ctx: ReviewContext): boolean {
   if (ctx.content.some((s) => s.isQuestion)) return true;
   return (
     lexiconIn(ctx, 'timeFrame') ||
-    lexiconIn(ctx, 'commitment') ||
-    lexiconIn(ctx, 'followUp') ||
+    promisesSomething(ctx) ||
     lexiconIn(ctx, 'askCustomer') ||
     lexiconIn(ctx, 'detailRequest') ||
     lexiconIn(ctx, 'invitation')
