@@ -230,3 +230,19 @@ describe('what a faulty condition leads to goes with it', () => {
     for (const s of hu.suggestions) expect(s.text).toMatch(/megnézem az ügyét/iu);
   });
 });
+
+describe('an e-mail keeps its sign-off last', () => {
+  it('a next step added while mending goes before "Kind regards, / Team", never after the signature', () => {
+    // A reply of judgements cut to almost nothing: mending adds the next step, and it must not land under the signature.
+    const draft = 'Dear Sir or Madam,\n\nWe note receipt of your message, the tone of which has been duly noted. Should you wish to pursue this further, you are kindly requested to send your order reference, ideally in full sentences.\n\nWe remain, as ever, at your disposal.\n\nCustomer Relations';
+    for (const s of review({ draft, lang: 'en', channel: 'email', customer: 'r u serious?? i sent the boots back 3 weeks ago and still no refund' }).suggestions) {
+      expect(s.text.trimEnd().endsWith('Customer Relations')).toBe(true);
+    }
+  });
+  it('the condition of a deflection goes with it ("…, és ha úgy sem megy, hívjon vissza később")', () => {
+    for (const s of review({ draft: 'Dugja át a kábelt a sárga aljzatba, és ha úgy sem megy, hívjon vissza később.', lang: 'hu' }).suggestions) {
+      expect(s.text).toContain('Dugja át a kábelt a sárga aljzatba.');
+      expect(s.text).not.toMatch(/ha úgy sem megy/u);
+    }
+  });
+});

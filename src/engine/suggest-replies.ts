@@ -109,16 +109,17 @@ function withoutTimeClause(text: string): string {
   return tail && !/^[.!?]$/.test(tail) ? `${kept}, ${tail}` : `${kept}.`;
 }
 
-const CONSEQUENCE = /^(?:so|therefore|which means|joten|siksi|eli|wiec|więc|dlatego|zatem|tehat|tehát|ezert|ezért|igy|így)\b/iu;
-// Conditions and comparisons that cannot stand alone ("Should you…", "niin kuin moni muukin"); not "as", "kuten" or
+const CONSEQUENCE = /^(?:so|therefore|which means|joten|siksi|eli|niin|wiec|więc|dlatego|zatem|tehat|tehát|ezert|ezért|igy|így|úgyhogy|ugyhogy|szóval|szoval)(?![\p{L}\p{N}])/iu;
+// Conditions, concessions and comparisons that cannot stand alone (a word boundary is a letter or digit, not \b:
+// \b is ASCII-only and would never end "mikä" or "że") ("Should you…", "niin kuin moni muukin"); not "as", "kuten" or
 // "ahogy", which also open a sentence of the agent's own ("As requested, I've checked…", "Kuten sovittiin, …").
-const SUBORDINATE = /^(?:if|when|because|unless|which|who|that|so that|should you|were you|had you|gdyby|jakby|tak jak|podobnie jak|mikäli|mikali|niin kuin|samoin kuin|amennyiben|mint|akárcsak|akarcsak|jos|kun|koska|jotta|joka|jonka|mikä|mika|että|etta|jeśli|jesli|jeżeli|jezeli|gdy|kiedy|bo|ponieważ|poniewaz|który|ktory|która|ktora|które|ktore|że|ze|ha|amikor|mert|hogy|ami|amely|aki)\b/iu;
+const SUBORDINATE = /^(?:if|when|because|unless|which|who|that|so that|should you|were you|had you|gdyby|jakby|tak jak|podobnie jak|mikäli|mikali|niin kuin|samoin kuin|amennyiben|mint|akárcsak|akarcsak|jos|kun|koska|jotta|joka|jonka|mikä|mika|että|etta|jeśli|jesli|jeżeli|jezeli|gdy|kiedy|bo|ponieważ|poniewaz|który|ktory|która|ktora|które|ktore|że|ze|ha|amikor|mert|hogy|ami|amely|aki|although|though|whereas|before|whose|vaikka|sillä|silla|vaan|joissa|joilla|joiden|jolloin|chociaż|chociaz|choć|choc|zanim|którzy|ktorzy|bár|bar|mivel|holott|mielőtt|mielott)(?![\p{L}\p{N}])/iu;
 
 /** The link that opened a kept clause after the fault ("…, but the refund…"); Hungarian "a" is the article, not "and". */
 const LINKS: Record<Lang, RegExp> = { en: /^(?:but|and|so)\s+/iu, fi: /^(?:mutta|ja)\s+/iu, pl: /^(?:ale|i|a)\s+/iu, hu: /^(?:de|és|es)\s+/iu };
 
 /** A relative clause right after the fault ("…the surname, on which it was placed,") describes what the fault names. */
-const RELATIVE = /^(?:\p{L}{1,4}\s+)?(?:which|who|whom|whose|joka|jonka|jota|jossa|johon|jolla|jolle|mikä|mika|jotka|joita|który|ktory|która|ktora|które|ktore|którego|ktorego|którym|ktorym|której|ktorej|których|ktorych|amely\p{L}*|aki\p{L}*|ami\p{L}*|ahol|ahova)\b/iu;
+const RELATIVE = /^(?:\p{L}{1,4}\s+)?(?:which|who|whom|whose|joka|jonka|jota|jossa|johon|jolla|jolle|mikä|mika|jotka|joita|który|ktory|która|ktora|które|ktore|którego|ktorego|którym|ktorym|której|ktorej|których|ktorych|joissa|joilla|joiden|jolloin|którzy|ktorzy|amely\p{L}*|aki\p{L}*|ami\p{L}*|ahol|ahova)(?![\p{L}\p{N}])/iu;
 
 /** The complementiser that opens what a framing fault introduces: "że", "että", "hogy", "iż". */
 const FRAMED = /^(?:że|ze|iż|iz|että|etta|hogy)\s+/iu;
@@ -174,6 +175,9 @@ function clausesAround(s: Sentence, here: readonly Finding[], from0 = 0, keepCon
     if (seenFault && after.length === 0 && ((clause.match(/\p{L}{2,}/gu)?.length ?? 0) < 2 || RELATIVE.test(clause.trim()))) continue;
     (seenFault ? after : before).push(clause);
   }
+  // "Dugja át a kábelt, és ha úgy sem megy, [hívjon vissza később]": the condition just before a fault is the
+  // fault's own, and goes with it.
+  if (seenFault && before.length > 1 && CONDITIONAL.test(before.at(-1)!.trim().replace(/^(?:and|ja|i|a|és|es)\s+/iu, ''))) before.pop();
   const text = (xs: string[]) => xs.join('').trim();
   // A subordinate clause ("if they don't answer", "jos siellä ei vastata", "który…") is no sentence on its own.
   const whole = (t: string) => (SUBORDINATE.test(t) ? '' : t);
@@ -381,8 +385,8 @@ function factPhrase(draft: string, fact: Fact, ids: ReadonlySet<string>, stop: R
   // A clock time says what it is ("18:00"); a bare count or day needs its word: the one after it ("3 marca",
   // "100 forint"), or where that is a small word ("2 of the bill", "7 and"), the one before it ("page 2").
   if (number.includes(':') || !/\d$/.test(number)) return number;
-  // Hungarian writes an ordinal with a dot before its noun ("2. oldalán").
-  const unit = (lang === 'hu' ? /^(?:\s?%|\.?\s+(\p{L}{2,20}))/u : /^(?:\s?%|\s+(\p{L}{2,20}))/u).exec(draft.slice(to));
+  // Hungarian and Finnish write an ordinal with a dot before its noun ("2. oldalán", "20. päivä").
+  const unit = (lang === 'hu' || lang === 'fi' ? /^(?:\s?%|\.?\s+(\p{L}{2,20}))/u : /^(?:\s?%|\s+(\p{L}{2,20}))/u).exec(draft.slice(to));
   if (unit && (unit[1] === undefined || !stop.has(fold(unit[1])))) return number + unit[0];
   // English and Polish name a numbered thing before its number ("page 2", "strona 2"); Finnish and Hungarian
   // inflect the number itself, and the word before it is no name of it.
@@ -499,6 +503,20 @@ function compose(ctx: ReviewContext, findings: readonly Finding[], nextStep: Nex
   return keepFacts(ctx, text, findings, register);
 }
 
+/**
+ * `addition` at the end of the reply's body: in an e-mail, before its sign-off ("Yours sincerely, / Claims Team"),
+ * never after the signature.
+ */
+function beforeSignOff(text: string, addition: string): string {
+  const blocks = text.split(/\n{2,}/);
+  let last = blocks.length;
+  // The sign-off is the trailing run of short blocks that end in no full stop ("Kind regards,", "Claims Team").
+  while (last > 1 && blocks[last - 1]!.split('\n').every((line) => line.length < 60 && !/[.!?]$/.test(line.trim()))) last--;
+  if (last === blocks.length || last === 0) return `${text} ${addition}`;
+  blocks[last - 1] = `${blocks[last - 1]} ${addition}`;
+  return blocks.join('\n\n');
+}
+
 /** A candidate with a major or critical finding loses the offending sentences, up to twice; then the safe template. */
 function mend(ctx: ReviewContext, text: string, findingsOf: FindingsOf, nextStep: NextStep, findings: readonly Finding[], register: string | undefined): string {
   let current = text;
@@ -508,14 +526,14 @@ function mend(ctx: ReviewContext, text: string, findingsOf: FindingsOf, nextStep
     if (bad.length === 0) return current;
     let mended = current;
     // A missing next step is mended by adding one, not by cutting the sentence it is marked on.
-    if (bad.some((f) => f.rule === 'missing-next-step') && !mended.includes(nextStep.text)) mended = `${mended} ${nextStep.text}`;
+    if (bad.some((f) => f.rule === 'missing-next-step') && !mended.includes(nextStep.text)) mended = beforeSignOff(mended, nextStep.text);
     for (const f of [...bad].filter((x) => x.rule !== 'missing-next-step').sort((a, b) => b.start - a.start)) {
       const from = Math.max(mended.lastIndexOf('. ', f.start) + 1, mended.lastIndexOf('\n', f.start) + 1, 0);
       const stop = mended.slice(f.end).search(/[.!?…](\s|$)/);
       const to = stop < 0 ? mended.length : f.end + stop + 1;
       mended = (mended.slice(0, from) + mended.slice(to)).replace(/[ \t]{2,}/g, ' ').trim();
     }
-    if (round === 1) mended = keepFacts(ctx, `${mended} ${nextStep.text}`.trim(), findings, register);
+    if (round === 1) mended = keepFacts(ctx, beforeSignOff(mended, nextStep.text).trim(), findings, register);
     if (!mended.trim()) break; // nothing left to mend: the safe template below
     current = mended;
   }
