@@ -206,6 +206,12 @@ describe('the token layer', () => {
     expect(rules('Let me go through it once more, slowly.', 'en')).toContain('rude-or-judgemental');
     expect(rules("I'm not saying the mistake was on your end; I've fixed the booking.", 'en')).not.toContain('blames-customer');
   });
+  it('asking for a detail the customer gave with its value is asking again, in any language; asking for another is not', () => {
+    expect(rules('Dobrze, a jaki jest numer rejestracyjny samochodu?', 'pl', { customer: 'Mam Skodę, numer rejestracyjny KR 7X331, chcę umówić przegląd.' })).toContain('asks-details-again');
+    expect(rules("Thanks! What's your postcode, please?", 'en', { customer: 'My postcode is LS6 2QT and the parcel never came.' })).toContain('asks-details-again');
+    expect(rules('Mikä on laitteen malli?', 'fi', { customer: 'Pesukoneen malli on WX-300 ja se vuotaa.' })).toContain('asks-details-again');
+    expect(rules("Thanks! What's your postcode, please?", 'en', { customer: 'My address is 14 Harbour Road and the parcel never came.' })).not.toContain('asks-details-again');
+  });
   it('a promise for no time at all is no next step; a promise tied to an event is one', () => {
     expect(rules("I'll put it in the queue and it'll be processed when it's processed.", 'en', { customer: 'I need this transfer to go out today!' })).toContain('missing-next-step');
     expect(rules('Kedves Erika! A visszatérítéssel kapcsolatban majd jelentkezünk.', 'hu', { customer: 'Két hete visszaküldtem a cipőt, de a pénzt még nem kaptam vissza.' })).toContain('missing-next-step');

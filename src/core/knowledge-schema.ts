@@ -147,6 +147,9 @@ export const LanguageSchema = z
     clauseLink: patternList,
     /** A time that is no time ("eventually", "vuorollaan", "jak przyjdzie kolej", "majd"): a promise with only this is no next step. */
     indefinite: patternList,
+    /** The details a customer gives with a value (address, postcode, account number, registration, model, meter reading):
+     * asked for again when the customer's message already gave one. */
+    detailNoun: patternList,
     /** A refusal, negation, hedge or apology in the reply: the matter is left open, so the reply owes a next step. */
     deadEnd: patternList,
     /** A matter still on its way ("received", "being processed", "later"): the customer still waits for something. */
