@@ -125,7 +125,7 @@ const RELATIVE = /^(?:\p{L}{1,4}\s+)?(?:which|who|whom|whose|joka|jonka|jota|jos
 const FRAMED = /^(?:że|ze|iż|iz|että|etta|hogy)\s+/iu;
 
 /** A condition ("If you'd read…", "Jos tuotekuvaus olisi luettu…", "Gdyby Pan…", "Ha normális hangon…"). */
-const CONDITIONAL = /^(?:if|unless|should you|were you|had you|jos|mikäli|mikali|gdyby|jeśli|jesli|jeżeli|jezeli|jakby|ha|amennyiben)\b/iu;
+const CONDITIONAL = /^(?:if|unless|should you|were you|had you|jos|mikäli|mikali|gdyby|jeśli|jesli|jeżeli|jezeli|jakby|ha|amennyiben)(?![\p{L}\p{N}])/iu;
 
 /** A clause that opens with "that" is the complement of the clause before it. */
 const COMPLEMENT = /^(?:that|että|etta|że|ze|iż|iz|hogy)\b/iu;
