@@ -72,6 +72,10 @@ describe('facts', () => {
     const facts = extractFacts('Order RK-7781, call 040 123 4567 or mail help@example.fi, see https://x.example.fi/p?q=1.');
     expect(facts.map((f) => f.text)).toEqual(['https://x.example.fi/p?q=1', 'help@example.fi', 'RK-7781', '040 123 4567']);
   });
+  it('keeps a decimal comma with its number, and an amount or a thousands figure is no identifier', () => {
+    expect(extractFacts('Stan licznika 12845,3, do zapłaty 1 200,50 zł, zwrot 12,90 €').map((f) => f.text)).toEqual(['12845,3', '1 200,50', '12,90']);
+    expect(identifiers('Stan licznika 12845,3, do zapłaty 1 200,50 zł, zwrot 187,40 zł, 1,100 punktów').map((f) => f.text)).toEqual(['12845,3']);
+  });
   it('treats durations and prices as facts but not as identifiers', () => {
     expect(identifiers('I waited 40 minutes and paid 89,90 euros for order 4471-2231').map((f) => f.text)).toEqual(['4471-2231']);
   });

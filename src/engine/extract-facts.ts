@@ -5,8 +5,9 @@
 
 const URL = /\bhttps?:\/\/[^\s<>"')\]]+[^\s<>"')\].,;:!?]/giu;
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/giu;
-// A run of digits, letters-with-digits and separators: "4471-2231", "RK-7781", "040 123 4567", "AB12 CDE".
-const TOKEN = /(?<![\p{L}\p{N}])(?:\p{Lu}{1,4}[ -](?=\d))?(?:\p{L}{0,4}\d[\p{L}\p{N}]*)(?:[ \-/.](?=[\p{L}\p{N}]*\d|\p{Lu}{2,}\b)[\p{L}\p{N}]+)*/gu;
+// A run of digits, letters-with-digits and separators: "4471-2231", "RK-7781", "040 123 4567", "AB12 CDE", and a
+// decimal comma with its digits ("12845,3", "12,90"): read back without them, a meter reading or an amount is wrong.
+const TOKEN = /(?<![\p{L}\p{N}])(?:\p{Lu}{1,4}[ -](?=\d))?(?:\p{L}{0,4}\d[\p{L}\p{N}]*)(?:[ \-/.](?=[\p{L}\p{N}]*\d|\p{Lu}{2,}\b)[\p{L}\p{N}]+|,\d+)*/gu;
 
 export interface Fact {
   text: string;
@@ -51,6 +52,8 @@ export function identifiers(text: string): Fact[] {
     const digits = f.key.replace(/\D/g, '').length;
     const letters = f.key.length - digits;
     if (/^\d{1,2}[.,:]\d{2}$/.test(f.text)) return false; // prices and clock times: 89,90 and 15.00
+    if (/^\d{1,3}(?:[ .,]\d{3})*[.,]\d{2}$/.test(f.text)) return false; // amounts: 187,40 and 1 200,50
+    if (/^\d{1,3}(?:,\d{3})+$/.test(f.text)) return false; // thousands: 1,100 and 12,500
     if (/^\d{1,2}\.\d{1,2}\.?(\d{2,4})?$/.test(f.text)) return false; // dates
     if (/^(19|20)\d{2}$/.test(f.key)) return false; // years
     if (/^\d+\.\d+\.\d+/.test(f.text)) return false; // versions: 1.0.68.407
