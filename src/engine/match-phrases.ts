@@ -13,13 +13,15 @@ import { matchTokenRule } from './tokens/token-rule.js';
 /** Negation scope: the four words before token `at`, in its sentence and clause ("I'm not saying the mistake…"). */
 export const NEGATION_SCOPE = 4;
 
+/** The lexicon list matches the whole word, not a part of it ("not" in "nothing" is no negation). */
+function whole(re: RegExp, word: string): boolean {
+  re.lastIndex = 0;
+  const m = re.exec(word);
+  return m !== null && m.index === 0 && m[0].length === word.length;
+}
+
 function negatedAt(ctx: ReviewContext, at: number): boolean {
   const { negation, clauseLink } = ctx.lex.lexicon;
-  const whole = (re: RegExp, text: string) => {
-    re.lastIndex = 0;
-    const m = re.exec(text);
-    return m !== null && m.index === 0 && m[0].length === text.length;
-  };
   // Back from the match, within the sentence and its clause: a semicolon, a dash or a linking word ("…can't find
   // your address because you typed…") closes the scope of a negation before it. A comma does not: what follows it
   // may be the negation's own complement ("En väitä, että virhe olisi teidän päässänne").
