@@ -69,6 +69,9 @@ export interface PolitenessArtifact {
 
 export interface CompiledPatterns {
   patterns: Partial<Record<Lang, string[]>>;
+  /** Per language, literals one of which every match of `patterns` contains (src/kb/required-literals.ts);
+   * absent where some pattern needs no sure literal, and then the patterns always run. */
+  need?: Partial<Record<Lang, string[]>>;
   /** Token rules (`rules:`), parsed, with their lemmas stemmed. */
   rules: Partial<Record<Lang, CompiledTokenRule[]>>;
   unless: Partial<Record<Lang, string[]>>;

@@ -21,6 +21,9 @@ export interface RuntimeGuideline {
   /** All of a language's patterns in one alternation, sharing the leading word boundary: one scan says
    * whether any pattern can match, so most guidelines cost one scan instead of one per pattern. */
   any: Record<Lang, RegExp | null>;
+  /** Literals one of which every pattern match contains, or null (always run the patterns): tested before `any`,
+   * so a guideline whose words are not in the draft never compiles its patterns (required-literals.ts). */
+  need: Record<Lang, string[] | null>;
   unless: Record<Lang, RegExp | null>;
   unlessDraft: Record<Lang, RegExp | null>;
   /** The words a rewrite takes out of the agent's sentence (`softenInRewrite`), `g` for positions. */
@@ -119,6 +122,7 @@ export function knowledgeBaseFrom(artifact: KnowledgeArtifact): KnowledgeBase {
       patterns: per((l) => (g.compiled.patterns[l] ?? []).map((s) => new RegExp(s, 'gu'))),
       rules: per((l) => g.compiled.rules?.[l] ?? []),
       any: per((l) => anyOf(g.compiled.patterns[l] ?? [])),
+      need: per((l) => g.compiled.need?.[l] ?? null),
       unless: per((l) => union(g.compiled.unless[l])),
       unlessDraft: per((l) => union(g.compiled.unlessDraft[l])),
       soften: per((l) => union(g.compiled.soften?.[l])),

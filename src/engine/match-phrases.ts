@@ -59,6 +59,10 @@ export function matchPhrases(ctx: ReviewContext, g: RuntimeGuideline): Finding[]
   const patterns = g.patterns[ctx.lang];
   const rules = g.rules[ctx.lang];
   if (patterns.length === 0 && rules.length === 0) return [];
+  // A draft with none of the words the patterns need cannot match them: skip them uncompiled.
+  const need = g.need[ctx.lang];
+  const mayMatch = patterns.length > 0 && (need === null || need.some((l) => ctx.folded.includes(l)));
+  if (rules.length === 0 && !mayMatch) return [];
   const any = g.any[ctx.lang];
   if (rules.length === 0 && any && !any.test(ctx.folded)) return [];
   const unlessDraft = g.unlessDraft[ctx.lang];
@@ -77,7 +81,7 @@ export function matchPhrases(ctx: ReviewContext, g: RuntimeGuideline): Finding[]
       state = consider(ctx, g, state, ctx.tokens[from]!.start, ctx.tokens[to - 1]!.end);
     }
   }
-  if (patterns.length > 0 && (!any || any.test(ctx.folded))) {
+  if (mayMatch && (!any || any.test(ctx.folded))) {
     for (const re of patterns) {
       re.lastIndex = 0;
       for (let m = re.exec(ctx.folded); m; m = re.exec(ctx.folded)) {

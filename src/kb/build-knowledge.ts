@@ -7,6 +7,7 @@ import { parseTokenRule } from './parse-token-rule.js';
 import { compilePoliteness } from './politeness-schema.js';
 import type { Knowledge } from './load-knowledge.js';
 import type { Guideline } from '../core/knowledge-schema.js';
+import { requiredLiteralsOfAll } from './required-literals.js';
 import { splitIntoPassages } from './split-documents.js';
 import { buildVocabulary } from './build-vocabulary.js';
 import type { CompiledTokenRule, KnowledgeArtifact } from '../core/knowledge-artifact.js';
@@ -16,6 +17,16 @@ export type { CompiledPatterns, KnowledgeArtifact } from '../core/knowledge-arti
 function compileSet(set: Partial<Record<Lang, string[]>> | undefined): Partial<Record<Lang, string[]>> {
   const out: Partial<Record<Lang, string[]>> = {};
   for (const lang of LANGS) if (set?.[lang]) out[lang] = set[lang].map(compileChecked);
+  return out;
+}
+
+/** Per language, the literals one of which any of the patterns needs (required-literals.ts). */
+function needOf(patterns: Partial<Record<Lang, string[]>>): Partial<Record<Lang, string[]>> {
+  const out: Partial<Record<Lang, string[]>> = {};
+  for (const lang of LANGS) {
+    const need = patterns[lang]?.length ? requiredLiteralsOfAll(patterns[lang]) : null;
+    if (need) out[lang] = need;
+  }
   return out;
 }
 
@@ -51,10 +62,13 @@ export async function buildKnowledge(knowledge: Knowledge): Promise<KnowledgeArt
     format: 1,
     documents: knowledge.documents,
     passages,
-    guidelines: knowledge.guidelines.map((g) => ({
-      ...g,
-      compiled: { patterns: compileSet(g.patterns), rules: parseRules(g.rules), unless: compileSet(g.unless), unlessDraft: compileSet(g.unlessDraft), soften: compileSet(g.softenInRewrite?.words) },
-    })),
+    guidelines: knowledge.guidelines.map((g) => {
+      const patterns = compileSet(g.patterns);
+      return {
+        ...g,
+        compiled: { patterns, need: needOf(patterns), rules: parseRules(g.rules), unless: compileSet(g.unless), unlessDraft: compileSet(g.unlessDraft), soften: compileSet(g.softenInRewrite?.words) },
+      };
+    }),
     languages: knowledge.languages.map((l) => ({
       ...l,
       compiled: Object.fromEntries(LEXICON_KEYS.map((k) => [k, l[k].map(compileChecked)])) as Record<LexiconKey, string[]>,
