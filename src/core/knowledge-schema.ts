@@ -150,6 +150,9 @@ export const LanguageSchema = z
     /** The details a customer gives with a value (address, postcode, account number, registration, model, meter reading):
      * asked for again when the customer's message already gave one. */
     detailNoun: patternList,
+    /** Names of a person's identity and card numbers (PESEL, henkilötunnus, adóazonosító, card number): in writing a
+     * reply confirms such a number without repeating it. */
+    personalId: patternList,
     /** A refusal, negation, hedge or apology in the reply: the matter is left open, so the reply owes a next step. */
     deadEnd: patternList,
     /** A matter still on its way ("received", "being processed", "later"): the customer still waits for something. */

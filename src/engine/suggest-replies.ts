@@ -3,6 +3,7 @@ import { isDescriptive } from './checks/over-explaining.js';
 import { factKey, factsToKeep, identifiers, type Fact } from './extract-facts.js';
 import { fold } from '../core/fold-text.js';
 import { matches, type RuntimeGuideline } from './knowledge-base.js';
+import { isPersonalId } from './personal-ids.js';
 import { inRegister } from './reply-register.js';
 import { foldedSentence, lexiconIn, type ReviewContext } from './review-context.js';
 import type { Sentence } from './segment-sentences.js';
@@ -113,13 +114,13 @@ const CONSEQUENCE = /^(?:so|therefore|which means|joten|siksi|eli|niin|wiec|wię
 // Conditions, concessions and comparisons that cannot stand alone (a word boundary is a letter or digit, not \b:
 // \b is ASCII-only and would never end "mikä" or "że") ("Should you…", "niin kuin moni muukin"); not "as", "kuten" or
 // "ahogy", which also open a sentence of the agent's own ("As requested, I've checked…", "Kuten sovittiin, …").
-const SUBORDINATE = /^(?:if|when|because|unless|which|who|that|so that|should you|were you|had you|gdyby|jakby|tak jak|podobnie jak|mikäli|mikali|niin kuin|samoin kuin|amennyiben|mint|akárcsak|akarcsak|jos|kun|koska|jotta|joka|jonka|mikä|mika|että|etta|jeśli|jesli|jeżeli|jezeli|gdy|kiedy|bo|ponieważ|poniewaz|który|ktory|która|ktora|które|ktore|że|ze|ha|amikor|mert|hogy|ami|amely|aki|although|though|whereas|before|whose|vaikka|sillä|silla|vaan|joissa|joilla|joiden|jolloin|chociaż|chociaz|choć|choc|zanim|którzy|ktorzy|bár|bar|mivel|holott|mielőtt|mielott)(?![\p{L}\p{N}])/iu;
+const SUBORDINATE = /^(?:if|when|because|unless|which|who|that|so that|should you|were you|had you|gdyby|jakby|tak jak|podobnie jak|mikäli|mikali|niin kuin|samoin kuin|amennyiben|mint|akárcsak|akarcsak|jos|kun|koska|jotta|joka|jonka|mikä|mika|että|etta|jeśli|jesli|jeżeli|jezeli|gdy|kiedy|bo|ponieważ|poniewaz|który|ktory|która|ktora|które|ktore|że|ze|ha|amikor|mert|hogy|ami|amely|aki|although|though|whereas|before|whose|vaikka|sillä|silla|vaan|joissa|joilla|joiden|jolloin|chociaż|chociaz|choć|choc|zanim|którzy|ktorzy|żeby|zeby|aby|ażeby|azeby|bár|bar|mivel|holott|mielőtt|mielott)(?![\p{L}\p{N}])/iu;
 
 /** The link that opened a kept clause after the fault ("…, but the refund…"); Hungarian "a" is the article, not "and". */
 const LINKS: Record<Lang, RegExp> = { en: /^(?:but|and|so)\s+/iu, fi: /^(?:mutta|ja)\s+/iu, pl: /^(?:ale|i|a)\s+/iu, hu: /^(?:de|és|es)\s+/iu };
 
 /** A relative clause right after the fault ("…the surname, on which it was placed,") describes what the fault names. */
-const RELATIVE = /^(?:\p{L}{1,4}\s+)?(?:which|who|whom|whose|joka|jonka|jota|jossa|johon|jolla|jolle|mikä|mika|jotka|joita|który|ktory|która|ktora|które|ktore|którego|ktorego|którym|ktorym|której|ktorej|których|ktorych|joissa|joilla|joiden|jolloin|którzy|ktorzy|amely\p{L}*|aki\p{L}*|ami\p{L}*|ahol|ahova)(?![\p{L}\p{N}])/iu;
+const RELATIVE = /^(?:\p{L}{1,4}\s+)?(?:which|who|whom|whose|joka|jonka|jota|jossa|johon|jolla|jolle|mikä|mika|jotka|joita|który|ktory|która|ktora|które|ktore|którego|ktorego|którym|ktorym|której|ktorej|których|ktorych|joissa|joilla|joiden|jolloin|którzy|ktorzy|którą|któremu|ktoremu|którymi|ktorymi|amely\p{L}*|aki\p{L}*|ami\p{L}*|ahol|ahova)(?![\p{L}\p{N}])/iu;
 
 /** The complementiser that opens what a framing fault introduces: "że", "että", "hogy", "iż". */
 const FRAMED = /^(?:że|ze|iż|iz|että|etta|hogy)\s+/iu;
@@ -448,7 +449,8 @@ function compose(ctx: ReviewContext, findings: readonly Finding[], nextStep: Nex
   const bodyKey = factKey(draftBody);
   // Read back what the customer gave (an unconfirmed or re-asked number): their words, so nothing is invented.
   if (findings.some((f) => f.rule === 'unconfirmed-details' || f.rule === 'asks-details-again') && ctx.customer) {
-    const ids = ctx.customerIds.filter((f) => !bodyKey.includes(f.key));
+    // Not a PESEL or card number in writing: whoever sees the chat would see it (personal-ids.ts).
+    const ids = ctx.customerIds.filter((f) => !bodyKey.includes(f.key) && (ctx.channel === 'phone-script' || !isPersonalId(ctx.lex, ctx.customerMasked, f)));
     if (ids.length > 0) additions.push(strings.confirmDetails.replace('{details}', ids.map((f) => f.text).join(', ')));
   }
   // End with what the agent will do next, unless the rewrite already commits to something with a time.

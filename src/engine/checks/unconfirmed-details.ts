@@ -3,6 +3,7 @@ import { containsFact, factKey } from '../extract-facts.js';
 import type { RuntimeGuideline } from '../knowledge-base.js';
 import { lexiconIn, sentenceFinding, type ReviewContext } from '../review-context.js';
 import { customerOnlyThanks } from './customer-message.js';
+import { isPersonalId } from '../personal-ids.js';
 import { fold } from '../../core/fold-text.js';
 
 /** Per language: each spoken digit word (folded) to its digit. */
@@ -41,7 +42,8 @@ export function spokenNumbers(ctx: ReviewContext): string[] {
  * to act. A reply that only asks for more ("DM us your booking details") has not acted on anything yet.
  */
 export function unconfirmedDetails(ctx: ReviewContext, g: RuntimeGuideline): Finding[] {
-  const ids = ctx.customerIds;
+  // In writing, a PESEL or card number is confirmed without being repeated (personal-ids.ts).
+  const ids = ctx.channel === 'phone-script' ? ctx.customerIds : ctx.customerIds.filter((id) => !isPersonalId(ctx.lex, ctx.customerMasked, id));
   if (ids.length === 0) return [];
   // One part of a split reply may read it back in the other; praise of flight 4985's crew asks nothing of it.
   if (ctx.threadPart || customerOnlyThanks(ctx)) return [];
