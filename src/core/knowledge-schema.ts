@@ -32,6 +32,7 @@ export const GUIDELINE_KINDS = [
   'phrase', // a phrase that hurts wherever it stands
   'occurrence', // a phrase that hurts when it comes back `min` times or more
   'one-word-reply',
+  'scare-quotes', // the customer's own word put in quotation marks: "stolen", „pilne”
   'missing-next-step',
   'missing-greeting',
   'over-explaining',
@@ -153,6 +154,9 @@ export const LanguageSchema = z
     /** Names of a person's identity and card numbers (PESEL, henkilötunnus, adóazonosító, card number): in writing a
      * reply confirms such a number without repeating it. */
     personalId: patternList,
+    /** Words that introduce a literal quotation (a status, a button, what to type): quotation marks after them quote,
+     * they do not mock ("the status says 'delivered'", "kliknij „Zapisz”", "vastaa \"kyllä\""). */
+    quoteIntro: patternList,
     /** A refusal, negation, hedge or apology in the reply: the matter is left open, so the reply owes a next step. */
     deadEnd: patternList,
     /** A matter still on its way ("received", "being processed", "later"): the customer still waits for something. */

@@ -8,6 +8,7 @@ import { missingGreeting } from './missing-greeting.js';
 import { missingNextStep } from './missing-next-step.js';
 import { oneWordReply } from './one-word-reply.js';
 import { overExplaining } from './over-explaining.js';
+import { scareQuotes } from './scare-quotes.js';
 import { unconfirmedDetails } from './unconfirmed-details.js';
 
 export type Check = (ctx: ReviewContext, g: RuntimeGuideline) => Finding[];
@@ -17,6 +18,7 @@ export const CHECKS: Record<GuidelineKind, Check> = {
   phrase: matchPhrases,
   occurrence: matchPhrases,
   'one-word-reply': oneWordReply,
+  'scare-quotes': scareQuotes,
   'missing-next-step': missingNextStep,
   'missing-greeting': missingGreeting,
   'over-explaining': overExplaining,
