@@ -41,6 +41,9 @@ export function extractFacts(text: string): Fact[] {
  * "iOS 11"): an ID has four digits or more, or is a code with two digits or more that is six characters long or joined
  * by a dash ("KX7P2Q", "KL-512").
  */
+const CURRENCY_AFTER = /^\s?(?:zł|zl|pln|eur|euro\p{L}*|€|ft|huf|forint\p{L}*|usd|dollars?|£|\$|kr|czk|sek|nok|dkk|chf|gbp|pounds?)(?![\p{L}\p{N}])/iu;
+const CURRENCY_BEFORE = /(?:€|£|\$|zł|ft)\s?$/iu;
+
 /** Postal codes name a place, not a case: "stores near my zip 60431", "kod pocztowy 00-950", "postinumero 00100". */
 const POSTAL = /(?:zip|zipcode|postcode|post code|postal code|postinumero|kod pocztowy|kodu pocztowego|iranyitoszam|irányítószám)\W{0,3}$/iu;
 
@@ -48,6 +51,8 @@ export function identifiers(text: string): Fact[] {
   return extractFacts(text).filter((f) => {
     const at = text.indexOf(f.text);
     if (at > 0 && POSTAL.test(text.slice(Math.max(0, at - 24), at))) return false;
+    // An amount with its currency is no ID to read back: "1240 zł zamiast 620 zł", "€1240", "15 000 Ft".
+    if (at >= 0 && (CURRENCY_AFTER.test(text.slice(at + f.text.length, at + f.text.length + 12)) || CURRENCY_BEFORE.test(text.slice(Math.max(0, at - 4), at)))) return false;
     if (f.kind !== 'number') return f.kind === 'email';
     const digits = f.key.replace(/\D/g, '').length;
     const letters = f.key.length - digits;
