@@ -318,6 +318,16 @@ describe('long helpful replies and spoken read-backs are not faults', () => {
       "If F05 comes back after that, reply here and I'll book an engineer for you.";
     expect(rules(steps, 'en', { customer: 'My washing machine stops mid-cycle and shows F05.' })).not.toContain('over-explaining');
   });
+  it('takes a direct answer to the customer\'s question as what they asked for, not as background', () => {
+    const customer = 'I bought an anytime return but only used the outward. Can I get anything back?';
+    const answer =
+      "Hi! Yes, you can – since the return half wasn't used, you're entitled to a refund on it minus a £10 admin fee, so £37.50 back in your case. " +
+      "I've started that for you now; it should reach your card within 7 working days. One tip for next time: if you're not sure when you're " +
+      "coming back, two singles often cost about the same as a return on this route, and then there's nothing to claim back at all.";
+    expect(rules(answer, 'en', { customer })).not.toContain('over-explaining');
+    // The same reply to a customer who asked nothing is judged on its background as before.
+    expect(rules(answer.replace('Yes, you can – since', 'Since'), 'en', { customer: customer.replace(' Can I get anything back?', '') })).toContain('over-explaining');
+  });
   it('takes a number read back digit by digit on the phone as read back', () => {
     const customer = 'Hei, asiakasnumeroni on 5520 1934.';
     const readBack = 'Hyvää päivää, täällä Aino. Toistan numeron: viis-viis-kaks-nolla, yks-yheksän-kolme-neljä. Onko oikein? Teen muutoksen nyt.';

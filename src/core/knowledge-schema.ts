@@ -157,6 +157,9 @@ export const LanguageSchema = z
     /** Words that introduce a literal quotation (a status, a button, what to type): quotation marks after them quote,
      * they do not mock ("the status says 'delivered'", "kliknij „Zapisz”", "vastaa \"kyllä\""). */
     quoteIntro: patternList,
+    /** Words that open a direct answer ("Yes, you can…", "Kyllä", "Tak", "Igen"): where the customer asked, the
+     * sentence they open is the answer, not background (over-explaining). */
+    answerParticle: patternList,
     /** A refusal, negation, hedge or apology in the reply: the matter is left open, so the reply owes a next step. */
     deadEnd: patternList,
     /** A matter still on its way ("received", "being processed", "later"): the customer still waits for something. */

@@ -21,6 +21,9 @@ const acknowledges = (ctx: ReviewContext, s: Sentence) => lexiconIn(ctx, 'acknow
 /** Where a link of the draft sits: a sentence that carries one points the customer somewhere, it does not narrate. */
 const hasLink = (ctx: ReviewContext, s: Sentence) => ctx.links.length > 0 && ctx.links.some((l) => ctx.draft.slice(s.start, s.end).includes(l));
 
+/** The direct answer to a question the customer asked ("Yes, you can – since the return half…"): what they asked for. */
+const answers = (ctx: ReviewContext, s: Sentence) => ctx.customer.includes('?') && lexiconIn(ctx, 'answerParticle', s.start, s.end);
+
 /**
  * A sentence that explains rather than acts: at least six words, no commitment or action taken, no request,
  * instruction, link or question, and no thanks or acknowledgement of the customer (those speak to them, they
@@ -37,6 +40,7 @@ export function isDescriptive(ctx: ReviewContext, s: Sentence): boolean {
     !lexiconIn(ctx, 'instruction', s.start, s.end) &&
     !acknowledges(ctx, s) &&
     !hasLink(ctx, s) &&
+    !answers(ctx, s) &&
     // "since we moved to the new system…" narrates history; "I've refunded the £12" acts.
     (!lexiconIn(ctx, 'done', s.start, s.end) || lexiconIn(ctx, 'background', s.start, s.end))
   );
