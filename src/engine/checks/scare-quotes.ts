@@ -22,6 +22,7 @@ const stems = (folded: string): string[] => (folded.match(/\p{L}{3,}/gu) ?? []).
 
 export function scareQuotes(ctx: ReviewContext, g: RuntimeGuideline): Finding[] {
   if (!ctx.customer || !/["“”„«»'‘’‚]/u.test(ctx.masked)) return [];
+  let customer: string | undefined;
   let said: Set<string> | undefined;
   const found: Finding[] = [];
   for (const m of ctx.masked.matchAll(QUOTED)) {
@@ -30,10 +31,11 @@ export function scareQuotes(ctx: ReviewContext, g: RuntimeGuideline): Finding[] 
     const at = m.index;
     const words = stems(ctx.folded.slice(at + 1, at + m[0].length - 1));
     if (words.length === 0) continue;
-    said ??= new Set(stems(fold(ctx.customerMasked)));
+    customer ??= fold(ctx.customerMasked);
+    said ??= new Set(stems(customer));
     if (!words.every((w) => said!.has(w))) continue;
     // The customer's own quotation marks ("Better one with the \"love\" symbol") make it an echo, not a scare quote.
-    if (new RegExp(`["“”„«»'‘’‚]${escapeRegExp(ctx.folded.slice(at + 1, at + m[0].length - 1).trim())}`, 'u').test(fold(ctx.customerMasked))) continue;
+    if (new RegExp(`["“”„«»'‘’‚]${escapeRegExp(ctx.folded.slice(at + 1, at + m[0].length - 1).trim())}`, 'u').test(customer)) continue;
     const before = ctx.folded.slice(Math.max(0, at - 60), at).split(/[.!?\n]/u).pop()!.trim().split(/\s+/u).slice(-INTRO_WORDS).join(' ');
     if (introduced(ctx, before)) continue;
     found.push(makeFinding(ctx, g, at, at + m[0].length));
