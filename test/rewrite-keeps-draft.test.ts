@@ -96,6 +96,27 @@ describe('an editor cuts the words at fault and keeps the agent’s own', () => 
   });
 });
 
+describe('a loss shrugged off is acknowledged, without a blank where the draft has its own next step', () => {
+  it('puts in the acknowledgement alone when the reply already says what happens (en, pl)', () => {
+    const en = suggestions("It's only a small scratch on the lid. I've ordered a new lid for you and it arrives on Friday.", { lang: 'en', customer: 'The lid of my new kettle is scratched!' });
+    for (const text of en) {
+      expect(text).toContain("I've ordered a new lid for you and it arrives on Friday.");
+      expect(text).not.toContain('[');
+      expect(text).not.toMatch(/only a small scratch/i);
+    }
+    const pl = suggestions('To tylko ryska na obudowie. Wysłałam już nową obudowę, będzie u Pani w piątek.', { lang: 'pl', customer: 'Obudowa jest porysowana!' });
+    for (const text of pl) {
+      expect(text).toContain('Wysłałam już nową obudowę');
+      expect(text).not.toContain('[');
+    }
+  });
+
+  it('keeps the phrasing to fill in where the shrug is all the reply says', () => {
+    const [warmer] = suggestions("It's only a small scratch on the lid.", { lang: 'en', customer: 'The lid of my new kettle is scratched!' });
+    expect(warmer).toContain('[');
+  });
+});
+
 describe('one sincere apology is good service', () => {
   it('the first of repeated apologies stays and the repeats go, with no second apology put in (en, fi)', () => {
     const en = review({ draft: "We're sorry the engineer missed Monday. A new visit is booked for Thursday 9-11 am. Once again, please accept our apologies.", lang: 'en' });

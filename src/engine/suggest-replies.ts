@@ -39,6 +39,13 @@ function replacementFor(ctx: ReviewContext, findings: readonly Finding[], regist
   return phrasing === undefined ? null : inRegister(ctx.lex, register, phrasing);
 }
 
+/** A phrasing without its sentences that hold a `[placeholder]`: "I'm sorry this happened. Here's what I'll do now:
+ * [what you will do]." → "I'm sorry this happened." (the whole phrasing where every sentence has one). */
+function withoutBlanks(phrasing: string): string {
+  const kept = phrasing.split(/(?<=[.!?])\s+/u).filter((t) => !t.includes('['));
+  return kept.length > 0 ? kept.join(' ') : phrasing;
+}
+
 /** Background worth cutting: a descriptive sentence with a history or cause cue. */
 function isBackground(ctx: ReviewContext, s: Sentence): boolean {
   return isDescriptive(ctx, s) && lexiconIn(ctx, 'background', s.start, s.end);
@@ -323,6 +330,12 @@ function body(ctx: ReviewContext, findings: readonly Finding[], dropBackground: 
       // would only add a blank. A repeated apology is simply dropped: the first one stays, and a next step is
       // added where one is missing.
       const cutOnly = repeats || (judgementOnly && (untouched || (`${before} ${after}`.match(/\p{L}{2,}/gu)?.length ?? 0) >= 5));
+      // A loss shrugged off is acknowledged; where the reply already says what happens (another sentence, or five
+      // words around the cut), only the acknowledgement goes in ("Harmillista, että näin kävi."), not a blank
+      // "[what you will do]" beside the agent's own next step.
+      if (replacement && here.every((f) => ctx.kb.byId.get(f.guideline)?.data.acknowledgeInRewrite) && (untouched || (`${before} ${after}`.match(/\p{L}{2,}/gu)?.length ?? 0) >= 5)) {
+        replacement = withoutBlanks(replacement);
+      }
       // Each phrasing once a reply: a second fault of the same kind keeps only the agent's words around it.
       const fresh = replacement !== null && !cutOnly && !used.has(replacement) && !nearDuplicate(replacement, used);
       if (fresh && replacement) {
