@@ -72,6 +72,9 @@ export interface CompiledPatterns {
   /** Per language, literals one of which every match of `patterns` contains (src/kb/required-literals.ts);
    * absent where some pattern needs no sure literal, and then the patterns always run. */
   need?: Partial<Record<Lang, string[]>>;
+  /** Per language, per pattern (same order as `patterns`): the literals one of which that pattern's matches
+   * contain, or null where none is sure; a pattern whose literals are all absent is not run (or compiled). */
+  needEach?: Partial<Record<Lang, (string[] | null)[]>>;
   /** Token rules (`rules:`), parsed, with their lemmas stemmed. */
   rules: Partial<Record<Lang, CompiledTokenRule[]>>;
   unless: Partial<Record<Lang, string[]>>;

@@ -18,12 +18,11 @@ export interface RuntimeGuideline {
   patterns: Record<Lang, RegExp[]>;
   /** Token rules per language (compiled at build time). */
   rules: Record<Lang, CompiledTokenRule[]>;
-  /** All of a language's patterns in one alternation, sharing the leading word boundary: one scan says
-   * whether any pattern can match, so most guidelines cost one scan instead of one per pattern. */
-  any: Record<Lang, RegExp | null>;
-  /** Literals one of which every pattern match contains, or null (always run the patterns): tested before `any`,
-   * so a guideline whose words are not in the draft never compiles its patterns (required-literals.ts). */
+  /** Literals one of which every pattern match contains, or null (always run the patterns): a guideline whose
+   * words are not in the draft never compiles its patterns (required-literals.ts). */
   need: Record<Lang, string[] | null>;
+  /** Per pattern, its literals or null (always run): a pattern whose literals are absent is not run. */
+  needEach: Record<Lang, (string[] | null)[] | null>;
   unless: Record<Lang, RegExp | null>;
   unlessDraft: Record<Lang, RegExp | null>;
   /** The words a rewrite takes out of the agent's sentence (`softenInRewrite`), `g` for positions. */
@@ -66,13 +65,6 @@ export interface KnowledgeBase {
 
 const NEVER = /(?!)/gu;
 
-/** Factors the compiled patterns' common `(?<![…])` prefix out of the alternation (measured 1.5× faster). */
-function anyOf(sources: readonly string[]): RegExp | null {
-  if (sources.length === 0) return null;
-  const prefix = /^\(\?<!\[[^\]]+\]\)/.exec(sources[0]!)?.[0];
-  if (!prefix || !sources.every((s) => s.startsWith(prefix))) return new RegExp(sources.map((s) => `(?:${s})`).join('|'), 'u');
-  return new RegExp(`${prefix}(?:${sources.map((s) => `(?:${s.slice(prefix.length)})`).join('|')})`, 'u');
-}
 const union = (sources: readonly string[] | undefined) =>
   sources && sources.length > 0 ? new RegExp(sources.map((s) => `(?:${s})`).join('|'), 'gu') : null;
 
@@ -121,8 +113,8 @@ export function knowledgeBaseFrom(artifact: KnowledgeArtifact): KnowledgeBase {
       rule: g.rule as RuleCode,
       patterns: per((l) => (g.compiled.patterns[l] ?? []).map((s) => new RegExp(s, 'gu'))),
       rules: per((l) => g.compiled.rules?.[l] ?? []),
-      any: per((l) => anyOf(g.compiled.patterns[l] ?? [])),
       need: per((l) => g.compiled.need?.[l] ?? null),
+      needEach: per((l) => g.compiled.needEach?.[l] ?? null),
       unless: per((l) => union(g.compiled.unless[l])),
       unlessDraft: per((l) => union(g.compiled.unlessDraft[l])),
       soften: per((l) => union(g.compiled.soften?.[l])),

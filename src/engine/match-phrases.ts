@@ -55,6 +55,25 @@ function consider(ctx: ReviewContext, g: RuntimeGuideline, state: Matched | unde
   return s;
 }
 
+const NONE: RegExp[] = [];
+
+/**
+ * The patterns whose own literals are in the draft: the rest cannot match, so they are neither run nor compiled.
+ * This replaced a per-guideline alternation of all its patterns, tested first: with most patterns filtered out
+ * by their literals, that one scan no longer paid for compiling it (measured in one run: first review 52 → 37 ms
+ * of regex compilation, 60-word p50 0.82 → 0.66 ms).
+ */
+function patternsToRun(ctx: ReviewContext, g: RuntimeGuideline, patterns: RegExp[]): RegExp[] {
+  const each = g.needEach[ctx.lang];
+  if (!each) return patterns;
+  const run: RegExp[] = [];
+  for (let i = 0; i < patterns.length; i++) {
+    const need = each[i];
+    if (!need || need.some((l) => ctx.folded.includes(l))) run.push(patterns[i]!);
+  }
+  return run;
+}
+
 export function matchPhrases(ctx: ReviewContext, g: RuntimeGuideline): Finding[] {
   const patterns = g.patterns[ctx.lang];
   const rules = g.rules[ctx.lang];
@@ -62,9 +81,8 @@ export function matchPhrases(ctx: ReviewContext, g: RuntimeGuideline): Finding[]
   // A draft with none of the words the patterns need cannot match them: skip them uncompiled.
   const need = g.need[ctx.lang];
   const mayMatch = patterns.length > 0 && (need === null || need.some((l) => ctx.folded.includes(l)));
-  if (rules.length === 0 && !mayMatch) return [];
-  const any = g.any[ctx.lang];
-  if (rules.length === 0 && any && !any.test(ctx.folded)) return [];
+  const run = mayMatch ? patternsToRun(ctx, g, patterns) : NONE;
+  if (rules.length === 0 && run.length === 0) return [];
   const unlessDraft = g.unlessDraft[ctx.lang];
   if (unlessDraft && matches(unlessDraft, ctx.foldedDraft)) return [];
   if (g.data.unlessActing && (lexiconIn(ctx, 'done') || hasNextStep(ctx))) return [];
@@ -81,16 +99,14 @@ export function matchPhrases(ctx: ReviewContext, g: RuntimeGuideline): Finding[]
       state = consider(ctx, g, state, ctx.tokens[from]!.start, ctx.tokens[to - 1]!.end);
     }
   }
-  if (mayMatch && (!any || any.test(ctx.folded))) {
-    for (const re of patterns) {
-      re.lastIndex = 0;
-      for (let m = re.exec(ctx.folded); m; m = re.exec(ctx.folded)) {
-        if (m[0].length === 0) {
-          re.lastIndex++;
-          continue;
-        }
-        state = consider(ctx, g, state, m.index, m.index + m[0].length);
+  for (const re of run) {
+    re.lastIndex = 0;
+    for (let m = re.exec(ctx.folded); m; m = re.exec(ctx.folded)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
       }
+      state = consider(ctx, g, state, m.index, m.index + m[0].length);
     }
   }
   const found = state?.found ?? [];

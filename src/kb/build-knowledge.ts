@@ -7,7 +7,7 @@ import { parseTokenRule } from './parse-token-rule.js';
 import { compilePoliteness } from './politeness-schema.js';
 import type { Knowledge } from './load-knowledge.js';
 import type { Guideline } from '../core/knowledge-schema.js';
-import { requiredLiteralsOfAll } from './required-literals.js';
+import { requiredLiteralsOfAll, requiredLiteralsOfEach } from './required-literals.js';
 import { splitIntoPassages } from './split-documents.js';
 import { buildVocabulary } from './build-vocabulary.js';
 import type { CompiledTokenRule, KnowledgeArtifact } from '../core/knowledge-artifact.js';
@@ -26,6 +26,16 @@ function needOf(patterns: Partial<Record<Lang, string[]>>): Partial<Record<Lang,
   for (const lang of LANGS) {
     const need = patterns[lang]?.length ? requiredLiteralsOfAll(patterns[lang]) : null;
     if (need) out[lang] = need;
+  }
+  return out;
+}
+
+/** Per language, per pattern, its literals (required-literals.ts); only where some pattern has any. */
+function needOfEach(patterns: Partial<Record<Lang, string[]>>): Partial<Record<Lang, (string[] | null)[]>> {
+  const out: Partial<Record<Lang, (string[] | null)[]>> = {};
+  for (const lang of LANGS) {
+    const each = patterns[lang]?.length ? requiredLiteralsOfEach(patterns[lang]) : [];
+    if (each.some((n) => n !== null)) out[lang] = each;
   }
   return out;
 }
@@ -66,7 +76,7 @@ export async function buildKnowledge(knowledge: Knowledge): Promise<KnowledgeArt
       const patterns = compileSet(g.patterns);
       return {
         ...g,
-        compiled: { patterns, need: needOf(patterns), rules: parseRules(g.rules), unless: compileSet(g.unless), unlessDraft: compileSet(g.unlessDraft), soften: compileSet(g.softenInRewrite?.words) },
+        compiled: { patterns, need: needOf(patterns), needEach: needOfEach(patterns), rules: parseRules(g.rules), unless: compileSet(g.unless), unlessDraft: compileSet(g.unlessDraft), soften: compileSet(g.softenInRewrite?.words) },
       };
     }),
     languages: knowledge.languages.map((l) => ({

@@ -72,15 +72,22 @@ export function requiredLiterals(source: string): string[] | null {
   return inAlternatives(pattern.alternatives);
 }
 
+/** A literal that contains another is implied by it: "soitan" needs no test where "soit" is tested. */
+function withoutImplied(all: Iterable<string>): string[] {
+  const sorted = [...new Set(all)].sort((a, b) => a.length - b.length);
+  return sorted.filter((l, i) => !sorted.slice(0, i).some((shorter) => l.includes(shorter)));
+}
+
+/** Per pattern, its literals (fewest tests first), or `null` where a pattern has none. */
+export function requiredLiteralsOfEach(sources: string[]): (string[] | null)[] {
+  return sources.map((s) => {
+    const need = requiredLiterals(s);
+    return need ? withoutImplied(need) : null;
+  });
+}
+
 /** For a guideline's patterns in one language: the union of their literals, or `null` if any pattern has none. */
 export function requiredLiteralsOfAll(sources: string[]): string[] | null {
-  const all = new Set<string>();
-  for (const s of sources) {
-    const need = requiredLiterals(s);
-    if (!need) return null;
-    for (const l of need) all.add(l);
-  }
-  // A literal that contains another is implied by it: "soitan" needs no test where "soit" is tested.
-  const sorted = [...all].sort((a, b) => a.length - b.length);
-  return sorted.filter((l, i) => !sorted.slice(0, i).some((shorter) => l.includes(shorter)));
+  const each = requiredLiteralsOfEach(sources);
+  return each.every((n) => n !== null) ? withoutImplied(each.flatMap((n) => n!)) : null;
 }
