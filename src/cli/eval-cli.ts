@@ -10,7 +10,8 @@ import { createAssistantLlm } from '../llm/create-assistant-llm.js';
 import { loadDotEnv } from '../config/load-dotenv.js';
 import { runCli } from './run-cli.js';
 
-const USAGE = 'usage: npm run eval -- [FILE.jsonl] [--rule CODE] [--lang fi|pl|hu|en] [--llm] [--verbose] [--json]\n  (no FILE: every set in test/data/sets.json, side by side)';
+const USAGE =
+  'usage: npm run eval -- [FILE.jsonl] [--rule CODE] [--lang fi|pl|hu|en] [--llm] [--verbose] [--json]\n  (no FILE: every set in test/data/sets.json, side by side; --role development|held-out: only those sets)';
 const SETS = 'test/data/sets.json';
 
 function readItems(file: string): EvalItem[] {
@@ -22,9 +23,14 @@ function readItems(file: string): EvalItem[] {
   return items;
 }
 
-/** `npm run eval` with no file: every set, held-out first, one line each. */
-async function allSets(): Promise<number> {
-  const sets = JSON.parse(readFileSync(SETS, 'utf8')) as EvalSet[];
+/** `npm run eval` with no file: every set, held-out first, one line each. `--role development` scores only the
+ * sets one may study, so tuning never runs (and never shows) the held-out ones. */
+async function allSets(role?: string): Promise<number> {
+  const sets = (JSON.parse(readFileSync(SETS, 'utf8')) as EvalSet[]).filter((s) => !role || s.role === role);
+  if (sets.length === 0) {
+    process.stderr.write(`no set in ${SETS} has the role "${role}"\n`);
+    return 2;
+  }
   const kb = loadKnowledgeBase();
   const rows = [];
   for (const set of sets) rows.push({ set, report: await scoreItems(readItems(join(dirname(SETS), set.file)), kb) });
@@ -35,9 +41,9 @@ async function allSets(): Promise<number> {
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { rule: { type: 'string' }, lang: { type: 'string' }, verbose: { type: 'boolean' }, json: { type: 'boolean' }, llm: { type: 'boolean' }, help: { type: 'boolean' } },
+    options: { rule: { type: 'string' }, lang: { type: 'string' }, role: { type: 'string' }, verbose: { type: 'boolean' }, json: { type: 'boolean' }, llm: { type: 'boolean' }, help: { type: 'boolean' } },
   });
-  if (!values.help && positionals.length === 0 && !values.llm) return allSets();
+  if (!values.help && positionals.length === 0 && !values.llm) return allSets(values.role);
   if (values.help || positionals.length !== 1) {
     process.stderr.write(`${USAGE}\n`);
     return values.help ? 0 : 2;
