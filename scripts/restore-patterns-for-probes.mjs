@@ -15,7 +15,8 @@ const [baseDir, ...files] = args.filter((a) => a !== '--apply');
 const current = await import('../dist/src/engine/review.js');
 const base = await import(join(baseDir, 'dist/src/engine/review.js'));
 const { fold } = await import('../dist/src/engine/fold-text.js');
-const baseKb = JSON.parse(readFileSync(join(baseDir, 'build/knowledge.json'), 'utf8'));
+const { readArtifactJson } = await import('../dist/src/core/artifact-json.js');
+const baseKb = readArtifactJson(readFileSync(join(baseDir, 'build/knowledge.json'), 'utf8'));
 const probes = files.flatMap((f) => readFileSync(f, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l)));
 const found = (engine, p) => engine.review({ draft: p.text, lang: p.lang, channel: 'chat' }).findings.filter((f) => f.rule === p.rule);
 

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { RULE_CODES } from '../src/core/contract.js';
+import { readArtifactJson } from '../src/core/artifact-json.js';
 import { loadKnowledgeBase } from '../src/engine/knowledge-base.js';
 import { review } from '../src/engine/review.js';
 import { addDocument } from '../src/kb/company/add-document.js';
@@ -206,7 +207,7 @@ describe('kb:add with an LLM, then kb:accept', () => {
   });
 
   it('fails candidates whose examples or patterns misbehave', async () => {
-    const artifact = JSON.parse(readFileSync(artifactPath, 'utf8'));
+    const artifact = readArtifactJson(readFileSync(artifactPath, 'utf8'));
     const text = readFileSync(company('documents', 'c005.txt'), 'utf8');
     const entry = (c: typeof GOOD_CANDIDATE) => toGuidelineEntry(c, 'c005', new Set(['c005-policy-shield-1']));
     const flagsItsCorrect = entry({ ...GOOD_CANDIDATE, examples: { ...GOOD_CANDIDATE.examples, en: { incorrect: GOOD_CANDIDATE.examples.en.incorrect, correct: [{ text: 'It is a wontfix, sorry.' }] } } });

@@ -1,6 +1,6 @@
 import type { Logger } from '../config/logger.js';
 import { knowledgeBaseFrom, type KnowledgeBase } from '../engine/knowledge-base.js';
-import type { KnowledgeArtifact } from '../core/knowledge-artifact.js';
+import { artifactJson, readArtifactJson } from '../core/artifact-json.js';
 import { KnowledgeTable } from '../store/knowledge-table.js';
 
 /** Which knowledge base an instance serves: a published version's id, or its own build before anything was published. */
@@ -30,7 +30,7 @@ export async function startKnowledgeSync(options: {
   onChange: (kb: KnowledgeBase) => void;
 }): Promise<KnowledgeSync> {
   const { table, logger } = options;
-  const localJson = JSON.stringify(options.local.artifact);
+  const localJson = artifactJson(options.local.artifact);
   let current: KnowledgeInUse = { kb: options.local, version: 'local', hash: KnowledgeTable.hashOf(localJson) };
   let running: Promise<void> | undefined;
 
@@ -41,7 +41,7 @@ export async function startKnowledgeSync(options: {
     }
     const json = await table.artifact(id);
     if (!json) return;
-    const kb = knowledgeBaseFrom(JSON.parse(json) as KnowledgeArtifact);
+    const kb = knowledgeBaseFrom(readArtifactJson(json));
     current = { kb, version: id, hash };
     options.onChange(kb);
     logger.info({ knowledgeVersion: id, guidelines: kb.guidelines.length }, 'knowledge base updated');

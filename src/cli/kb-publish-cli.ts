@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { loadConfig } from '../config/app-config.js';
 import { loadDotEnv } from '../config/load-dotenv.js';
 import { defaultArtifactPath } from '../core/paths.js';
+import { readArtifactJson } from '../core/artifact-json.js';
 import { openDatabase } from '../store/database.js';
 import { KnowledgeTable } from '../store/knowledge-table.js';
 
@@ -12,7 +13,7 @@ import { KnowledgeTable } from '../store/knowledge-table.js';
  */
 export async function publishKnowledge(databaseUrl: string, artifactPath = defaultArtifactPath()): Promise<{ id: number; hash: string }> {
   const json = readFileSync(artifactPath, 'utf8');
-  JSON.parse(json); // a broken file is refused here, not by every instance
+  readArtifactJson(json); // a broken file is refused here, not by every instance
   const database = await openDatabase({ url: databaseUrl, dataDir: '' });
   try {
     return await new KnowledgeTable(database.db).publish(json);

@@ -1,6 +1,7 @@
 import './compile-regexps-natively.js';
 import { readFileSync } from 'node:fs';
 import type { KnowledgeArtifact } from '../core/knowledge-artifact.js';
+import { readArtifactJson } from '../core/artifact-json.js';
 import { LEXICON_KEYS, type LexiconKey } from '../core/lexicon-keys.js';
 import { knownWords, type KnownWords } from './correct-typos.js';
 import { defaultArtifactPath } from '../core/paths.js';
@@ -170,7 +171,7 @@ export function loadKnowledgeBase(path = defaultArtifactPath()): KnowledgeBase {
   } catch {
     throw new Error(`The knowledge base ${path} is missing: run \`npm run kb:build\` (npm ci does it for you).`);
   }
-  const kb = knowledgeBaseFrom(JSON.parse(raw) as KnowledgeArtifact);
+  const kb = knowledgeBaseFrom(readArtifactJson(raw));
   if (path === defaultArtifactPath()) cached = kb;
   return kb;
 }

@@ -2,6 +2,7 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { buildKnowledge, type KnowledgeArtifact } from './build-knowledge.js';
 import { loadKnowledge } from './load-knowledge.js';
+import { writeArtifactJson } from '../core/artifact-json.js';
 
 /**
  * `npm run kb:build` (build-cli.ts), kb:add and kb:accept, for any knowledge root and artifact path: validate every
@@ -11,7 +12,7 @@ export async function rebuildKnowledge(root: string, artifactPath: string): Prom
   const artifact = await buildKnowledge(loadKnowledge(root));
   mkdirSync(dirname(artifactPath), { recursive: true });
   const temporary = `${artifactPath}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify(artifact));
+  writeFileSync(temporary, writeArtifactJson(artifact));
   renameSync(temporary, artifactPath);
   return artifact;
 }
