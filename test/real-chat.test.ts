@@ -137,6 +137,21 @@ describe('a one-word reply is judged on content, not on a list', () => {
   ] as const)('%s is not', (draft, lang) => {
     expect(rules(draft, lang)).not.toContain('one-word-reply');
   });
+  // Stock formulas around a bare answer add nothing to it; an offer or a step among them does.
+  const asked = { customer: 'Does my policy cover a cracked screen?' };
+  it.each([
+    ['Kyllä. Kiitos, että valitsit meidät, asiakastyytyväisyys on meille kaikki kaikessa!', 'fi'],
+    ['Nie. Przepraszamy za wszelkie niedogodności.', 'pl'],
+    ['Nope. We apologise for any inconvenience caused. Your satisfaction is our top priority!', 'en'],
+  ] as const)('%s is one too, to a customer who asked', (draft, lang) => {
+    expect(rules(draft, lang, asked)).toContain('one-word-reply');
+  });
+  it.each<[string, Lang, string]>([
+    ['Yes! Thanks, and we are happy to check the claim if you DM us.', 'en', asked.customer],
+    ['Yes. Have a lovely weekend!', 'en', 'Thanks so much, the engineer was great!'],
+  ])('%s is not', (draft, lang, customer) => {
+    expect(rules(draft, lang, { customer })).not.toContain('one-word-reply');
+  });
 });
 
 describe('reading numbers back depends on the channel', () => {
