@@ -15,6 +15,16 @@ describe('alternatives built from the draft', () => {
     }
   });
 
+  it("cuts the agent's venting where the reply goes on to the matter, with no \"[when]\" beside the agent's answer", () => {
+    const draft = 'Sorry for the wait, it is chaos here today, I have been on the phones since seven without a break. Your parcel left the depot this morning and arrives on Thursday.';
+    const result = review({ draft, lang: 'en', customer: 'Where is my parcel?' });
+    expect(result.findings.map((f) => f.rule)).toContain('vents-own-workload');
+    for (const s of result.suggestions) {
+      expect(s.text).toContain('Your parcel left the depot this morning and arrives on Thursday.');
+      expect(s.text).not.toMatch(/since seven|\[(when|time)/);
+    }
+  });
+
   it('greets first and keeps the salutation of a flagged sentence word for word', () => {
     for (const text of suggestions("Hi Dana, sorry, that's not my department.", { lang: 'en' })) expect(text.startsWith('Hi Dana, ')).toBe(true);
     for (const text of suggestions('Hei Matti, en tiedä.', { lang: 'fi' })) expect(text.startsWith('Hei Matti, ')).toBe(true);

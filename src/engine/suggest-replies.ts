@@ -39,6 +39,9 @@ function replacementFor(ctx: ReviewContext, findings: readonly Finding[], regist
   return phrasing === undefined ? null : inRegister(ctx.lex, register, phrasing);
 }
 
+/** Faults that are only words around the matter: where the reply says its matter elsewhere, they are cut, not replaced. */
+const CUT_ONLY_RULES = new Set(['rude-or-judgemental', 'blames-customer', 'hollow-phrase', 'hollow-apology', 'vents-own-workload']);
+
 /** A phrasing without its sentences that hold a `[placeholder]`: "I'm sorry this happened. Here's what I'll do now:
  * [what you will do]." → "I'm sorry this happened." (the whole phrasing where every sentence has one). */
 function withoutBlanks(phrasing: string): string {
@@ -307,9 +310,14 @@ function body(ctx: ReviewContext, findings: readonly Finding[], dropBackground: 
       // A judgement ("No to jeszcze raz, powoli: …", "…, eli vika ei ole meidän päässä") is cut with its clause; the
       // facts said around it stay, and the re-review in mend() drops any sentence that still stings.
       const repeats = here.every((f) => f.guideline === REPEATED_APOLOGY);
-      // Stock phrases and stock apologies are filler: where the reply says its matter elsewhere, they simply go.
-      // A shrug at a loss is the exception: what it leaves out (acknowledging the loss) is put in its place.
-      const judgementOnly = here.every((f) => ['rude-or-judgemental', 'blames-customer', 'hollow-phrase', 'hollow-apology'].includes(f.rule) && !ctx.kb.byId.get(f.guideline)?.data.acknowledgeInRewrite);
+      // Stock phrases and stock apologies are filler: where the reply says its matter elsewhere, they simply go; so
+      // does the agent's venting about their day ("Sorry, it's mad here today, half the team is off") where the
+      // reply goes on to the customer's matter, instead of an "I'm on it and will update you [when]" beside the
+      // agent's own answer. A shrug at a loss is the exception: what it leaves out (acknowledging the loss) is put
+      // in its place.
+      const judgementOnly = here.every(
+        (f) => CUT_ONLY_RULES.has(f.rule) && !ctx.kb.byId.get(f.guideline)?.data.acknowledgeInRewrite,
+      );
       const framing = repeats || here.some((f) => f.rule === 'rude-or-judgemental' || f.rule === 'blames-customer');
       const around = clausesAround(s, here, salutation ? salutation.length : 0, false, repeats);
       // Beside a judgement a two-word remnant ("Ymmärrän kyllä, että…", "Once again,") says nothing of its own.
