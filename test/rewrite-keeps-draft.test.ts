@@ -25,6 +25,23 @@ describe('alternatives built from the draft', () => {
     }
   });
 
+  it('carries the time the agent gave for a call back into their own commitment, in each language', () => {
+    const cases: [string, 'fi' | 'pl' | 'hu' | 'en', string][] = [
+      ['Järjestelmä on huollossa, soittakaa parin tunnin päästä uudelleen.', 'fi', 'parin tunnin päästä'],
+      ['System nie działa, proszę zadzwonić jutro rano.', 'pl', 'jutro'],
+      ['A rendszer most frissül, próbálja újra két óra múlva.', 'hu', 'két óra múlva'],
+      ['Our systems are down, please try again in a couple of hours.', 'en', 'in a couple of hours'],
+    ];
+    for (const [draft, lang, time] of cases) {
+      const result = review({ draft, lang });
+      expect(result.findings.map((f) => f.rule)).toContain('call-back-later');
+      for (const s of result.suggestions) {
+        expect(s.text).toContain(time);
+        expect(s.text).not.toMatch(/\[(milloin|kiedy|mikor|when)\]/);
+      }
+    }
+  });
+
   it('greets first and keeps the salutation of a flagged sentence word for word', () => {
     for (const text of suggestions("Hi Dana, sorry, that's not my department.", { lang: 'en' })) expect(text.startsWith('Hi Dana, ')).toBe(true);
     for (const text of suggestions('Hei Matti, en tiedä.', { lang: 'fi' })) expect(text.startsWith('Hei Matti, ')).toBe(true);

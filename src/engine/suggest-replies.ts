@@ -39,6 +39,35 @@ function replacementFor(ctx: ReviewContext, findings: readonly Finding[], regist
   return phrasing === undefined ? null : inRegister(ctx.lex, register, phrasing);
 }
 
+/** Time words that join a clause or say only "now" ("as soon as", "heti kun", "most"): no time to carry over. */
+const NOT_A_TIME = /^(as soon as|right now|now|heti kun|ennen kuin|viimeistaan|mennessa|klo|nyt|nyt heti|jak tylko|gdy tylko|teraz|amint|mihelyt|most|mar most|legkesobb)$/u;
+
+/** The replacement with its first time placeholder filled by the time the sentence names (the most specific one,
+ * "két óra múlva" rather than the "most" of "a rendszer most frissül"), as the agent wrote it. */
+function withDraftTime(ctx: ReviewContext, s: Sentence, replacement: string): string {
+  const at = firstTimePlaceholder(replacement);
+  const close = replacement.indexOf(']', at);
+  if (at < 0 || close < 0) return replacement;
+  const re = ctx.lex.lexicon.timeFrame;
+  const folded = ctx.folded.slice(s.start, s.end);
+  let best: { index: number; length: number } | undefined;
+  re.lastIndex = 0;
+  for (let m = re.exec(folded); m; m = re.exec(folded)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    if (m[0].startsWith('[') || NOT_A_TIME.test(m[0].trim())) continue;
+    if (!best || m[0].length > best.length) best = { index: m.index, length: m[0].length };
+  }
+  re.lastIndex = 0;
+  if (!best) return replacement;
+  let end = s.start + best.index + best.length;
+  while (/\p{L}/u.test(ctx.draft.charAt(end))) end++; // "in a couple of hour|s"
+  const time = ctx.draft.slice(s.start + best.index, end).trim();
+  return `${replacement.slice(0, at)}${time}${replacement.slice(close + 1)}`;
+}
+
 /** Faults that are only words around the matter: where the reply says its matter elsewhere, they are cut, not replaced. */
 const CUT_ONLY_RULES = new Set(['rude-or-judgemental', 'blames-customer', 'hollow-phrase', 'hollow-apology', 'vents-own-workload']);
 
@@ -297,6 +326,9 @@ function body(ctx: ReviewContext, findings: readonly Finding[], dropBackground: 
         continue;
       }
       let replacement = replacementFor(ctx, here, register);
+      // "Soittakaa parin tunnin päästä uudelleen" → "…soitan sinulle itse takaisin parin tunnin päästä": the time the
+      // agent gave for the customer's call becomes the time of the agent's own, instead of a "[milloin]".
+      if (replacement && here.some((f) => f.rule === 'call-back-later')) replacement = withDraftTime(ctx, s, replacement);
       if (replacement === null && here.every((f) => f.rule === 'asks-details-again')) {
         // The number asked for again is read back in compose(); what the agent said around the request is theirs
         // and stays ("…, so I can look into it" → "I can look into it.").
