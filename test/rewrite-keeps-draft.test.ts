@@ -294,3 +294,27 @@ describe('an e-mail keeps its sign-off last', () => {
     }
   });
 });
+
+describe('what a blame led to stays as the matter itself', () => {
+  it('keeps the consequence without its link, in each language', () => {
+    const cases: [string, 'fi' | 'pl' | 'hu' | 'en', string, RegExp][] = [
+      ['Hei! Syötit postinumeron väärin, joten lähetys palasi varastolle. Lähetän sen uudelleen tänään.', 'fi', 'Lähetys palasi varastolle.', /Syötit|joten/],
+      ['Dzień dobry! Wpisał Pan zły kod pocztowy, dlatego paczka wróciła do magazynu. Wyślę ją ponownie dzisiaj.', 'pl', 'Paczka wróciła do magazynu.', /Wpisał Pan|dlatego/],
+      ['Jó napot! Ön rossz irányítószámot adott meg, ezért a csomag visszajött a raktárba. Ma újra feladom.', 'hu', 'A csomag visszajött a raktárba.', /rossz irányítószámot adott|ezért/],
+      ['Hi! You typed the postcode wrong, so the parcel went back to the depot. I will send it again today.', 'en', 'The parcel went back to the depot.', /You typed|so the/],
+    ];
+    for (const [draft, lang, kept, gone] of cases) {
+      const result = review({ draft, lang });
+      expect(result.findings.map((f) => f.rule), draft).toContain('blames-customer');
+      const warmer = result.suggestions.find((s) => s.style === 'warmer')!.text;
+      expect(warmer, draft).toContain(kept);
+      expect(warmer, draft).not.toMatch(gone);
+    }
+  });
+
+  it('drops a consequence that only guesses on ("…, so it is probably the same again")', () => {
+    const result = review({ draft: 'You must have typed the password wrong, so it is probably the same again. I have unlocked the account now.', lang: 'en' });
+    expect(result.findings.map((f) => f.rule)).toContain('blames-customer');
+    for (const s of result.suggestions) expect(s.text).not.toMatch(/probably|same again/);
+  });
+});

@@ -148,6 +148,9 @@ export const LanguageSchema = z
     clauseLink: patternList,
     /** A time that is no time ("eventually", "vuorollaan", "jak przyjdzie kolej", "majd"): a promise with only this is no next step. */
     indefinite: patternList,
+    /** A guess or a generalisation ("probably", "pewnie", "valószínűleg", "varmaan", "the same again"): what a blame leads
+     * to is kept in an alternative as the matter itself, unless it only guesses on. */
+    guess: patternList,
     /** The details a customer gives with a value (address, postcode, account number, registration, model, meter reading):
      * asked for again when the customer's message already gave one. */
     detailNoun: patternList,

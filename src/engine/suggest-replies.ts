@@ -182,7 +182,7 @@ const asSentence = (t: string) => {
  * The clauses of a flagged sentence that no finding touches ("Thanks for waiting, but that's not my
  * department."): an editor keeps them, word for word, around the replacement of the clause at fault.
  */
-function clausesAround(s: Sentence, here: readonly Finding[], from0 = 0, keepConsequence = false, atAnd = false): { before: string; after: string; afterConditional: boolean } {
+function clausesAround(s: Sentence, here: readonly Finding[], from0 = 0, keepConsequence: boolean | 'unlinked' = false, atAnd = false): { before: string; after: string; afterConditional: boolean; consequence: boolean } {
   const cuts = [from0];
   // "Sorry for the trouble, and once again we apologise": a repeated apology is its own clause from its "and".
   if (atAnd) for (const m of s.text.slice(from0).matchAll(/\s(?=(?:and|ja|sekä|i|oraz|és|es)\s)/giu)) cuts.push(from0 + m.index!);
@@ -228,7 +228,12 @@ function clausesAround(s: Sentence, here: readonly Finding[], from0 = 0, keepCon
   // follows it, and what it frames is the agent's content (English "that" is too often a pronoun to tell).
   const framed = FRAMED.exec(after_);
   if (framed) after_ = after_.slice(framed[0].length);
-  return { before: whole(text(before)), after: CONSEQUENCE.test(after_) && !keepConsequence ? '' : whole(after_), afterConditional: conditionalFault && after.length > 0 && !framed };
+  // What a blame led to is the matter itself ("…, więc system wyliczył zużycie szacunkowo", "…, joten maksu ei mennyt
+  // perille"): it stays without its link. Not Finnish "niin", which after advice says what it would save ("…, niin
+  // säästyy harmia").
+  const consequence = CONSEQUENCE.test(after_);
+  if (consequence && keepConsequence === 'unlinked') after_ = /^niin(?![\p{L}\p{N}])/iu.test(after_) ? '' : after_.replace(CONSEQUENCE, '').replace(/^[\s,]+/u, '');
+  return { before: whole(text(before)), after: consequence && !keepConsequence ? '' : whole(after_), afterConditional: conditionalFault && after.length > 0 && !framed, consequence };
 }
 
 /** The link from a request to what the agent will do with the answer: "so", "niin", "a", "és". */
@@ -351,7 +356,8 @@ function body(ctx: ReviewContext, findings: readonly Finding[], dropBackground: 
         (f) => CUT_ONLY_RULES.has(f.rule) && !ctx.kb.byId.get(f.guideline)?.data.acknowledgeInRewrite,
       );
       const framing = repeats || here.some((f) => f.rule === 'rude-or-judgemental' || f.rule === 'blames-customer');
-      const around = clausesAround(s, here, salutation ? salutation.length : 0, false, repeats);
+      const blameOnly = here.every((f) => f.rule === 'blames-customer');
+      const around = clausesAround(s, here, salutation ? salutation.length : 0, blameOnly ? 'unlinked' : false, repeats);
       // Beside a judgement a two-word remnant ("Ymmärrän kyllä, että…", "Once again,") says nothing of its own.
       const keptApology = firstApology && firstApology.start >= s.start && firstApology.end <= s.end ? ctx.draft.slice(firstApology.start, firstApology.end) : null;
       const enough = (t: string) =>
@@ -364,7 +370,9 @@ function body(ctx: ReviewContext, findings: readonly Finding[], dropBackground: 
       // vältytty", "…, you'd know"), says the fault again; a commitment, a fact or what is on its way after it
       // ("…, megnézem az ügyét") is the agent's and stays.
       const echo = (t: string) => around.afterConditional && (t.match(/\p{L}{2,}/gu)?.length ?? 0) <= 6 && !/\d/.test(t) && !(['commitment', 'followUp', 'pending'] as const).some((k) => matches(ctx.lex.lexicon[k], fold(t)));
-      const after = enough(around.after) && (around.after.match(/\p{L}{2,}/gu)?.length ?? 0) >= 3 && !referral(around.after) && !echo(around.after) ? around.after : '';
+      // "…, więc pewnie u Pana jest tak samo", "…, so it's likely the same cause again": a guess the blame leads to blames on.
+      const guessedOn = (t: string) => around.consequence && blameOnly && matches(ctx.lex.lexicon.guess, fold(t));
+      const after = enough(around.after) && !guessedOn(around.after) && (around.after.match(/\p{L}{2,}/gu)?.length ?? 0) >= 3 && !referral(around.after) && !echo(around.after) ? around.after : '';
       // A judgement is taken out, not papered over: where the agent's own words still say something (another
       // sentence, or five words around the cut), the guideline's scaffold ("Here's how it stands: [status…]")
       // would only add a blank. A repeated apology is simply dropped: the first one stays, and a next step is
