@@ -343,6 +343,17 @@ describe('long helpful replies and spoken read-backs are not faults', () => {
     // The same reply to a customer who asked nothing is judged on its background as before.
     expect(rules(answer.replace('Yes, you can – since', 'Since'), 'en', { customer: customer.replace(' Can I get anything back?', '') })).toContain('over-explaining');
   });
+  it("counts the agent's own act in a verb of no list as acting, not as background (\"I'll check on it myself\")", () => {
+    const customer = 'Why is my loan application marked as on hold? Has it been refused?';
+    const reply =
+      'Hi Alex, thanks for asking, and I understand the label is worrying. "On hold" means the bank statement you uploaded could not be read automatically, not that the loan has been refused. ' +
+      'In your case the scan of the second page came out blank, so the underwriter cannot see the closing balance yet. ' +
+      'Underwriters usually take two working days once every page is readable, and they look at applications in the order they arrive. ' +
+      "I'll check on it myself on Thursday and write to you either way.";
+    expect(rules(reply, 'en', { customer })).not.toContain('over-explaining');
+    // Without the agent's own act it is a wall of explanation, as before.
+    expect(rules(reply.replace(" I'll check on it myself on Thursday and write to you either way.", ' Applications like this are common in our experience and were handled the same way last year as well.'), 'en', { customer })).toContain('over-explaining');
+  });
   it('takes a number read back digit by digit on the phone as read back', () => {
     const customer = 'Hei, asiakasnumeroni on 5520 1934.';
     const readBack = 'Hyvää päivää, täällä Aino. Toistan numeron: viis-viis-kaks-nolla, yks-yheksän-kolme-neljä. Onko oikein? Teen muutoksen nyt.';

@@ -151,6 +151,9 @@ export const LanguageSchema = z
     /** A guess or a generalisation ("probably", "pewnie", "valószínűleg", "varmaan", "the same again"): what a blame leads
      * to is kept in an alternative as the matter itself, unless it only guesses on. */
     guess: patternList,
+    /** The agent's own act in any verb, by its form ("I'll have a look", "nadałem", "megszüntetem"): a sentence with one
+     * acts, it does not narrate (over-explaining), even where the verb is in no commitment list. */
+    agentActs: patternList,
     /** The details a customer gives with a value (address, postcode, account number, registration, model, meter reading):
      * asked for again when the customer's message already gave one. */
     detailNoun: patternList,

@@ -35,6 +35,7 @@ export function isDescriptive(ctx: ReviewContext, s: Sentence): boolean {
     wordsIn(s.text) >= 6 &&
     !lexiconIn(ctx, 'commitment', s.start, s.end) &&
     !lexiconIn(ctx, 'followUp', s.start, s.end) &&
+    !lexiconIn(ctx, 'agentActs', s.start, s.end) &&
     !lexiconIn(ctx, 'askCustomer', s.start, s.end) &&
     !lexiconIn(ctx, 'detailRequest', s.start, s.end) &&
     !lexiconIn(ctx, 'instruction', s.start, s.end) &&
