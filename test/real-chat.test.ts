@@ -344,7 +344,7 @@ describe('long helpful replies and spoken read-backs are not faults', () => {
     expect(rules(answer.replace('Yes, you can – since', 'Since'), 'en', { customer: customer.replace(' Can I get anything back?', '') })).toContain('over-explaining');
   });
   it("counts the agent's own act in a verb of no list as acting, not as background (\"I'll check on it myself\")", () => {
-    const customer = 'Why is my loan application marked as on hold? Has it been refused?';
+    const customer = 'My loan application has been marked as on hold for a week. Has it been refused?';
     const reply =
       'Hi Alex, thanks for asking, and I understand the label is worrying. "On hold" means the bank statement you uploaded could not be read automatically, not that the loan has been refused. ' +
       'In your case the scan of the second page came out blank, so the underwriter cannot see the closing balance yet. ' +
@@ -353,6 +353,37 @@ describe('long helpful replies and spoken read-backs are not faults', () => {
     expect(rules(reply, 'en', { customer })).not.toContain('over-explaining');
     // Without the agent's own act it is a wall of explanation, as before.
     expect(rules(reply.replace(" I'll check on it myself on Thursday and write to you either way.", ' Applications like this are common in our experience and were handled the same way last year as well.'), 'en', { customer })).toContain('over-explaining');
+  });
+  it('takes causes as the answer to a customer who asked why, but not a lesson framed as background', () => {
+    const customer = 'Miksi sähkön ennakkolasku nousi 40 eurosta 55 euroon? Miten se lasketaan?';
+    const reply =
+      'Hei Marja, kiitos kysymyksestä. Ennakkolasku perustuu asuntonne viimeisen vuoden kulutukseen ja sähkön hintaan. ' +
+      'Mittarin mukaan kulutus oli viime vuonna 4 100 kWh, kun se edellisenä vuonna oli 3 300 kWh. ' +
+      'Sähköenergian hinta nousi tammikuussa 9,1 sentistä 11,4 senttiin kilowattitunnilta, ja siirtomaksun perusmaksu nousi kahdella eurolla kuussa. ' +
+      'Kun kulutus jaetaan kahdelletoista kuukaudelle ja kerrotaan uusilla hinnoilla, ennakoksi tulee noin 55 euroa kuussa, ja erotus tasataan vuoden lopussa todellisen kulutuksen mukaan.';
+    expect(rules(reply, 'fi', { customer })).not.toContain('over-explaining');
+    const lesson =
+      'Hi Ann, thanks for asking. Before anything else, it may help to understand how heating actually works in a flat like yours. ' +
+      'Radiators on the top floor lose more heat through the roof than those in the middle of a building. ' +
+      'Old windows let warm air out faster than most people think, even when they are closed. ' +
+      'Many residents forget that a colder month simply needs more energy to keep the same temperature. ' +
+      'Your meter readings are correct: 2,140 kWh from November to January.';
+    expect(rules(lesson, 'en', { customer: 'Why is my heating bill so high? I hardly use it.' })).toContain('over-explaining');
+  });
+  it('takes the items of a list as steps or options set out for the customer, not as background', () => {
+    const reply =
+      'Hello Mr Price, thank you for your patience while I checked this. Emails deleted more than 90 days ago cannot be recovered, because the archive keeps them for 90 days only. ' +
+      'There are still two ways to get the messages back:\n' +
+      '- the invoices in that folder were also sent as PDFs to the accounts address on your plan, where copies usually stay for a year;\n' +
+      '- your colleague in the shared mailbox still has the whole thread in their inbox and can forward it to you in one go.\n' +
+      'Let me know which suits you better and I will help with either.';
+    expect(rules(reply, 'en', { customer: 'I deleted an email folder four months ago and need it back urgently.' })).not.toContain('over-explaining');
+  });
+  it('reads words in quotation marks as quoted, not as the agent\'s own ("Yritä myöhemmin uudelleen" on the site)', () => {
+    const customer = 'Sivu sanoo koko ajan "Yritä myöhemmin uudelleen" kun yritän maksaa laskua.';
+    const draft = 'Hei, kiitos että kerroit! Ilmoitus "Yritä myöhemmin uudelleen" näkyy nyt, jos pankkiyhteys katkeaa maksun aikana. Korjasin yhteyden, joten maksun voi tehdä heti uudelleen.';
+    expect(rules(draft, 'fi', { customer })).not.toContain('call-back-later');
+    expect(rules('Hei, kiitos että kerroit! Yritä myöhemmin uudelleen.', 'fi', { customer })).toContain('call-back-later');
   });
   it('takes a number read back digit by digit on the phone as read back', () => {
     const customer = 'Hei, asiakasnumeroni on 5520 1934.';

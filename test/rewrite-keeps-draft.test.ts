@@ -318,3 +318,21 @@ describe('what a blame led to stays as the matter itself', () => {
     for (const s of result.suggestions) expect(s.text).not.toMatch(/probably|same again/);
   });
 });
+
+describe('the party the draft names is the one the alternative contacts', () => {
+  it('names the courier, the manufacturer or the airline in the case the phrasing needs, and drops the referral', () => {
+    const cases: [string, 'fi' | 'pl' | 'hu' | 'en', RegExp, RegExp][] = [
+      ["Once the parcel has left us it's the courier's responsibility. Their details are on the tracking page.", 'en', /the courier/, /company involved|Their details/],
+      ['Wadliwe ładowarki reklamuje się u producenta, proszę się z nim kontaktować. Z producentem trzeba to załatwiać samemu.', 'pl', /z producentem/, /odpowiednią firmą|trzeba to załatwiać/],
+      ['A késésért a légitársaság felel, náluk kell bejelenteni a kárt.', 'hu', /légitársaság/, /érintett cég|náluk kell/],
+      ['Lentojen peruutukset ovat lentoyhtiön vastuulla, ottakaa heihin yhteyttä.', 'fi', /lentoyhtiö/, /kyseiseen yritykseen|heihin yhteyttä/],
+    ];
+    for (const [draft, lang, named, gone] of cases) {
+      const result = review({ draft, lang });
+      expect(result.findings.map((f) => f.rule), draft).toContain('blames-third-party');
+      const texts = result.suggestions.map((s) => s.text);
+      expect(texts.some((t) => named.test(t)), `${draft}\n${texts.join('\n')}`).toBe(true);
+      for (const t of texts) expect(t, draft).not.toMatch(gone);
+    }
+  });
+});

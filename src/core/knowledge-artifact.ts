@@ -99,7 +99,7 @@ export interface KnowledgeArtifact {
   documents: SourceDocument[];
   passages: Passage[];
   guidelines: (Guideline & { compiled: CompiledPatterns })[];
-  languages: (LanguageData & { compiled: Record<LexiconKey, string[]>; compiledRegister?: { written: string[]; other: string[] } })[];
+  languages: (LanguageData & { compiled: Record<LexiconKey, string[]>; compiledRegister?: { written: string[]; other: string[] }; compiledParties?: string[] })[];
   index: SerializedIndex;
   scenarios: Scenario[];
   /** The politeness strategies behind the warmth score, patterns compiled (score-politeness.ts runs them). */

@@ -154,6 +154,12 @@ export const LanguageSchema = z
     /** The agent's own act in any verb, by its form ("I'll have a look", "nadałem", "megszüntetem"): a sentence with one
      * acts, it does not narrate (over-explaining), even where the verb is in no commitment list. */
     agentActs: patternList,
+    /** A customer asking why or how something works ("why did my bill go up?", "miten se lasketaan", "dlaczego",
+     * "miért"): the explanation is what they asked for, not background (over-explaining). */
+    asksWhy: patternList,
+    /** A lesson framed as background ("it may help to understand how … actually works", "on hyvä aloittaa siitä,
+     * miten…"): told, not asked for, even where the customer asked why (over-explaining). */
+    lesson: patternList,
     /** The details a customer gives with a value (address, postcode, account number, registration, model, meter reading):
      * asked for again when the customer's message already gave one. */
     detailNoun: patternList,
@@ -172,6 +178,12 @@ export const LanguageSchema = z
     pending: patternList,
     /** Negation words: a token rule of a `notNegated` guideline finds nothing in their scope. */
     negation: patternList,
+    /**
+     * The parties a reply may send the customer to (the courier, the manufacturer, the airline, the bank): where a
+     * flagged sentence names one (`match`, folded), the alternative that takes the contact over names it too, each
+     * generic phrase of the phrasings ("the company involved", "z odpowiednią firmą") put in its words and case.
+     */
+    parties: z.array(z.object({ match: text, replace: z.record(z.string(), text) }).strict()).default([]),
     strings: z
       .object({
         greeting: text,

@@ -38,6 +38,8 @@ export interface RuntimeLanguage {
   lexicon: Record<LexiconKey, RegExp>;
   /** The two ways of addressing the customer (fi sinä/te, hu te/Ön), where the language has them. */
   register?: RuntimeRegister;
+  /** The parties a reply may send the customer to, each with its folded pattern (built on first use). */
+  parties: readonly { match: RegExp; replace: Readonly<Record<string, string>> }[];
 }
 
 export interface RuntimeRegister {
@@ -133,6 +135,11 @@ export function knowledgeBaseFrom(artifact: KnowledgeArtifact): KnowledgeBase {
           return value;
         },
         lexicon: Object.fromEntries(LEXICON_KEYS.map((k) => [k, union(l.compiled[k]) ?? NEVER])) as Record<LexiconKey, RegExp>,
+        get parties() {
+          const value = (l.compiledParties ?? []).map((source, i) => ({ match: union([source]) ?? NEVER, replace: l.parties[i]!.replace }));
+          Object.defineProperty(this, 'parties', { value });
+          return value;
+        },
         ...(l.register && l.compiledRegister
           ? {
               register: {

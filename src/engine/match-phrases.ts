@@ -40,10 +40,25 @@ interface Matched {
   taken: [number, number][];
 }
 
+/** Text in double quotation marks: an error message, a status or a button quoted ("Yritä myöhemmin uudelleen"). */
+const QUOTATION = /["“„«]([^"“”„«»\n]{1,200}?)["”»]/gu;
+const quotationsOf = new WeakMap<ReviewContext, [number, number][]>();
+function inQuotation(ctx: ReviewContext, start: number, end: number): boolean {
+  let spans = quotationsOf.get(ctx);
+  if (!spans) {
+    spans = [...ctx.masked.matchAll(QUOTATION)].map((m) => [m.index, m.index + m[0].length] as [number, number]);
+    quotationsOf.set(ctx, spans);
+  }
+  return spans.some(([s, e]) => start > s && end < e);
+}
+
 /** A match becomes a finding unless it overlaps one already made, or its sentence asks or holds an exception. */
 function consider(ctx: ReviewContext, g: RuntimeGuideline, state: Matched | undefined, start: number, end: number): Matched | undefined {
   while (end > start && /[\s,;:-]/.test(ctx.draft.charAt(end - 1))) end--;
   if (state?.taken.some(([s, e]) => start < e && end > s)) return state;
+  // Words in quotation marks are someone else's (the site's "Try again later", a status, a button), not the agent's
+  // own; a dig in quotation marks is still the agent's choice to quote, and scare quotes have a check of their own.
+  if (g.data.rule !== 'rude-or-judgemental' && (ctx.draft.includes('"') || /[“„«]/u.test(ctx.draft)) && inQuotation(ctx, start, end)) return state;
   const sentence = ctx.sentences[sentenceAt(ctx.sentences, start)];
   if (sentence) {
     if (g.data.skipQuestions && sentence.isQuestion) return state;

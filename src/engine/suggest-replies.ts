@@ -39,6 +39,17 @@ function replacementFor(ctx: ReviewContext, findings: readonly Finding[], regist
   return phrasing === undefined ? null : inRegister(ctx.lex, register, phrasing);
 }
 
+/** The replacement with its generic party ("the company involved", "z odpowiednią firmą", "az érintett céggel") put as
+ * the party the sentence names (knowledge/languages: `parties`), in the case the phrasing needs. */
+function namingParty(ctx: ReviewContext, s: Sentence, replacement: string): string {
+  const folded = ctx.folded.slice(s.start, s.end);
+  const party = ctx.lex.parties.find((p) => matches(p.match, folded));
+  if (!party) return replacement;
+  let text = replacement;
+  for (const [generic, named] of Object.entries(party.replace)) text = text.split(generic).join(named);
+  return text;
+}
+
 /** Time words that join a clause or say only "now" ("as soon as", "heti kun", "most"): no time to carry over. */
 const NOT_A_TIME = /^(as soon as|right now|now|heti kun|ennen kuin|viimeistaan|mennessa|klo|nyt|nyt heti|jak tylko|gdy tylko|teraz|amint|mihelyt|most|mar most|legkesobb)$/u;
 
@@ -331,6 +342,8 @@ function body(ctx: ReviewContext, findings: readonly Finding[], dropBackground: 
         continue;
       }
       let replacement = replacementFor(ctx, here, register);
+      // "It's the courier's responsibility" → "I'll take this up with the courier myself", not "with the company involved".
+      if (replacement && here.some((f) => TAKE_OVER.has(f.rule))) replacement = namingParty(ctx, s, replacement);
       // "Soittakaa parin tunnin päästä uudelleen" → "…soitan sinulle itse takaisin parin tunnin päästä": the time the
       // agent gave for the customer's call becomes the time of the agent's own, instead of a "[milloin]".
       if (replacement && here.some((f) => f.rule === 'call-back-later')) replacement = withDraftTime(ctx, s, replacement);

@@ -82,6 +82,7 @@ export async function buildKnowledge(knowledge: Knowledge): Promise<KnowledgeArt
     languages: knowledge.languages.map((l) => ({
       ...l,
       compiled: Object.fromEntries(LEXICON_KEYS.map((k) => [k, l[k].map(compileChecked)])) as Record<LexiconKey, string[]>,
+      ...(l.parties.length > 0 ? { compiledParties: l.parties.map((party) => compileChecked(party.match)) } : {}),
       ...(l.register ? { compiledRegister: { written: l.register.writtenMarkers.map(compileChecked), other: l.register.otherMarkers.map(compileChecked) } } : {}),
     })),
     index: buildIndex(items),

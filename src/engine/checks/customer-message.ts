@@ -33,3 +33,15 @@ export function customerRaisedNothing(ctx: ReviewContext): boolean {
   }
   return hit;
 }
+
+/** A customer asking why or how something works ("miksi ennakko nousi?", "how is it calculated?"): an explanation,
+ * however long, is the answer they asked for. */
+export function customerAsksWhy(ctx: ReviewContext): boolean {
+  const key = 'customer:asksWhy';
+  let hit = ctx.memo.get(key);
+  if (hit === undefined) {
+    hit = matches(ctx.lex.lexicon.asksWhy, fold(ctx.customerMasked));
+    ctx.memo.set(key, hit);
+  }
+  return hit;
+}

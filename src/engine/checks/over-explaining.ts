@@ -2,6 +2,7 @@ import type { Finding } from '../../core/contract.js';
 import type { RuntimeGuideline } from '../knowledge-base.js';
 import { lexiconIn, makeFinding, type ReviewContext } from '../review-context.js';
 import type { Sentence } from '../segment-sentences.js';
+import { customerAsksWhy } from './customer-message.js';
 
 /**
  * A wall of background the customer did not ask for (document 000: "Kerro vain oleellinen").
@@ -21,6 +22,12 @@ const acknowledges = (ctx: ReviewContext, s: Sentence) => lexiconIn(ctx, 'acknow
 /** Where a link of the draft sits: a sentence that carries one points the customer somewhere, it does not narrate. */
 const hasLink = (ctx: ReviewContext, s: Sentence) => ctx.links.length > 0 && ctx.links.some((l) => ctx.draft.slice(s.start, s.end).includes(l));
 
+/** An item of a list ("- 4 files were shared…", "1. Your usage…"): steps or options set out for the customer, not narration. */
+const isListItem = (ctx: ReviewContext, s: Sentence) => {
+  const lineStart = ctx.draft.lastIndexOf('\n', s.start - 1) + 1;
+  return /^\s*(?:[-–—•*]|\d{1,2}[.)])\s/u.test(ctx.draft.slice(lineStart, s.start + 4));
+};
+
 /** The direct answer to a question the customer asked ("Yes, you can – since the return half…"): what they asked for. */
 const answers = (ctx: ReviewContext, s: Sentence) => ctx.customer.includes('?') && lexiconIn(ctx, 'answerParticle', s.start, s.end);
 
@@ -33,13 +40,15 @@ export function isDescriptive(ctx: ReviewContext, s: Sentence): boolean {
   return (
     !s.isQuestion &&
     wordsIn(s.text) >= 6 &&
+    !isListItem(ctx, s) &&
     !lexiconIn(ctx, 'commitment', s.start, s.end) &&
     !lexiconIn(ctx, 'followUp', s.start, s.end) &&
     !lexiconIn(ctx, 'agentActs', s.start, s.end) &&
     !lexiconIn(ctx, 'askCustomer', s.start, s.end) &&
     !lexiconIn(ctx, 'detailRequest', s.start, s.end) &&
     !lexiconIn(ctx, 'instruction', s.start, s.end) &&
-    !acknowledges(ctx, s) &&
+    // "It may help to understand how…" borrows the word of an acknowledgement to open a lesson.
+    (!acknowledges(ctx, s) || lexiconIn(ctx, 'lesson', s.start, s.end)) &&
     !hasLink(ctx, s) &&
     !answers(ctx, s) &&
     // "since we moved to the new system…" narrates history; "I've refunded the £12" acts.
@@ -57,11 +66,15 @@ export function overExplaining(ctx: ReviewContext, g: RuntimeGuideline): Finding
   if (share < OVER_EXPLAINING.minDescriptiveShare) return [];
   // Description alone can be what the customer asked for (instructions, what to bring): the fault is
   // history and causes ("taustoita"), so some must be there unless nearly everything is description.
-  const history = descriptive.some((s) => lexiconIn(ctx, 'history', s.start, s.end));
+  const lesson = descriptive.some((s) => lexiconIn(ctx, 'lesson', s.start, s.end));
+  const history = lesson || descriptive.some((s) => lexiconIn(ctx, 'history', s.start, s.end));
   if (!history && share < OVER_EXPLAINING.descriptiveOnly) return [];
+  // "Why did it go up?", "Voitteko selittää…": causes, figures and what they are based on are the answer the customer
+  // asked for; the organisation's history ("introduced in 2022") and a lesson framed as background are not.
+  if (!history && customerAsksWhy(ctx)) return [];
   // Mark the first sentence of history or causes; failing that, the longest descriptive one.
   const marked =
-    descriptive.find((s) => lexiconIn(ctx, 'history', s.start, s.end)) ??
+    descriptive.find((s) => lexiconIn(ctx, 'lesson', s.start, s.end) || lexiconIn(ctx, 'history', s.start, s.end)) ??
     [...descriptive].sort((a, b) => wordsIn(b.text) - wordsIn(a.text))[0]!;
   return [makeFinding(ctx, g, marked.start, marked.end)];
 }
