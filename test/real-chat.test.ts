@@ -385,6 +385,10 @@ describe('long helpful replies and spoken read-backs are not faults', () => {
     expect(rules(draft, 'fi', { customer })).not.toContain('call-back-later');
     expect(rules('Hei, kiitos että kerroit! Yritä myöhemmin uudelleen.', 'fi', { customer })).toContain('call-back-later');
   });
+  it('takes "You\'ll also get a letter" as what happens next, after the change is made', () => {
+    const draft = "Dear Mr Hale, I'm sorry you waited a week. I've now moved your payment date to the 20th of each month. You'll also get a letter confirming the change.";
+    expect(rules(draft, 'en', { customer: 'Can you move my payment date to the 20th?' })).not.toContain('missing-next-step');
+  });
   it('takes a number read back digit by digit on the phone as read back', () => {
     const customer = 'Hei, asiakasnumeroni on 5520 1934.';
     const readBack = 'Hyvää päivää, täällä Aino. Toistan numeron: viis-viis-kaks-nolla, yks-yheksän-kolme-neljä. Onko oikein? Teen muutoksen nyt.';

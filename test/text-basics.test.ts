@@ -72,6 +72,10 @@ describe('facts', () => {
     const facts = extractFacts('Order RK-7781, call 040 123 4567 or mail help@example.fi, see https://x.example.fi/p?q=1.');
     expect(facts.map((f) => f.text)).toEqual(['https://x.example.fi/p?q=1', 'help@example.fi', 'RK-7781', '040 123 4567']);
   });
+  it('takes no article into a number ("A 11773016-…" is "the 11773016-…"), and keeps a block letter ("B 3/12")', () => {
+    expect(extractFacts('A 11773016-11111018-000000001 számlára utaltam, B 3/12.').map((f) => f.text)).toEqual(['11773016-11111018-000000001', 'B 3/12']);
+    expect(extractFacts('An 8-digit code and RK 7781.').map((f) => f.text)).toEqual(['8', 'RK 7781']);
+  });
   it('keeps a decimal comma with its number, and an amount or a thousands figure is no identifier', () => {
     expect(extractFacts('Stan licznika 12845,3, do zapłaty 1 200,50 zł, zwrot 12,90 €').map((f) => f.text)).toEqual(['12845,3', '1 200,50', '12,90']);
     expect(identifiers('Stan licznika 12845,3, do zapłaty 1 200,50 zł, zwrot 187,40 zł, 1,100 punktów').map((f) => f.text)).toEqual(['12845,3']);
