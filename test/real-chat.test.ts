@@ -389,6 +389,11 @@ describe('long helpful replies and spoken read-backs are not faults', () => {
     const draft = "Dear Mr Hale, I'm sorry you waited a week. I've now moved your payment date to the 20th of each month. You'll also get a letter confirming the change.";
     expect(rules(draft, 'en', { customer: 'Can you move my payment date to the 20th?' })).not.toContain('missing-next-step');
   });
+  it('takes no e-mail closing under a one-sentence body for an acknowledgement ("Üdvözlettel: …")', () => {
+    const customer = 'Tisztelt Bank! Szeretném a havi átutalásomat a hónap 5-éről 12-ére módosítani.';
+    expect(rules('A módosítást elvégeztem, a következő átutalás a hónap 12-én indul.\n\nÜdvözlettel:\nKiss Anna', 'hu', { customer, channel: 'email', firstReply: true })).toContain('missing-greeting');
+    expect(rules('Kedves Ügyfelünk! A módosítást elvégeztem, a következő átutalás a hónap 12-én indul.\n\nÜdvözlettel:\nKiss Anna', 'hu', { customer, channel: 'email', firstReply: true })).not.toContain('missing-greeting');
+  });
   it('takes a number read back digit by digit on the phone as read back', () => {
     const customer = 'Hei, asiakasnumeroni on 5520 1934.';
     const readBack = 'Hyvää päivää, täällä Aino. Toistan numeron: viis-viis-kaks-nolla, yks-yheksän-kolme-neljä. Onko oikein? Teen muutoksen nyt.';

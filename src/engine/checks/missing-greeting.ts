@@ -22,7 +22,10 @@ export function missingGreeting(ctx: ReviewContext, g: RuntimeGuideline): Findin
   if (!first) return [];
   if (lexiconIn(ctx, 'greeting', first.start, first.end)) return [];
   const ackEnd = second ? second.end : first.end;
-  if (lexiconIn(ctx, 'acknowledgement', first.start, ackEnd) || lexiconIn(ctx, 'pleasantry', first.start, ackEnd)) return [];
+  // A pleasantry in the second sentence counts where that sentence says something: a line of three words or
+  // fewer is the e-mail's closing ("Üdvözlettel: Szűcs Bálint", "Pozdrawiam, Anna") under a one-sentence body.
+  const pleasantryEnd = second && (second.text.match(/[\p{L}\p{N}']+/gu) ?? []).length > 3 ? second.end : first.end;
+  if (lexiconIn(ctx, 'acknowledgement', first.start, ackEnd) || lexiconIn(ctx, 'pleasantry', first.start, pleasantryEnd)) return [];
   // A short exclamation that opens the reply ("Yes!", "They're great, aren't they!") answers the customer as a
   // person, the way "Oh no!" does. A longer one is often a slogan ("Your satisfaction is our priority!").
   const opener = ctx.masked.slice(first.start, first.end).trimEnd();
