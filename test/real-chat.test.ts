@@ -394,6 +394,14 @@ describe('long helpful replies and spoken read-backs are not faults', () => {
     expect(rules('A módosítást elvégeztem, a következő átutalás a hónap 12-én indul.\n\nÜdvözlettel:\nKiss Anna', 'hu', { customer, channel: 'email', firstReply: true })).toContain('missing-greeting');
     expect(rules('Kedves Ügyfelünk! A módosítást elvégeztem, a következő átutalás a hónap 12-én indul.\n\nÜdvözlettel:\nKiss Anna', 'hu', { customer, channel: 'email', firstReply: true })).not.toContain('missing-greeting');
   });
+  it('takes what the customer can do themselves ("you can change it in the app") as an option, not narration', () => {
+    const customer = 'I booked the ferry for the wrong Saturday, can it be moved? Booking FR-55120.';
+    const reply =
+      "Hi! No problem at all. I've moved booking FR-55120 to Saturday the 14th, same 09:30 sailing, and there was no fee because it's more than two days ahead. " +
+      'Your new boarding pass is already in your inbox. A small tip for next time: in the app you can change the date yourself under "My trips" > "Edit", ' +
+      'up to three hours before the ship leaves, which is usually faster than waiting for a reply from us.';
+    expect(rules(reply, 'en', { customer })).not.toContain('over-explaining');
+  });
   it('takes a number read back digit by digit on the phone as read back', () => {
     const customer = 'Hei, asiakasnumeroni on 5520 1934.';
     const readBack = 'Hyvää päivää, täällä Aino. Toistan numeron: viis-viis-kaks-nolla, yks-yheksän-kolme-neljä. Onko oikein? Teen muutoksen nyt.';
