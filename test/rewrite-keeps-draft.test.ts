@@ -336,3 +336,12 @@ describe('the party the draft names is the one the alternative contacts', () => 
     }
   });
 });
+
+describe('filler is cut, not replaced by a scaffold', () => {
+  it('drops a stock compliment even where every other sentence is rewritten too, with no "[status]" in its place', () => {
+    const draft = 'You are our most valued customer! Unfortunately that is our policy and we make no exceptions.';
+    const result = review({ draft, lang: 'en', customer: 'Can I get a refund for the unused month?' });
+    expect(result.findings.map((f) => f.rule)).toEqual(expect.arrayContaining(['hollow-phrase', 'policy-shield']));
+    for (const s of result.suggestions) expect(s.text).not.toMatch(/most valued customer|\[status\]/);
+  });
+});

@@ -79,6 +79,9 @@ function withDraftTime(ctx: ReviewContext, s: Sentence, replacement: string): st
   return `${replacement.slice(0, at)}${time}${replacement.slice(close + 1)}`;
 }
 
+/** Filler: words that carry nothing of the matter, cut wherever the reply has another sentence. */
+const FILLER_RULES = new Set<RuleCode>(['hollow-phrase', 'hollow-apology', 'vents-own-workload']);
+
 /** Faults that are only words around the matter: where the reply says its matter elsewhere, they are cut, not replaced. */
 const CUT_ONLY_RULES = new Set(['rude-or-judgemental', 'blames-customer', 'hollow-phrase', 'hollow-apology', 'vents-own-workload']);
 
@@ -390,7 +393,11 @@ function body(ctx: ReviewContext, findings: readonly Finding[], dropBackground: 
       // sentence, or five words around the cut), the guideline's scaffold ("Here's how it stands: [status…]")
       // would only add a blank. A repeated apology is simply dropped: the first one stays, and a next step is
       // added where one is missing.
-      const cutOnly = repeats || (judgementOnly && (untouched || (`${before} ${after}`.match(/\p{L}{2,}/gu)?.length ?? 0) >= 5));
+      // Filler (a stock phrase, a stock apology, the agent's venting) goes wherever the reply has another sentence to
+      // carry it: that sentence, or the phrasing that replaces it, says what happens; a scaffold in the filler's place
+      // ("Here's how it stands: [status]") would only add a blank beside it.
+      const fillerOnly = judgementOnly && here.every((f) => FILLER_RULES.has(f.rule)) && ctx.content.length > 1;
+      const cutOnly = repeats || fillerOnly || (judgementOnly && (untouched || (`${before} ${after}`.match(/\p{L}{2,}/gu)?.length ?? 0) >= 5));
       // A loss shrugged off is acknowledged; where the reply already says what happens (another sentence, or five
       // words around the cut), only the acknowledgement goes in ("Harmillista, että näin kävi."), not a blank
       // "[what you will do]" beside the agent's own next step.
