@@ -345,3 +345,18 @@ describe('filler is cut, not replaced by a scaffold', () => {
     for (const s of result.suggestions) expect(s.text).not.toMatch(/most valued customer|\[status\]/);
   });
 });
+
+describe('no bare address or particle is left behind', () => {
+  it('"Proszę Pana, …", "Joo, kuulkaa, …", "Ah, right, so …" leave no sentence of their own', () => {
+    const cases: [string, 'fi' | 'pl' | 'en', RegExp][] = [
+      ['Proszę Pana, takie są zasady, nie robimy wyjątków.', 'pl', /Proszę Pana\./i],
+      ['Joo, kuulkaa, tää ei kuulu meille ollenkaan.', 'fi', /kuulkaa\./i],
+      ["Ah, right, so bills sit with a completely different team, that's not something we cover on this line.", 'en', /Ah, right\./],
+    ];
+    for (const [draft, lang, remnant] of cases) {
+      const result = review({ draft, lang });
+      expect(result.findings.length, draft).toBeGreaterThan(0);
+      for (const s of result.suggestions) expect(s.text, draft).not.toMatch(remnant);
+    }
+  });
+});

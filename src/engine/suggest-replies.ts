@@ -1,5 +1,6 @@
 import type { Finding, Lang, NextStep, RuleCode, Suggestion } from '../core/contract.js';
 import { isDescriptive } from './checks/over-explaining.js';
+import { contentlessWords } from './checks/one-word-reply.js';
 import { factKey, factsToKeep, identifiers, type Fact } from './extract-facts.js';
 import { fold } from '../core/fold-text.js';
 import { matches, type RuntimeGuideline } from './knowledge-base.js';
@@ -376,8 +377,9 @@ function body(ctx: ReviewContext, findings: readonly Finding[], dropBackground: 
       const around = clausesAround(s, here, salutation ? salutation.length : 0, blameOnly ? 'unlinked' : false, repeats);
       // Beside a judgement a two-word remnant ("Ymmärrän kyllä, että…", "Once again,") says nothing of its own.
       const keptApology = firstApology && firstApology.start >= s.start && firstApology.end <= s.end ? ctx.draft.slice(firstApology.start, firstApology.end) : null;
+      // "Proszę Pana.", "Joo, kuulkaa.", "Right, sir.": an address or a particle left on its own says nothing.
       const enough = (t: string) =>
-        saysSomething(t) && (!framing || (t.match(/\p{L}{2,}/gu)?.length ?? 0) >= 3 || (keptApology !== null && t.includes(keptApology)));
+        saysSomething(t) && !contentlessWords(ctx, fold(t), 4) && (!framing || (t.match(/\p{L}{2,}/gu)?.length ?? 0) >= 3 || (keptApology !== null && t.includes(keptApology)));
       // "…, soittakaa suoraan heidän huoltoonsa": a clause that sends the customer on goes where the agent takes over.
       const referral = (t: string) => takesOver && matches(ctx.lex.lexicon.referOn, fold(t));
       const before = enough(around.before) && !referral(around.before) ? around.before : '';

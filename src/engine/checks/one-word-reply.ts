@@ -16,9 +16,9 @@ const exact = new WeakMap<RegExp, RegExp>();
  * negation, the copula, hedges, "know"): "Joo on.", "ei tiietä", "Nope.", "Hát nem.". One content word
  * ("Yes, Gatwick.", "Kiitos!") makes it a reply.
  */
-function contentlessWords(ctx: ReviewContext, text: string): boolean {
+export function contentlessWords(ctx: ReviewContext, text: string, maxWords: number = ONE_WORD_MAX_WORDS): boolean {
   const words = text.match(/[\p{L}\p{N}']+/gu) ?? [];
-  if (words.length === 0 || words.length > ONE_WORD_MAX_WORDS) return false;
+  if (words.length === 0 || words.length > maxWords) return false;
   const lexicon = ctx.lex.lexicon.contentless;
   let whole = exact.get(lexicon);
   if (!whole) {
