@@ -96,6 +96,9 @@ export const GuidelineSchema = z
     skipQuestions: z.boolean().optional(),
     /** For `occurrence`: how many matches in one draft make a finding. */
     min: z.number().int().min(2).optional(),
+    /** For `occurrence`: the matches count only where each is at most this many sentences from the one before it (a
+     * closing "sorry again" after a page of what the agent did is no repetition). */
+    withinSentences: z.number().int().min(1).optional(),
     /** Preferred phrasings used by the rewrites, `[placeholders]` for what the agent must fill. */
     preferred: perLang(z.array(text).min(1)),
     /** Where `preferred` is worded for a phone call ("If the line drops…"), the phrasings for chat and e-mail. */

@@ -125,6 +125,20 @@ export function matchPhrases(ctx: ReviewContext, g: RuntimeGuideline): Finding[]
     }
   }
   const found = state?.found ?? [];
-  if (g.data.kind === 'occurrence' && found.length < (g.data.min ?? 2)) return [];
+  if (g.data.kind === 'occurrence') {
+    const within = g.data.withinSentences;
+    // Matches count together only where each is close to the one before it: a run of at least `min` of them.
+    const sorted = found.sort((a, b) => a.start - b.start);
+    if (within !== undefined) {
+      const at = sorted.map((f) => sentenceAt(ctx.sentences, f.start));
+      let run = 1;
+      let best = sorted.length > 0 ? 1 : 0;
+      for (let i = 1; i < sorted.length; i++) {
+        run = at[i]! - at[i - 1]! <= within ? run + 1 : 1;
+        best = Math.max(best, run);
+      }
+      if (best < (g.data.min ?? 2)) return [];
+    } else if (found.length < (g.data.min ?? 2)) return [];
+  }
   return found.sort((a, b) => a.start - b.start);
 }
