@@ -402,6 +402,13 @@ describe('long helpful replies and spoken read-backs are not faults', () => {
       'up to three hours before the ship leaves, which is usually faster than waiting for a reply from us.';
     expect(rules(reply, 'en', { customer })).not.toContain('over-explaining');
   });
+  it('reads an offer, a promise about what is done and asking leave to hold as good service (dev-near11 kinds)', () => {
+    expect(rules('Gdyby wolał Pan wymienić kurtkę zamiast zwracać, mogę od razu zarezerwować większy rozmiar.', 'pl')).toEqual(
+      expect.not.arrayContaining(['blames-customer', 'rude-or-judgemental']),
+    );
+    expect(rules('Maksua ei peritä kesäkuussa – tämän voin luvata, koska tauko on jo tallennettu järjestelmään.', 'fi')).not.toContain('overpromise');
+    expect(rules('Sopiiko, että laitan puhelun hetkeksi pitoon? Katson varastotilanteen, siihen menee pari minuuttia.', 'fi', { channel: 'phone-script' })).not.toContain('vague-wait');
+  });
   it('takes a number read back digit by digit on the phone as read back', () => {
     const customer = 'Hei, asiakasnumeroni on 5520 1934.';
     const readBack = 'Hyvää päivää, täällä Aino. Toistan numeron: viis-viis-kaks-nolla, yks-yheksän-kolme-neljä. Onko oikein? Teen muutoksen nyt.';
