@@ -227,6 +227,10 @@ export function routeMessage(text: string, options: RouteOptions = {}): Route {
   // Things the bot cannot do ("send this to the customer", "translate", "what's the weather"): say so.
   if (!quoted && has('offTopic')) return route('unknown');
   if (words.length <= SHORT_WORDS && startsWith('smalltalk')) return route('smalltalk');
+  // "I'm new, what are you for exactly?", "do you ever get tired of angry customers haha": about the bot itself,
+  // though they say "you" as a reply to a customer does.
+  if (words.length <= 12 && has('helpAsk')) return route('help');
+  if (words.length <= 12 && has('botSelf')) return route('smalltalk');
   // The user's own voice, not a reply: a request to practise or to stop.
   // "stop", "lopetetaan harjoitus", "ok that's enough for today"; not "Riittää, kun lähetät kuvan…".
   const stopFirst = startsWith('stop') && !/^\S+,?\s+(kun|jos|that|if|when|ze|gdy|hogy|ha)\b/u.test(voice);
@@ -234,7 +238,8 @@ export function routeMessage(text: string, options: RouteOptions = {}): Route {
   if (has('practiceWord') && !has('guidanceWord') && !has('coachingAsk') && !has('guidanceAsk')) return route('practice');
   // "thank you so much, that wording is way better": thanks to the bot, though "you" is in it; "Thank you for
   // your patience, your refund…" still addresses a customer once the thanks are taken away.
-  if (words.length <= 14 && !question && startsWith('thanks')) {
+  // "Dziękuję za wiadomość. Niestety…", "Köszönjük megkeresését…": the thanks a reply opens with.
+  if (words.length <= 14 && !question && startsWith('thanks') && !has('thanksCustomer')) {
     const rest = order.map((l) => voice.replace(regex(compiled[l].thanks, 'start'), '')).find((r) => r !== voice) ?? voice;
     if (!order.some((l) => compiled[l].addressesCustomer.test(rest))) return route('thanks');
   }
@@ -243,7 +248,8 @@ export function routeMessage(text: string, options: RouteOptions = {}): Route {
   // Asking permission ("saako asiakkaalle sanoa…?", "czy można zawiesić rozmowę…?") is asking the guidance;
   // "Can I have your order number?" asks the customer.
   if (has('guidanceAsk')) return route('guidance');
-  if (has('coachingAsk')) return route('coaching');
+  // "What can I do to make this right for you?" asks the customer; "what can I do when…" asks the bot.
+  if (has('coachingAsk') && !has('servesYou')) return route('coaching');
   const permission = order.some((l) => regex(compiled[l].permission, 'nearStart').test(voice));
   if ((question || quotedReply(trimmed)) && permission && !has('secondPerson')) return route('guidance');
   const guidanceWord = has('guidanceWord');
