@@ -226,6 +226,11 @@ describe('the token layer', () => {
     expect(rules("Thanks! What's your postcode, please?", 'en', { customer: 'My postcode is LS6 2QT and the parcel never came.' })).toContain('asks-details-again');
     expect(rules('Mikä on laitteen malli?', 'fi', { customer: 'Pesukoneen malli on WX-300 ja se vuotaa.' })).toContain('asks-details-again');
     expect(rules("Thanks! What's your postcode, please?", 'en', { customer: 'My address is 14 Harbour Road and the parcel never came.' })).not.toContain('asks-details-again');
+    // Consonant gradation keeps the stems apart ("avain", "avaimen"); an abbreviation cuts the customer's sentence
+    // before the value ("Osoite: ul. Polna 7").
+    expect(rules('Voisitko laittaa vielä sen aktivointiavaimen tähän?', 'fi', { customer: 'Aktivointiavain on QP4R-77KD-21MX mutta se ei kelpaa.' })).toContain('asks-details-again');
+    expect(rules('Proszę jeszcze raz podać adres dostawy.', 'pl', { customer: 'Paczka nie doszła. Adres dostawy: ul. Polna 7, Kraków.' })).toContain('asks-details-again');
+    expect(rules('Proszę jeszcze raz podać adres dostawy.', 'pl', { customer: 'Paczka nie doszła, a adres mam ten sam co zawsze.' })).not.toContain('asks-details-again');
   });
   it('a promise for no time at all is no next step; a promise tied to an event is one', () => {
     expect(rules("I'll put it in the queue and it'll be processed when it's processed.", 'en', { customer: 'I need this transfer to go out today!' })).toContain('missing-next-step');

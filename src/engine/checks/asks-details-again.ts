@@ -33,6 +33,23 @@ function byNumber(ctx: ReviewContext, g: RuntimeGuideline): Finding[] | null {
 const detailKey = (ctx: ReviewContext, text: string) => (text.match(/[\p{L}\p{N}-]+/gu) ?? []).map((w) => stemWord(ctx.lang, w)).join(' ');
 
 /**
+ * Two names of a detail are one where each word shares its beginning with the other's, all but its last letters:
+ * the stemmer leaves consonant gradation apart ("lisenssiavain" and "lisenssiavaimen", "osoite" and "osoitteen").
+ */
+function sameDetail(a: string, b: string): boolean {
+  if (a === b) return true;
+  const wa = a.split(' ');
+  const wb = b.split(' ');
+  if (wa.length !== wb.length) return false;
+  return wa.every((x, i) => {
+    const y = wb[i]!;
+    let n = 0;
+    while (n < x.length && n < y.length && x[n] === y[n]) n++;
+    return n >= Math.max(4, Math.min(x.length, y.length) - 2);
+  });
+}
+
+/**
  * A question that asks for a detail the customer's message gave with its value ("jaki ma numer rejestracyjny?"
  * to "numer rejestracyjny KR 5T221", "what's your postcode?" to "my postcode is LS6 2QT"): the detail by name in
  * the question, the same detail with a digit beside it in the customer's sentence.
@@ -43,9 +60,13 @@ function byDetail(ctx: ReviewContext, g: RuntimeGuideline): Finding[] {
   const given = new Set<string>();
   const customer = fold(ctx.customerMasked);
   for (const sentence of customer.split(/(?<=[.!?\n])\s+/u)) {
-    if (!/\d/.test(sentence)) continue;
     re.lastIndex = 0;
-    for (const m of sentence.matchAll(re)) given.add(detailKey(ctx, m[0]));
+    // The value in the same sentence, or just after the name where an abbreviation cut the sentence short
+    // ("Adres instalacji: ul. Lipowa 14/3").
+    for (const m of sentence.matchAll(re)) {
+      const after = customer.slice(customer.indexOf(sentence) + m.index!, customer.indexOf(sentence) + m.index! + m[0].length + 40);
+      if (/\d/.test(sentence) || /\d/.test(after)) given.add(detailKey(ctx, m[0]));
+    }
   }
   if (given.size === 0) return [];
   for (const s of ctx.content) {
@@ -53,7 +74,8 @@ function byDetail(ctx: ReviewContext, g: RuntimeGuideline): Finding[] {
     const text = foldedSentence(ctx, s);
     re.lastIndex = 0;
     for (const m of text.matchAll(re)) {
-      if (given.has(detailKey(ctx, m[0]))) return [makeFinding(ctx, g, s.start + m.index, s.start + m.index + m[0].length)];
+      const key = detailKey(ctx, m[0]);
+      if ([...given].some((k) => sameDetail(k, key))) return [makeFinding(ctx, g, s.start + m.index, s.start + m.index + m[0].length)];
     }
   }
   return [];
