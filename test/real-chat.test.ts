@@ -231,6 +231,8 @@ describe('the token layer', () => {
     expect(rules('Voisitko laittaa vielä sen aktivointiavaimen tähän?', 'fi', { customer: 'Aktivointiavain on QP4R-77KD-21MX mutta se ei kelpaa.' })).toContain('asks-details-again');
     expect(rules('Proszę jeszcze raz podać adres dostawy.', 'pl', { customer: 'Paczka nie doszła. Adres dostawy: ul. Polna 7, Kraków.' })).toContain('asks-details-again');
     expect(rules('Proszę jeszcze raz podać adres dostawy.', 'pl', { customer: 'Paczka nie doszła, a adres mam ten sam co zawsze.' })).not.toContain('asks-details-again');
+    // A search term in quotation marks is what to type, not the customer's word mocked.
+    expect(rules('There is a guide in our help centre if you search for "password reset".', 'en', { customer: 'How do I do a password reset on the app?' })).not.toContain('rude-or-judgemental');
   });
   it('a promise for no time at all is no next step; a promise tied to an event is one', () => {
     expect(rules("I'll put it in the queue and it'll be processed when it's processed.", 'en', { customer: 'I need this transfer to go out today!' })).toContain('missing-next-step');
