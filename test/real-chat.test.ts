@@ -231,6 +231,9 @@ describe('the token layer', () => {
     expect(rules('Voisitko laittaa vielä sen aktivointiavaimen tähän?', 'fi', { customer: 'Aktivointiavain on QP4R-77KD-21MX mutta se ei kelpaa.' })).toContain('asks-details-again');
     expect(rules('Proszę jeszcze raz podać adres dostawy.', 'pl', { customer: 'Paczka nie doszła. Adres dostawy: ul. Polna 7, Kraków.' })).toContain('asks-details-again');
     expect(rules('Proszę jeszcze raz podać adres dostawy.', 'pl', { customer: 'Paczka nie doszła, a adres mam ten sam co zawsze.' })).not.toContain('asks-details-again');
+    // The customer's own report quoted back in an apology is not the agent's dig; the same words unquoted are.
+    expect(rules("Being told to 'calm down' by our agent was not acceptable, and I'm sorry. I've rebooked your visit for Friday.", 'en', { customer: "Your agent told me to 'calm down' and hung up." })).not.toContain('rude-or-judgemental');
+    expect(rules("Please calm down. I've rebooked your visit for Friday.", 'en', { customer: "Your agent told me to 'calm down' and hung up." })).toContain('rude-or-judgemental');
     // A search term in quotation marks is what to type, not the customer's word mocked.
     expect(rules('There is a guide in our help centre if you search for "password reset".', 'en', { customer: 'How do I do a password reset on the app?' })).not.toContain('rude-or-judgemental');
   });

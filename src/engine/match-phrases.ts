@@ -3,6 +3,7 @@ import { matches, type RuntimeGuideline } from './knowledge-base.js';
 import { hasNextStep } from './next-step-signals.js';
 import { foldedSentence, lexiconIn, makeFinding, type ReviewContext } from './review-context.js';
 import { sentenceAt } from './segment-sentences.js';
+import { fold } from '../core/fold-text.js';
 import { matchTokenRule } from './tokens/token-rule.js';
 
 /**
@@ -52,6 +53,22 @@ function inQuotation(ctx: ReviewContext, start: number, end: number): boolean {
   return spans.some(([s, e]) => start > s && end < e);
 }
 
+/** Text in single or double quotation marks; an apostrophe inside a word ("don't", "customers'") opens and closes none. */
+const ANY_QUOTATION = /(?<![\p{L}\p{N}])["“„«'‘]([^"“”„«»'‘’\n]{1,200}?)["”»'’](?![\p{L}\p{N}])/gu;
+
+/**
+ * The customer's own words quoted back ("your agent told me to 'calm down'" → "Being told to 'calm down' isn't how
+ * anyone should be treated"): the agent reports what the customer met, it is not their own dig.
+ */
+function quotesTheCustomer(ctx: ReviewContext, start: number, end: number): boolean {
+  if (!ctx.customer || !/["“„«'‘]/u.test(ctx.masked)) return false;
+  const customer = fold(ctx.customer);
+  for (const m of ctx.masked.matchAll(ANY_QUOTATION)) {
+    if (start > m.index && end < m.index + m[0].length && customer.includes(fold(m[1]!).trim())) return true;
+  }
+  return false;
+}
+
 /** A match becomes a finding unless it overlaps one already made, or its sentence asks or holds an exception. */
 function consider(ctx: ReviewContext, g: RuntimeGuideline, state: Matched | undefined, start: number, end: number): Matched | undefined {
   while (end > start && /[\s,;:-]/.test(ctx.draft.charAt(end - 1))) end--;
@@ -59,6 +76,7 @@ function consider(ctx: ReviewContext, g: RuntimeGuideline, state: Matched | unde
   // Words in quotation marks are someone else's (the site's "Try again later", a status, a button), not the agent's
   // own; a dig in quotation marks is still the agent's choice to quote, and scare quotes have a check of their own.
   if (g.data.rule !== 'rude-or-judgemental' && (ctx.draft.includes('"') || /[“„«]/u.test(ctx.draft)) && inQuotation(ctx, start, end)) return state;
+  if (g.data.rule === 'rude-or-judgemental' && quotesTheCustomer(ctx, start, end)) return state;
   const sentence = ctx.sentences[sentenceAt(ctx.sentences, start)];
   if (sentence) {
     if (g.data.skipQuestions && sentence.isQuestion) return state;
