@@ -360,3 +360,15 @@ describe('no bare address or particle is left behind', () => {
     }
   });
 });
+
+describe('one commitment a reply, even when the rewrite is mended twice', () => {
+  it('adds the next step once to an e-mail whose deflection and refusal are both cut', () => {
+    const draft =
+      'Szanowny Panie,\n\nbardzo przepraszamy za kłopot i przepraszamy za wszelkie utrudnienia. Nasz wydział nie prowadzi spraw dotyczących abonamentów parkingowych, dlatego niestety nie jestem w stanie w tej sprawie nic zrobić. Raz jeszcze przepraszamy.\n\nZ poważaniem\nWydział Komunikacji';
+    for (const text of suggestions(draft, { lang: 'pl', channel: 'email' })) {
+      const sentences = text.split(/(?<=[.!?])\s+/u).map((s) => s.trim()).filter(Boolean);
+      expect(new Set(sentences).size, text).toBe(sentences.length);
+      expect(text.match(/\[[^\]]*\]/gu)?.length ?? 0, text).toBeLessThanOrEqual(1);
+    }
+  });
+});

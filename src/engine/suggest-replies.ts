@@ -618,7 +618,8 @@ function mend(ctx: ReviewContext, text: string, findingsOf: FindingsOf, nextStep
       const to = stop < 0 ? mended.length : f.end + stop + 1;
       mended = (mended.slice(0, from) + mended.slice(to)).replace(/[ \t]{2,}/g, ' ').trim();
     }
-    if (round === 1) mended = keepFacts(ctx, beforeSignOff(mended, nextStep.text).trim(), findings, register);
+    // The next step once: a first round may have added it already.
+    if (round === 1) mended = keepFacts(ctx, (mended.includes(nextStep.text) ? mended : beforeSignOff(mended, nextStep.text)).trim(), findings, register);
     if (!mended.trim()) break; // nothing left to mend: the safe template below
     current = mended;
   }
