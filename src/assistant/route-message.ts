@@ -43,6 +43,7 @@ const FORMS = {
   all: (s: string) => [s, 'gu'],
   start: (s: string) => [`^(?:${s})`, 'u'],
   lead: (s: string) => [`^(?:${s})[\\s,!.]+`, 'u'],
+  end: (s: string) => [`(?<![\\p{L}\\p{N}])(?:${s})[\\s,!.]*$`, 'u'],
   leadLoose: (s: string) => [`^(?:${s})[\\s,!.]*`, 'u'],
   nearStart: (s: string) => [`^(?:\\S+\\s+){0,2}(?:${s})`, 'u'],
   command: (s: string) => [`^(?:${s})[\\s:]+`, 'u'],
@@ -218,6 +219,9 @@ export function routeMessage(text: string, options: RouteOptions = {}): Route {
   if (words.length === 0) return route('unknown');
   const whole = (key: 'stop' | 'help' | 'practice' | 'thanks' | 'greeting' | 'smalltalk') =>
     order.some((l) => onlyCues(folded, compiled[l][key], compiled[l].filler) || onlyCues(folded, compiled[l][key], compiled.en.filler));
+  // "I'm new, what are you for exactly?", "what are you for?": what the bot is for, though it says "you" as a reply
+  // does and starts as small talk ("what are you").
+  if (words.length <= 12 && has('helpAsk')) return route('help');
   if (short) {
     for (const key of ['stop', 'practice', 'help', 'thanks', 'greeting', 'smalltalk'] as const) if (whole(key)) return route(key);
   }
@@ -226,10 +230,8 @@ export function routeMessage(text: string, options: RouteOptions = {}): Route {
   if (quoted && has('quoteCheck')) return { intent: 'review', lang, text: quoted };
   // Things the bot cannot do ("send this to the customer", "translate", "what's the weather"): say so.
   if (!quoted && has('offTopic')) return route('unknown');
+  // "do you ever get tired of angry customers haha": about the bot itself, though it says "you" as a reply does.
   if (words.length <= SHORT_WORDS && startsWith('smalltalk')) return route('smalltalk');
-  // "I'm new, what are you for exactly?", "do you ever get tired of angry customers haha": about the bot itself,
-  // though they say "you" as a reply to a customer does.
-  if (words.length <= 12 && has('helpAsk')) return route('help');
   if (words.length <= 12 && has('botSelf')) return route('smalltalk');
   // The user's own voice, not a reply: a request to practise or to stop.
   // "stop", "lopetetaan harjoitus", "ok that's enough for today"; not "Riittää, kun lähetät kuvan…".
@@ -239,12 +241,16 @@ export function routeMessage(text: string, options: RouteOptions = {}): Route {
   // "thank you so much, that wording is way better": thanks to the bot, though "you" is in it; "Thank you for
   // your patience, your refund…" still addresses a customer once the thanks are taken away.
   // "Dziękuję za wiadomość. Niestety…", "Köszönjük megkeresését…": the thanks a reply opens with.
+  // "no nyt toimii, kiitos", "nagyon hasznos volt, köszönöm": thanks to the bot at the end of a short message.
+  if (words.length <= SHORT_WORDS && !question && !has('addressesCustomer') && !has('thanksCustomer') && order.some((l) => regex(compiled[l].thanks, 'end').test(voice))) return route('thanks');
   if (words.length <= 14 && !question && startsWith('thanks') && !has('thanksCustomer')) {
     const rest = order.map((l) => voice.replace(regex(compiled[l].thanks, 'start'), '')).find((r) => r !== voice) ?? voice;
     if (!order.some((l) => compiled[l].addressesCustomer.test(rest))) return route('thanks');
   }
   // Talking about one's own day to the bot ("rough day, the queue hasn't moved since 9"): small talk, not a draft.
   if (words.length <= 15 && !addresses && has('smalltalk') && !has('customerWord')) return route('smalltalk');
+  // Before the coaching cues ("miten saan…" reads as "how do I…"): "how do I get you to check a reply?", "miten saan luonnoksen tarkistettua?": how to use the bot.
+  if (question && /(luonnoks\w*|szkic\w*|odpowiedz\w*|piszkozat\w*|draft|reply|replies)\b.{0,40}(tarkist\w*|sprawdz\w*|ellenoriz\w*|check\w*|review\w*)|(get|have) you (to )?(check|review|look)/u.test(voice)) return route('help');
   // Asking permission ("saako asiakkaalle sanoa…?", "czy można zawiesić rozmowę…?") is asking the guidance;
   // "Can I have your order number?" asks the customer.
   if (has('guidanceAsk')) return route('guidance');
@@ -256,8 +262,6 @@ export function routeMessage(text: string, options: RouteOptions = {}): Route {
   const aboutCustomer = has('customerWord');
   // "jak wg naszych zasad trzeba się przedstawić", "mikä on autofail": a question about the guidance itself.
   if (guidanceWord && (startsWith('questionWord') || (question && !addresses))) return route('guidance');
-  // "how do I get you to check a reply?", "miten saan luonnoksen tarkistettua?": how to use the bot.
-  if (question && /(luonnoks\w*|szkic\w*|odpowiedz\w*|piszkozat\w*|draft|reply|replies)\b.{0,40}(tarkist\w*|sprawdz\w*|ellenoriz\w*|check\w*|review\w*)|(get|have) you (to )?(check|review|look)/u.test(voice)) return route('help');
   // "I had this guy on the phone who'd called four times…": a story about a customer asks how to handle it.
   if (has('story')) return route('coaching');
   // What a draft says to a customer: addressed to them, or a phrase the guidelines know ("Takie są zasady…").
