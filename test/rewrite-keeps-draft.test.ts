@@ -372,3 +372,29 @@ describe('one commitment a reply, even when the rewrite is mended twice', () => 
     }
   });
 });
+
+describe('a blank only where nothing else in the reply says its matter', () => {
+  it('a judgement or venting beside a real next step is cut, not replaced by "[status]" or "[what you will do]"', () => {
+    const draft = "Sure, you and everyone else in town. I've been on since seven without a break, so bear with me. The booking system is down, so ring back this afternoon.";
+    const result = review({ draft, lang: 'en', customer: 'My heating is off, can someone come today?' });
+    expect(result.findings.map((f) => f.rule)).toEqual(expect.arrayContaining(['rude-or-judgemental', 'vents-own-workload', 'call-back-later']));
+    for (const s of result.suggestions) {
+      expect(s.text).not.toMatch(/\[/u);
+      expect(s.text).toContain('The booking system is down');
+      expect(s.text).toContain('this afternoon');
+      expect(s.text).not.toMatch(/everyone else|since seven/u);
+    }
+  });
+
+  it('where the whole reply was judgement, the first phrasing stays whole so the reply still says something', () => {
+    const result = review({ draft: 'Yeah, you and everyone else in town.', lang: 'en', customer: 'My heating is off, can someone come today?' });
+    for (const s of result.suggestions) expect(s.text).toMatch(/\[/u);
+  });
+
+  it('what the cut words were about leaves no fragment behind ("…, co się podpisuje", "…, what you sign")', () => {
+    for (const s of review({ draft: 'Na przyszłość polecam czytać, co się podpisuje. Kartę trzeba zamówić ponownie w aplikacji.', lang: 'pl' }).suggestions) {
+      expect(s.text).not.toMatch(/podpisuje/u);
+      expect(s.text).toContain('Kartę trzeba zamówić ponownie w aplikacji.');
+    }
+  });
+});

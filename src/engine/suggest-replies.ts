@@ -25,7 +25,13 @@ const TAKE_OVER = new Set<RuleCode>(['blames-third-party', 'transfer-runaround',
 /** The guideline of apologies that come back (knowledge/guidelines/hollow-apology.yaml). */
 const REPEATED_APOLOGY = 'hollow-apology-repeated';
 
-type Part = { text: string; before: string };
+/**
+ * A piece of the alternative. `carries`: it says the reply's matter (the agent's own sentence, five of their words
+ * kept around a cut, or a phrasing that does what the guideline asks). `bare`: where the piece holds a stock
+ * phrasing put in place of words that were only around the matter (a judgement, filler, venting), the same piece
+ * with the phrasing's blank sentences left out ('' where nothing is left); used when another piece carries the matter.
+ */
+type Part = { text: string; before: string; carries?: boolean; bare?: string };
 
 export type FindingsOf = (text: string) => Finding[];
 
@@ -176,6 +182,10 @@ const LINKS: Record<Lang, RegExp> = { en: /^(?:but|and|so)\s+/iu, fi: /^(?:mutta
 /** A relative clause right after the fault ("…the surname, on which it was placed,") describes what the fault names. */
 const RELATIVE = /^(?:\p{L}{1,4}\s+)?(?:which|who|whom|whose|joka|jonka|jota|jossa|johon|jolla|jolle|mikä|mika|jotka|joita|który|ktory|która|ktora|które|ktore|którego|ktorego|którym|ktorym|której|ktorej|których|ktorych|joissa|joilla|joiden|jolloin|którzy|ktorzy|którą|któremu|ktoremu|którymi|ktorymi|amely\p{L}*|aki\p{L}*|ami\p{L}*|ahol|ahova)(?![\p{L}\p{N}])/iu;
 
+/** A question word that opens the object of the fault's verb ("Na przyszłość polecam czytać, co się zatwierdza", "…read
+ * what you sign", "…lukea, mitä hyväksyy", "…elolvasni, amit aláír"): without the fault it is a fragment. */
+const OBJECT_CLAUSE = /^(?:what|whether|co|czy|mitä|mita|onko|amit|amiket)(?![\p{L}\p{N}])/iu;
+
 /** The complementiser that opens what a framing fault introduces: "że", "että", "hogy", "iż". */
 const FRAMED = /^(?:że|ze|iż|iz|että|etta|hogy)\s+/iu;
 
@@ -227,7 +237,7 @@ function clausesAround(s: Sentence, here: readonly Finding[], from0 = 0, keepCon
       continue;
     }
     // A one-word clause right after the fault ("Jak już mówiłem, powoli: …") belongs to it.
-    if (seenFault && after.length === 0 && ((clause.match(/\p{L}{2,}/gu)?.length ?? 0) < 2 || RELATIVE.test(clause.trim()))) continue;
+    if (seenFault && after.length === 0 && ((clause.match(/\p{L}{2,}/gu)?.length ?? 0) < 2 || RELATIVE.test(clause.trim()) || OBJECT_CLAUSE.test(clause.trim()))) continue;
     (seenFault ? after : before).push(clause);
   }
   // "Dugja át a kábelt, és ha úgy sem megy, [hívjon vissza később]": the condition just before a fault is the
@@ -338,7 +348,7 @@ function body(ctx: ReviewContext, findings: readonly Finding[], dropBackground: 
     if (here.length > 0) {
       const soft = softened(ctx, s, here);
       if (soft !== null) {
-        parts.push({ text: soft, before: s.before });
+        parts.push({ text: soft, before: s.before, carries: true });
         // Said once a reply, after the first estimate: "That is the current estimate; if anything changes…".
         const after = ctx.kb.byId.get(here[0]!.guideline)?.data.softenInRewrite?.after[ctx.lang];
         if (after && !softenedOnce) parts.push({ text: inRegister(ctx.lex, register, after), before: ' ' });
@@ -355,7 +365,7 @@ function body(ctx: ReviewContext, findings: readonly Finding[], dropBackground: 
         // The number asked for again is read back in compose(); what the agent said around the request is theirs
         // and stays ("…, so I can look into it" → "I can look into it.").
         const kept = aroundRequest(ctx, s, here);
-        if (kept) parts.push({ text: kept, before: s.before });
+        if (kept) parts.push({ text: kept, before: s.before, carries: saysSomething(kept) });
         continue;
       }
       // "Hi Dana, sorry, that's not my department.": the salutation has no finding and stays, word for word.
@@ -414,21 +424,55 @@ function body(ctx: ReviewContext, findings: readonly Finding[], dropBackground: 
         if (committed) replacement = withoutTimeClause(replacement);
         if (TIME_PLACEHOLDER.test(replacement)) committed = true;
       }
-      const keepCase = fresh && replacement ? /^(I|I'm|I'll|I've|I'd|Pan|Pani|Państwo|Ön|Önnek|Önt|Önök)\b|^\[/u.test(replacement) : true;
-      let text = fresh && replacement ? replacement : '';
-      if (before) text = `${asSentence(capitalise(before))} ${text}`.trim();
-      if (after) text = `${text} ${asSentence(capitalise(after.replace(LINKS[ctx.lang], '')))}`.trim();
+      const built = (phrasing: string) => {
+        const keepCase = phrasing ? /^(I|I'm|I'll|I've|I'd|Pan|Pani|Państwo|Ön|Önnek|Önt|Önök)\b|^\[/u.test(phrasing) : true;
+        let text = phrasing;
+        if (before) text = `${asSentence(capitalise(before))} ${text}`.trim();
+        if (after) text = `${text} ${asSentence(capitalise(after.replace(LINKS[ctx.lang], '')))}`.trim();
+        if (!text) return '';
+        // "Hi Dana," opens the sentence as it opened the draft's.
+        if (salutation) text = `${salutation} ${(before ? /^(I|I'm|I'll|I've|I'd)\b/u.test(before) : keepCase) ? text : text.charAt(0).toLowerCase() + text.slice(1)}`;
+        return text;
+      };
+      const phrasing = fresh && replacement ? replacement : '';
+      const text = built(phrasing);
       if (!text) continue;
-      // "Hi Dana," opens the sentence as it opened the draft's.
-      if (salutation) text = `${salutation} ${(before ? /^(I|I'm|I'll|I've|I'd)\b/u.test(before) : keepCase) ? text : text.charAt(0).toLowerCase() + text.slice(1)}`;
-      parts.push({ text, before: s.before });
+      const ownWords = (`${before} ${after}`.match(/\p{L}{2,}/gu)?.length ?? 0) >= 5;
+      // A phrasing in place of words that were only around the matter (a judgement, filler, venting, a hurried
+      // "bear with me" beside them) is there to say something where nothing else would; it has a bare form.
+      const aroundOnly = phrasing.includes('[') && judgementOnlyOrWait(here, ctx);
+      const bareText = aroundOnly ? built(withoutBlanks(phrasing) === phrasing ? '' : withoutBlanks(phrasing)) : undefined;
+      parts.push({ text, before: s.before, carries: ownWords || (phrasing !== '' && !aroundOnly), ...(bareText !== undefined ? { bare: bareText } : {}) });
       continue;
     }
     if ((overExplained || dropBackground) && isBackground(ctx, s)) continue;
     if (takesOver && lexiconIn(ctx, 'referOn', s.start, s.end)) continue;
-    parts.push({ text: s === sentence ? s.text : tidy(s.text), before: s.before });
+    parts.push({ text: s === sentence ? s.text : tidy(s.text), before: s.before, carries: speaks(s) });
   }
-  return parts;
+  return withFewestBlanks(parts);
+}
+
+/** Faults that are only words around the matter, and a hurried wait said beside them ("…, so bear with me"). */
+function judgementOnlyOrWait(here: readonly Finding[], ctx: ReviewContext): boolean {
+  return here.some((f) => CUT_ONLY_RULES.has(f.rule)) && here.every((f) => CUT_ONLY_RULES.has(f.rule) || f.rule === 'vague-wait') && !here.some((f) => f.rule === 'vague-wait' && ctx.content.length === 1);
+}
+
+/**
+ * A blank is work handed back to the agent. Where some piece of the reply says its matter, the phrasings put in
+ * place of judgements and filler lose their blank sentences ("Here's where things stand: [status]." goes, "I'm
+ * sorry this happened." stays); where none does, the first of them stays whole, so the reply still says something.
+ */
+function withFewestBlanks(parts: readonly Part[]): Part[] {
+  const carried = parts.some((p) => p.carries);
+  let firstKept = carried;
+  const out: Part[] = [];
+  for (const p of parts) {
+    if (p.bare === undefined || !firstKept) {
+      if (p.bare !== undefined) firstKept = true;
+      out.push(p);
+    } else if (p.bare) out.push({ ...p, text: p.bare });
+  }
+  return out;
 }
 
 type Strings = ReviewContext['lex']['data']['strings'];
