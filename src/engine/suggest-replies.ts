@@ -22,6 +22,8 @@ const ADDITIONS = new Set<RuleCode>(['missing-greeting', 'missing-next-step', 'u
 const RANK = { critical: 0, major: 1, minor: 2 } as const;
 /** Faults whose phrasing takes the matter over from the customer: the agent contacts the right people. */
 const TAKE_OVER = new Set<RuleCode>(['blames-third-party', 'transfer-runaround', 'not-my-department', 'go-to-website']);
+/** Faults whose phrasing has the agent take the matter over in person rather than pass it on. */
+const OWNS_IT = new Set<RuleCode>(['blames-third-party', 'not-my-department']);
 /** The guideline of apologies that come back (knowledge/guidelines/hollow-apology.yaml). */
 const REPEATED_APOLOGY = 'hollow-apology-repeated';
 
@@ -337,6 +339,7 @@ function body(ctx: ReviewContext, findings: readonly Finding[], dropBackground: 
   // Where the alternative takes the matter over ("I'll contact them for you"), a sentence of the draft that still
   // sends the customer to do it ("Call them directly.") would contradict it.
   const takesOver = findings.some((f) => TAKE_OVER.has(f.rule));
+  const transfers = findings.some((f) => f.rule === 'transfer-runaround');
   const firstApology = findings.filter((f) => f.guideline === REPEATED_APOLOGY).sort((a, b) => a.start - b.start)[0];
   for (const sentence of ctx.sentences) {
     const inSentence = findings.filter((f) => !ADDITIONS.has(f.rule) && f.rule !== 'over-explaining' && f.start < sentence.end && f.end > sentence.start);
@@ -416,8 +419,11 @@ function body(ctx: ReviewContext, findings: readonly Finding[], dropBackground: 
       if (replacement && here.every((f) => ctx.kb.byId.get(f.guideline)?.data.acknowledgeInRewrite) && (untouched || (`${before} ${after}`.match(/\p{L}{2,}/gu)?.length ?? 0) >= 5)) {
         replacement = withoutBlanks(replacement);
       }
+      // One hand-over a reply: where the reply passes the customer on (its transfer phrasing says how), a phrasing that
+      // has the agent take the matter over personally ("I'll get it to the right people myself") would contradict it.
+      const ownsInstead = transfers && !here.some((f) => f.rule === 'transfer-runaround') && here.some((f) => OWNS_IT.has(f.rule));
       // Each phrasing once a reply: a second fault of the same kind keeps only the agent's words around it.
-      const fresh = replacement !== null && !cutOnly && !used.has(replacement) && !nearDuplicate(replacement, used);
+      const fresh = replacement !== null && !cutOnly && !ownsInstead && !used.has(replacement) && !nearDuplicate(replacement, used);
       if (fresh && replacement) {
         used.add(replacement);
         // One commitment a reply: a second phrasing keeps its offer but not another "[when]".
