@@ -146,6 +146,16 @@ describe('a one-word reply is judged on content, not on a list', () => {
   ] as const)('%s is one too, to a customer who asked', (draft, lang) => {
     expect(rules(draft, lang, asked)).toContain('one-word-reply');
   });
+  // A yes said by echoing the question's verb ("Voinko…?" "Voit."), and a no beside the rule that closes the matter.
+  it.each<[string, Lang, string]>([
+    ['Saat.', 'fi', 'Saanko palauttaa avatun pakkauksen?'],
+    ['You can.', 'en', 'Can I change the delivery address?'],
+    ['Można.', 'pl', 'Czy można zmienić adres dostawy?'],
+    ['Passz.', 'hu', 'Megmarad a régi számom?'],
+    ['No. Those are the rules, I am afraid.', 'en', 'Can I move my promo ticket to Friday?'],
+  ])('%s is one too', (draft, lang, customer) => {
+    expect(rules(draft, lang, { customer })).toContain('one-word-reply');
+  });
   it.each<[string, Lang, string]>([
     ['Yes! Thanks, and we are happy to check the claim if you DM us.', 'en', asked.customer],
     ['Yes. Have a lovely weekend!', 'en', 'Thanks so much, the engineer was great!'],

@@ -37,9 +37,13 @@ function trimmed(ctx: ReviewContext, start: number, end: number): [number, numbe
 
 /**
  * "Yes. Apologies for any inconvenience. Your satisfaction is our priority!" is still a bare yes: the other
- * sentences are stock formulas (a hollow phrase or apology, thanks, a pleasantry) that add nothing to it. Only
+ * sentences are stock formulas (a hollow phrase or apology, thanks, a pleasantry), the rule cited to close the
+ * matter, a judgement or a refusal, and add nothing to it. Only
  * where the customer asked something: to a customer who just thanked, "Yes! Have a great day!" is a reply.
  */
+/** What a bare answer can stand beside and still help nothing: stock formulas, the rule cited to close the matter
+ * ("Nem. Kedvezményes jegy, ez a szabály."), a judgement, a refusal. */
+const NOTHING_THAT_HELPS = new Set(['hollow-phrase', 'hollow-apology', 'policy-shield', 'rude-or-judgemental', 'nothing-i-can-do']);
 const STEP_LISTS = ['commitment', 'followUp', 'invitation', 'askCustomer', 'detailRequest', 'timeFrame', 'done'] as const;
 
 function bareAnswerInFiller(ctx: ReviewContext): Sentence | undefined {
@@ -47,7 +51,7 @@ function bareAnswerInFiller(ctx: ReviewContext): Sentence | undefined {
   const bare = ctx.content.filter((s) => contentlessWords(ctx, ctx.folded.slice(s.start, s.end)));
   if (bare.length !== 1) return undefined;
   const formulas = ctx.kb.guidelines
-    .filter((g) => g.rule === 'hollow-phrase' || g.rule === 'hollow-apology')
+    .filter((g) => NOTHING_THAT_HELPS.has(g.rule))
     .flatMap((g) => matchPhrases(ctx, g));
   // A formula with something in it ("happy to check it if you DM us", "we'll have you out soon") is content.
   const offers = (s: Sentence) => STEP_LISTS.some((key) => lexiconIn(ctx, key, s.start, s.end));
