@@ -18,6 +18,8 @@ describe('scare quotes: the customer’s own word put back in quotation marks', 
     expect(rude('en', 'Can I still cancel? yes or no', 'Just reply "yes" and I will cancel the order today.')).toEqual([]);
     expect(rude('en', 'Better one with the "love" symbol, thank you!', 'The "love" symbol looks awesome, did you draw it?')).toEqual([]);
     expect(rude('pl', 'Czy paczka jest już w doręczeniu?', 'Status zmienił się na „w doręczeniu”, kurier będzie dziś.')).toEqual([]);
+    expect(rude('fi', 'Mistä vaihdan laskutusosoitteen?', "Kun kirjoitat hakukenttään 'laskutusosoitteen', ohje tulee ensimmäisenä.")).toEqual([]);
+    expect(rude('hu', 'Hol tudom a számlázási címet módosítani?', 'Ha beírja a keresőbe, hogy „számlázási címet”, az első találat a jó.')).toEqual([]);
   });
 
   it('needs the customer’s word: a quoted word of the agent’s own is no scare quote', () => {
