@@ -462,3 +462,20 @@ describe('an alternative that takes the matter over does not send the customer o
     for (const s of r.suggestions) expect(s.text).toMatch(/contact them directly on 0800 123 4567/);
   });
 });
+
+describe('a bare yes to "can I…?" still owes the how', () => {
+  it.each<[string, Lang, string]>([
+    ['Voit.', 'fi', 'Voinko siirtää maksuvapaan kuukauden elokuulle?'],
+    ['Tak.', 'pl', 'Czy mogę złożyć reklamację przez internet?'],
+    ['Igen.', 'hu', 'Visszakaphatom a kauciót?'],
+    ['Yes.', 'en', 'Can I claim the repair cost online?'],
+  ])('%s to "%s"', (draft, lang, customer) => {
+    expect(rules(draft, lang, { customer })).toContain('missing-next-step');
+  });
+  it.each<[string, Lang, string]>([
+    ['Yes.', 'en', 'Is it a direct flight?'],
+    ['Of course.', 'en', 'Can I DM you?'],
+  ])('%s to "%s" settles it', (draft, lang, customer) => {
+    expect(rules(draft, lang, { customer })).not.toContain('missing-next-step');
+  });
+});

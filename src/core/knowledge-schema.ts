@@ -175,6 +175,9 @@ export const LanguageSchema = z
     /** Words that open a direct answer ("Yes, you can…", "Kyllä", "Tak", "Igen"): where the customer asked, the
      * sentence they open is the answer, not background (over-explaining). */
     answerParticle: patternList,
+    /** The customer asks whether they can do something ("Can I…?", "Voinko…?", "Czy mogę…?", "Visszakaphatom?"): a bare
+     * yes leaves them not knowing how, so it still owes a next step. */
+    asksCan: patternList,
     /** A refusal, negation, hedge or apology in the reply: the matter is left open, so the reply owes a next step. */
     deadEnd: patternList,
     /** A matter still on its way ("received", "being processed", "later"): the customer still waits for something. */

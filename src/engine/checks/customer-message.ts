@@ -45,3 +45,14 @@ export function customerAsksWhy(ctx: ReviewContext): boolean {
   }
   return hit;
 }
+
+/** A customer asking whether they can do something ("Can I…?", "Voinko…?", "Czy mogę…?", "Visszakaphatom?"). */
+export function customerAsksCan(ctx: ReviewContext): boolean {
+  const key = 'customer:asksCan';
+  let hit = ctx.memo.get(key);
+  if (hit === undefined) {
+    hit = matches(ctx.lex.lexicon.asksCan, fold(ctx.customerMasked));
+    ctx.memo.set(key, hit);
+  }
+  return hit;
+}

@@ -2,13 +2,14 @@ import type { Finding } from '../../core/contract.js';
 import type { RuntimeGuideline } from '../knowledge-base.js';
 import { lexiconIn, sentenceFinding, type ReviewContext } from '../review-context.js';
 import { hasNextStep } from '../next-step-signals.js';
-import { customerOnlyThanks, customerRaisedNothing } from './customer-message.js';
+import { customerAsksCan, customerOnlyThanks, customerRaisedNothing } from './customer-message.js';
+import { contentlessWords } from './one-word-reply.js';
 
 /**
  * Replies that owe no next step: one part of a reply split over several messages (the step may be in
  * another part); thanks, joy or good wishes ("Glad you enjoyed the flight!"), or any reply to a customer who
  * only thanked us; and an answer that settles the matter ("Trains run as normal on Sunday.", a bare "Yes" to
- * "Is it a direct flight?"), with no refusal, negation, hedge or apology in it: the customer has what they
+ * "Is it a direct flight?", though not to "Can I file it online?", which asks how too), with no refusal, negation, hedge or apology in it: the customer has what they
  * asked for; and any reply to a customer who raised nothing. "Joo kai.", "Not yet." or "Unfortunately the app is no longer supported." leave it open, and so
  * does a matter still on its way ("your application has been received and is being processed").
  */
@@ -24,7 +25,9 @@ function needsNoStep(ctx: ReviewContext): boolean {
 
 
 export function missingNextStep(ctx: ReviewContext, g: RuntimeGuideline): Finding[] {
-  if (hasNextStep(ctx) || needsNoStep(ctx)) return [];
+  // A bare "Yes." or "Voit." to "Can I file it online?" leaves the customer not knowing how; its "you can" is no step.
+  const bareToCan = contentlessWords(ctx, ctx.folded) && customerAsksCan(ctx);
+  if (!bareToCan && (hasNextStep(ctx) || needsNoStep(ctx))) return [];
   // The sign-off ("Kind regards, / Team") is not where the next step is missing: mark the last real sentence
   // (a reply of emoji alone has none: mark it whole).
   const content = [...ctx.content].reverse().find((s) => /[.!?…]$/.test(s.text) || s.text.length > 40) ?? ctx.content.at(-1) ?? ctx.sentences.at(-1);
