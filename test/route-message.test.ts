@@ -91,6 +91,20 @@ describe('what the user wants, in fi/pl/hu/en, typed from an English client', ()
     expect(route('podaj kilka zdań na odmowę zwrotu').intent).toBe('coaching');
   });
 
+  it('reads a banned phrase, a stop, a how-to and a salutation to a named customer for what they are', () => {
+    expect(route('is "no problem at all" on the banned list?').intent).toBe('guidance');
+    expect(route('tiltott kifejezés nálunk az, hogy „megértését köszönjük”?').intent).toBe('guidance');
+    expect(route('przerwij').intent).toBe('stop');
+    expect(route('harjoitus ohi').intent).toBe('stop');
+    expect(route('what can this bot do').intent).toBe('help');
+    expect(route('how can I tactfully tell a caller we are closing?').intent).toBe('coaching');
+    expect(route('daj mi pare zwrotow na odmowe rabatu').intent).toBe('coaching');
+    expect(route('kuinka paljon saa selittää taustoja ohjeistuksen mukaan?').intent).toBe('guidance');
+    expect(route('Witam Panią, czy paczka już dotarła?').intent).toBe('review');
+    expect(route('Hei Laura, ehditkö jo kokeilla uutta salasanaa?').intent).toBe('review');
+    expect(route('milyen heted volt?').intent).toBe('smalltalk');
+  });
+
   it('removes the mention in any form before reading the message', () => {
     expect(stripMention('<at>Warmline</at> help')).toBe('help');
     expect(stripMention('@Warmline, kiitos')).toBe('kiitos');
@@ -103,6 +117,7 @@ describe('what the user wants, in fi/pl/hu/en, typed from an English client', ()
     ['intents-dev3.jsonl', 330],
     ['intents-dev4.jsonl', 260],
     ['intents-dev5.jsonl', 272],
+    ['intents-dev6.jsonl', 275],
   ])('the development set %s (%i messages, written blind) reaches 95 percent with no non-draft reviewed', (file, count) => {
     const items = parseJsonLines(readFileSync(`test/data/intents/${file}`, 'utf8')).map((l) => ('value' in l ? (l.value as IntentItem) : null)).filter((x) => x !== null);
     const report = scoreIntents(items, assistant.kb);
