@@ -398,3 +398,36 @@ describe('a blank only where nothing else in the reply says its matter', () => {
     }
   });
 });
+
+describe('what answers the customer survives the cuts around it', () => {
+  it('a price beside the background is the answer and stays; a year of the cut history goes with it (pl)', () => {
+    const draft = 'Sprawdziłem: parking jest w podziemiu. Dla kontekstu dodam, że w 2019 roku budynek przeszedł remont, po którym parking przeniesiono pod nowe skrzydło, a windę dobudowano od strony recepcji i sali śniadaniowej na parterze. Miejsce kosztuje 35 zł za dobę i nie trzeba go wcześniej rezerwować.';
+    const result = review({ draft, lang: 'pl', customer: 'Czy jest parking przy hotelu?' });
+    for (const s of result.suggestions) expect(s.text).toContain('Miejsce kosztuje 35 zł za dobę');
+    // The concise form drops the history, and the year it held goes with it: no "Dane do sprawy: 2019 roku."
+    const concise = result.suggestions.find((s) => s.style === 'concise')!.text;
+    expect(concise).not.toMatch(/2019/u);
+  });
+
+  it('a rule cited as a coda after "and" goes; what the agent said before it stays (pl, en)', () => {
+    for (const [draft, lang, kept] of [
+      ['Opłaty naliczamy do dnia otrzymania wypowiedzenia na piśmie i takie są zasady.', 'pl', 'Opłaty naliczamy do dnia otrzymania wypowiedzenia na piśmie.'],
+      ["Fees run until we receive the signed cancellation form and that's our policy.", 'en', 'Fees run until we receive the signed cancellation form.'],
+    ] as const) {
+      const result = review({ draft, lang });
+      expect(result.findings.map((f) => f.rule)).toContain('policy-shield');
+      for (const s of result.suggestions) expect(s.text).toContain(kept);
+    }
+  });
+});
+
+describe('one hand-over a reply', () => {
+  it('beside a transfer, a deflection gets no "I will take it on myself" phrasing that would contradict it', () => {
+    const result = review({ draft: "That's not my department. I'll put you through to billing now.", lang: 'en', channel: 'phone-script' });
+    expect(result.findings.map((f) => f.rule)).toEqual(expect.arrayContaining(['not-my-department', 'transfer-runaround']));
+    for (const s of result.suggestions) {
+      expect(s.text).toMatch(/put you through/u);
+      expect(s.text).not.toMatch(/myself/u);
+    }
+  });
+});

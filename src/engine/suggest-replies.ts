@@ -106,6 +106,10 @@ function isBackground(ctx: ReviewContext, s: Sentence): boolean {
   return isDescriptive(ctx, s) && lexiconIn(ctx, 'background', s.start, s.end);
 }
 
+/** A price, a count or a time ("40 zł za dobę", "within 5 working days"): where no finding marks it as background,
+ * the answer, even beside a history cue ("…nie trzeba go wcześniej rezerwować"). A year ("w 2021 roku") is history. */
+const statesAnAmount = (text: string) => (text.match(/\d+(?:[.,:]\d+)?/gu) ?? []).some((n) => !/^(?:19|20)\d\d$/u.test(n));
+
 const wordSet = (t: string) => new Set(fold(t).match(/[\p{L}]{3,}/gu) ?? []);
 
 /** Two guidelines' phrasings for one moment ("I can't change this, but I can [alternative]") read as one. */
@@ -387,7 +391,10 @@ function body(ctx: ReviewContext, findings: readonly Finding[], dropBackground: 
       );
       const framing = repeats || here.some((f) => f.rule === 'rude-or-judgemental' || f.rule === 'blames-customer');
       const blameOnly = here.every((f) => f.rule === 'blames-customer');
-      const around = clausesAround(s, here, salutation ? salutation.length : 0, blameOnly ? 'unlinked' : false, repeats);
+      // "…raty są naliczane do otrzymania umowy i takie są zasady": a rule cited as a coda is its own clause from its
+      // "and"; what the agent said before it is the matter and stays.
+      const codaAtAnd = repeats || here.every((f) => f.rule === 'policy-shield');
+      const around = clausesAround(s, here, salutation ? salutation.length : 0, blameOnly ? 'unlinked' : false, codaAtAnd);
       // Beside a judgement a two-word remnant ("Ymmärrän kyllä, että…", "Once again,") says nothing of its own.
       const keptApology = firstApology && firstApology.start >= s.start && firstApology.end <= s.end ? ctx.draft.slice(firstApology.start, firstApology.end) : null;
       // "Proszę Pana.", "Joo, kuulkaa.", "Right, sir.": an address or a particle left on its own says nothing.
@@ -451,7 +458,8 @@ function body(ctx: ReviewContext, findings: readonly Finding[], dropBackground: 
       parts.push({ text, before: s.before, carries: ownWords || (phrasing !== '' && !aroundOnly), ...(bareText !== undefined ? { bare: bareText } : {}) });
       continue;
     }
-    if ((overExplained || dropBackground) && isBackground(ctx, s)) continue;
+    const marked = findings.some((f) => f.rule === 'over-explaining' && f.start < s.end && f.end > s.start);
+    if ((overExplained || dropBackground) && isBackground(ctx, s) && (marked || !statesAnAmount(s.text))) continue;
     if (takesOver && lexiconIn(ctx, 'referOn', s.start, s.end)) continue;
     parts.push({ text: s === sentence ? s.text : tidy(s.text), before: s.before, carries: speaks(s) });
   }
@@ -546,9 +554,21 @@ function stopwordsOf(ctx: ReviewContext): ReadonlySet<string> {
   return set;
 }
 
+/** Whether every place the draft says this fact is a background sentence (a history with a cue, no amount of its own). */
+function onlyInBackground(ctx: ReviewContext, fact: Fact): boolean {
+  let found = false;
+  for (let at = ctx.draft.indexOf(fact.text); at >= 0; at = ctx.draft.indexOf(fact.text, at + 1)) {
+    const s = ctx.sentences.find((x) => x.start <= at && at < x.end);
+    if (!s || !isBackground(ctx, s) || statesAnAmount(s.text.replace(/\b(?:19|20)\d\d\b/gu, ''))) return false;
+    found = true;
+  }
+  return found;
+}
+
 function keepFacts(ctx: ReviewContext, text: string, findings: readonly Finding[], register?: string): string {
   const key = factKey(text);
-  const lost = factsKept(ctx, findings).filter((f) => !key.includes(f.key));
+  // A number only the background held ("w 2019 roku budynek przeszedł remont…") went with the background, on purpose.
+  const lost = factsKept(ctx, findings).filter((f) => !key.includes(f.key) && !onlyInBackground(ctx, f));
   if (lost.length === 0) return text;
   const ids = new Set(identifiers(ctx.draft).map((f) => f.key));
   const stop = stopwordsOf(ctx);
