@@ -431,3 +431,17 @@ describe('one hand-over a reply', () => {
     }
   });
 });
+
+describe('a wait said in writing before the answer', () => {
+  it('goes, with no "[how long]" in its place, where the message goes on to its matter (pl, en); on the phone it is asked for', () => {
+    for (const s of review({ draft: 'Chwileczkę... Sprawdziłam: paczka wyjechała dziś rano i będzie jutro.', lang: 'pl', customer: 'Gdzie jest paczka?' }).suggestions) {
+      expect(s.text).not.toMatch(/\[/u);
+      expect(s.text).toContain('Sprawdziłam: paczka wyjechała dziś rano i będzie jutro.');
+    }
+    for (const s of review({ draft: 'Hold on... Right, your parcel left the depot this morning and arrives tomorrow.', lang: 'en', customer: 'Where is my parcel?' }).suggestions) {
+      expect(s.text).not.toMatch(/\[how long\]/u);
+    }
+    const phone = review({ draft: 'Hold on... Right, your parcel left the depot this morning and arrives tomorrow.', lang: 'en', channel: 'phone-script' });
+    expect(phone.suggestions.some((s) => /\[how long\]/u.test(s.text))).toBe(true);
+  });
+});

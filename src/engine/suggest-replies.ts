@@ -453,8 +453,11 @@ function body(ctx: ReviewContext, findings: readonly Finding[], dropBackground: 
       const ownWords = (`${before} ${after}`.match(/\p{L}{2,}/gu)?.length ?? 0) >= 5;
       // A phrasing in place of words that were only around the matter (a judgement, filler, venting, a hurried
       // "bear with me" beside them) is there to say something where nothing else would; it has a bare form.
-      const aroundOnly = phrasing.includes('[') && judgementOnlyOrWait(here, ctx);
-      const bareText = aroundOnly ? built(withoutBlanks(phrasing) === phrasing ? '' : withoutBlanks(phrasing)) : undefined;
+      // In writing, "Chwileczkę…" before the answer in the same message is over by the time it is read: where the
+      // reply goes on to its matter, it simply goes, with no "[how long]" in its place.
+      const waitInWriting = ctx.channel !== 'phone-script' && here.every((f) => f.rule === 'vague-wait');
+      const aroundOnly = phrasing.includes('[') && (judgementOnlyOrWait(here, ctx) || waitInWriting);
+      const bareText = aroundOnly ? built(waitInWriting || withoutBlanks(phrasing) === phrasing ? '' : withoutBlanks(phrasing)) : undefined;
       parts.push({ text, before: s.before, carries: ownWords || (phrasing !== '' && !aroundOnly), ...(bareText !== undefined ? { bare: bareText } : {}) });
       continue;
     }
