@@ -445,3 +445,16 @@ describe('a wait said in writing before the answer', () => {
     expect(phone.suggestions.some((s) => /\[how long\]/u.test(s.text))).toBe(true);
   });
 });
+
+describe('one commitment a reply, counting the agent\'s own', () => {
+  it('a phrasing adds no "[when]" where the reply already commits at a time the agent gave (hu, en)', () => {
+    const hu = review({ draft: 'Hát ezt nem tudom. Hívjon inkább holnap.', lang: 'hu', channel: 'phone-script' });
+    expect(hu.findings.map((f) => f.rule)).toEqual(expect.arrayContaining(['i-dont-know', 'call-back-later']));
+    for (const s of hu.suggestions) {
+      expect(s.text).toContain('holnap');
+      expect(s.text).not.toMatch(/\[mikor\]/u);
+    }
+    const en = review({ draft: "No idea, sorry. Ring us again tomorrow morning and we'll see.", lang: 'en', channel: 'phone-script' });
+    for (const s of en.suggestions) expect(s.text).not.toMatch(/\[when\]/u);
+  });
+});

@@ -180,7 +180,7 @@ const CONSEQUENCE = /^(?:so|therefore|which means|joten|siksi|eli|niin|wiec|wię
 // Conditions, concessions and comparisons that cannot stand alone (a word boundary is a letter or digit, not \b:
 // \b is ASCII-only and would never end "mikä" or "że") ("Should you…", "niin kuin moni muukin"); not "as", "kuten" or
 // "ahogy", which also open a sentence of the agent's own ("As requested, I've checked…", "Kuten sovittiin, …").
-const SUBORDINATE = /^(?:if|when|because|unless|which|who|that|so that|should you|were you|had you|gdyby|jakby|tak jak|podobnie jak|mikäli|mikali|niin kuin|samoin kuin|amennyiben|mint|akárcsak|akarcsak|jos|kun|koska|jotta|joka|jonka|mikä|mika|että|etta|jeśli|jesli|jeżeli|jezeli|gdy|kiedy|bo|ponieważ|poniewaz|który|ktory|która|ktora|które|ktore|że|ze|ha|amikor|mert|hogy|ami|amely|aki|although|though|whereas|before|whose|vaikka|sillä|silla|vaan|joissa|joilla|joiden|jolloin|chociaż|chociaz|choć|choc|zanim|którzy|ktorzy|żeby|zeby|aby|ażeby|azeby|bár|bar|mivel|holott|mielőtt|mielott)(?![\p{L}\p{N}])/iu;
+const SUBORDINATE = /^(?:if|when|because|unless|which|who|that|so that|should you|were you|had you|gdyby|jakby|tak jak|podobnie jak|mikäli|mikali|niin kuin|samoin kuin|amennyiben|mint|akárcsak|akarcsak|jos|kun|koska|jotta|joka|jonka|mikä|mika|että|etta|jeśli|jesli|jeżeli|jezeli|gdy|kiedy|bo|ponieważ|poniewaz|który|ktory|która|ktora|które|ktore|że|ze|ha|amikor|mert|hogy|ami|amely|aki|although|though|whereas|before|since|whose|vaikka|sillä|silla|vaan|joissa|joilla|joiden|jolloin|chociaż|chociaz|choć|choc|zanim|którzy|ktorzy|żeby|zeby|aby|ażeby|azeby|bár|bar|mivel|holott|mielőtt|mielott|mióta|miota|odkąd|odkad)(?![\p{L}\p{N}])/iu;
 
 /** The link that opened a kept clause after the fault ("…, but the refund…"); Hungarian "a" is the article, not "and". */
 const LINKS: Record<Lang, RegExp> = { en: /^(?:but|and|so)\s+/iu, fi: /^(?:mutta|ja)\s+/iu, pl: /^(?:ale|i|a)\s+/iu, hu: /^(?:de|és|es)\s+/iu };
@@ -338,7 +338,15 @@ function body(ctx: ReviewContext, findings: readonly Finding[], dropBackground: 
   // A salutation ("Wielce Szanowny Panie,") or a sign-off line ("Z poważaniem", "Parking Services") says nothing of the matter.
   const speaks = (c: Sentence) => /[.!?…]$/u.test(c.text) && (c.text.match(/\p{L}{2,}/gu)?.length ?? 0) >= 3 && !(c === ctx.sentences[0] && lexiconIn(ctx, 'greeting', c.start, c.end) && c.text.length < 40);
   const untouched = ctx.content.some((c) => !findings.some((f) => !ADDITIONS.has(f.rule) && f.start < c.end && f.end > c.start) && speaks(c));
-  let committed = false;
+  // "…holnap visszahívom, és elmondom, mire jutottam": a commitment with the agent's own time, in a sentence the
+  // rewrite keeps; a phrasing for another fault keeps its offer but adds no second "[mikor]".
+  // So does a call back the customer was told to make at a time ("Hívjon inkább holnap"): its phrasing becomes the
+  // agent's own call back at that time.
+  let committed = ctx.sentences.some((c) => {
+    const at = findings.filter((f) => !ADDITIONS.has(f.rule) && f.start < c.end && f.end > c.start);
+    if (at.some((f) => f.rule === 'call-back-later')) return timeIn(ctx, c);
+    return at.length === 0 && (lexiconIn(ctx, 'commitment', c.start, c.end) || lexiconIn(ctx, 'followUp', c.start, c.end)) && timeIn(ctx, c);
+  });
   let softenedOnce = false;
   // Where the alternative takes the matter over ("I'll contact them for you"), a sentence of the draft that still
   // sends the customer to do it ("Call them directly.") would contradict it.
@@ -467,6 +475,19 @@ function body(ctx: ReviewContext, findings: readonly Finding[], dropBackground: 
     parts.push({ text: s === sentence ? s.text : tidy(s.text), before: s.before, carries: speaks(s) });
   }
   return withFewestBlanks(parts);
+}
+
+/** Whether the sentence names a time ("this afternoon", "holnap"), not a word that only joins a clause ("as soon as"). */
+function timeIn(ctx: ReviewContext, c: Sentence): boolean {
+  const re = ctx.lex.lexicon.timeFrame;
+  const folded = ctx.folded.slice(c.start, c.end);
+  re.lastIndex = 0;
+  for (let m = re.exec(folded); m; m = re.exec(folded)) {
+    if (m[0].length === 0) re.lastIndex++;
+    else if (!NOT_A_TIME.test(m[0].trim())) return (re.lastIndex = 0), true;
+  }
+  re.lastIndex = 0;
+  return false;
 }
 
 /** Faults that are only words around the matter, and a hurried wait said beside them ("…, so bear with me"). */
