@@ -108,7 +108,7 @@ function isBackground(ctx: ReviewContext, s: Sentence): boolean {
 
 /** A price, a count or a time ("40 zł za dobę", "within 5 working days"): where no finding marks it as background,
  * the answer, even beside a history cue ("…nie trzeba go wcześniej rezerwować"). A year ("w 2021 roku") is history. */
-const statesAnAmount = (text: string) => (text.match(/\d+(?:[.,:]\d+)?/gu) ?? []).some((n) => !/^(?:19|20)\d\d$/u.test(n));
+const statesAnAmount = (text: string) => (text.match(/(?<![\p{L}\d])\d+(?:[.,:]\d+)?(?![\p{L}\d])/gu) ?? []).some((n) => !/^(?:19|20)\d\d$/u.test(n));
 
 const wordSet = (t: string) => new Set(fold(t).match(/[\p{L}]{3,}/gu) ?? []);
 
@@ -176,6 +176,8 @@ function withoutTimeClause(text: string): string {
   return tail && !/^[.!?]$/.test(tail) ? `${kept}, ${tail}` : `${kept}.`;
 }
 
+/** A consequence said mid-clause ("…, and your email has therefore been closed", "…, ja asia on siksi suljettu"). */
+const MID_CONSEQUENCE = /^(?:(?:and|ja|i|és|es)\s+)?(?:\S+\s+){0,3}(?:therefore|consequently|thus|siksi|tämän vuoksi|taman vuoksi|w związku z tym|w zwiazku z tym|ezért|ezert|emiatt)(?![\p{L}\p{N}])/iu;
 const CONSEQUENCE = /^(?:so|therefore|which means|joten|siksi|eli|niin|wiec|więc|dlatego|zatem|tehat|tehát|ezert|ezért|igy|így|úgyhogy|ugyhogy|szóval|szoval)(?![\p{L}\p{N}])/iu;
 // Conditions, concessions and comparisons that cannot stand alone (a word boundary is a letter or digit, not \b:
 // \b is ASCII-only and would never end "mikä" or "że") ("Should you…", "niin kuin moni muukin"); not "as", "kuten" or
@@ -262,7 +264,7 @@ function clausesAround(s: Sentence, here: readonly Finding[], from0 = 0, keepCon
   // What a blame led to is the matter itself ("…, więc system wyliczył zużycie szacunkowo", "…, joten maksu ei mennyt
   // perille"): it stays without its link. Not Finnish "niin", which after advice says what it would save ("…, niin
   // säästyy harmia").
-  const consequence = CONSEQUENCE.test(after_);
+  const consequence = CONSEQUENCE.test(after_) || MID_CONSEQUENCE.test(after_);
   if (consequence && keepConsequence === 'unlinked') after_ = /^niin(?![\p{L}\p{N}])/iu.test(after_) ? '' : after_.replace(CONSEQUENCE, '').replace(/^[\s,]+/u, '');
   return { before: whole(text(before)), after: consequence && !keepConsequence ? '' : whole(after_), afterConditional: conditionalFault && after.length > 0 && !framed, consequence };
 }
@@ -352,6 +354,8 @@ function body(ctx: ReviewContext, findings: readonly Finding[], dropBackground: 
   // sends the customer to do it ("Call them directly.") would contradict it.
   const takesOver = findings.some((f) => TAKE_OVER.has(f.rule));
   const transfers = findings.some((f) => f.rule === 'transfer-runaround');
+  // The first "I'll take this on myself" says it; a second deflection in the reply keeps only the agent's words.
+  let handedOver = false;
   const firstApology = findings.filter((f) => f.guideline === REPEATED_APOLOGY).sort((a, b) => a.start - b.start)[0];
   for (const sentence of ctx.sentences) {
     const inSentence = findings.filter((f) => !ADDITIONS.has(f.rule) && f.rule !== 'over-explaining' && f.start < sentence.end && f.end > sentence.start);
@@ -436,11 +440,12 @@ function body(ctx: ReviewContext, findings: readonly Finding[], dropBackground: 
       }
       // One hand-over a reply: where the reply passes the customer on (its transfer phrasing says how), a phrasing that
       // has the agent take the matter over personally ("I'll get it to the right people myself") would contradict it.
-      const ownsInstead = transfers && !here.some((f) => f.rule === 'transfer-runaround') && here.some((f) => OWNS_IT.has(f.rule));
+      const ownsInstead = (transfers && !here.some((f) => f.rule === 'transfer-runaround') && here.some((f) => OWNS_IT.has(f.rule))) || (handedOver && here.every((f) => OWNS_IT.has(f.rule)));
       // Each phrasing once a reply: a second fault of the same kind keeps only the agent's words around it.
       const fresh = replacement !== null && !cutOnly && !ownsInstead && !used.has(replacement) && !nearDuplicate(replacement, used);
       if (fresh && replacement) {
         used.add(replacement);
+        if (here.some((f) => OWNS_IT.has(f.rule))) handedOver = true;
         // One commitment a reply: a second phrasing keeps its offer but not another "[when]".
         if (committed) replacement = withoutTimeClause(replacement);
         if (TIME_PLACEHOLDER.test(replacement)) committed = true;
