@@ -479,3 +479,12 @@ describe('a bare yes to "can I…?" still owes the how', () => {
     expect(rules(draft, lang, { customer })).not.toContain('missing-next-step');
   });
 });
+
+describe('background announced as such is background', () => {
+  it('"Kerron hieman taustaa:", "Egy kis háttér:", "to give you some context" open a lesson, whatever verb opens them', () => {
+    const fi = 'Hei, kiitos viestistä. Kerron hieman taustaa: kaikki lämpöpumppumme kootaan Tampereella, ja kokoonpanolinja uudistettiin vuonna 2020, kun siirryimme uuteen kompressorimalliin. Kompressorit testataan tehtaalla kahdeksan tunnin koeajolla, ja jokainen yksikkö saa oman sarjanumeron, jolla sen tiedot löytyvät järjestelmästämme myöhemmin. Huoltoverkostomme kattaa koko Suomen, ja huoltoliikkeet ovat itsenäisiä yrittäjiä, joiden kanssa olemme tehneet yhteistyötä jo pitkään. Varaosat toimitetaan keskusvarastosta, joka sijaitsee Vantaalla ja palvelee sekä kuluttajia että huoltoliikkeitä ympäri maan.';
+    expect(rules(fi, 'fi', { customer: 'Lämpöpumppu pitää outoa ääntä, mitä teen?' })).toContain('over-explaining');
+    const en = "Hi Sam, thanks for getting in touch. To give you some context, our meters are read remotely by a network of radio receivers that the company installed across the region in 2016, after the old manual reading rounds were retired. Each receiver collects readings from a few hundred homes and passes them to our billing platform overnight, where they are checked against your usage history before a bill is produced.";
+    expect(rules(en, 'en', { customer: 'My bill looks too high this month.' })).toContain('over-explaining');
+  });
+});

@@ -39,6 +39,9 @@ const answers = (ctx: ReviewContext, s: Sentence) => ctx.customer.includes('?') 
  * are not background).
  */
 export function isDescriptive(ctx: ReviewContext, s: Sentence): boolean {
+  // "Kerron hieman taustaa: …", "Egy kis háttér: …": background announced as such is background, whatever verb
+  // announces it ("kerron" is also how a commitment starts).
+  if (!s.isQuestion && wordsIn(s.text) >= 6 && !hasLink(ctx, s) && lexiconIn(ctx, 'lesson', s.start, s.end)) return true;
   return (
     !s.isQuestion &&
     wordsIn(s.text) >= 6 &&
