@@ -488,3 +488,16 @@ describe('background announced as such is background', () => {
     expect(rules(en, 'en', { customer: 'My bill looks too high this month.' })).toContain('over-explaining');
   });
 });
+
+describe('sending the customer elsewhere is no next step without a way to get there', () => {
+  it.each<[string, Lang]>([
+    ['Takuuasiat hoitaa valmistaja, ja heillä on oma huoltonsa, sinne kannattaa olla yhteydessä.', 'fi'],
+    ['Gwarancję obsługuje producent, proszę skontaktować się bezpośrednio z nimi.', 'pl'],
+    ['Warranty repairs are handled by the manufacturer, so please contact them directly.', 'en'],
+  ])('%s', (draft, lang) => {
+    expect(rules(draft, lang, { customer: 'My headphones stopped charging after two months.' })).toContain('missing-next-step');
+  });
+  it('with a number or a link to use it is one', () => {
+    expect(rules('Warranty repairs are handled by the manufacturer, please contact them directly on 0800 123 4567.', 'en', { customer: 'My headphones stopped charging.' })).not.toContain('missing-next-step');
+  });
+});

@@ -34,7 +34,9 @@ export function hasNextStep(ctx: ReviewContext): boolean {
     promisesSomething(ctx) ||
     lexiconIn(ctx, 'askCustomer') ||
     lexiconIn(ctx, 'detailRequest') ||
-    lexiconIn(ctx, 'invitation')
+    // "Heillä on oma huoltonsa, sinne kannattaa olla yhteydessä": sending the customer elsewhere with no link, number
+    // or address to go to leaves them nothing to do here; the channel, where there is one, counted above.
+    ctx.content.some((s) => lexiconIn(ctx, 'invitation', s.start, s.end) && !lexiconIn(ctx, 'referOn', s.start, s.end))
   );
 }
 
