@@ -490,12 +490,12 @@ describe('background announced as such is background', () => {
 });
 
 describe('sending the customer elsewhere is no next step without a way to get there', () => {
-  it.each<[string, Lang]>([
-    ['Takuuasiat hoitaa valmistaja, ja heillä on oma huoltonsa, sinne kannattaa olla yhteydessä.', 'fi'],
-    ['Gwarancję obsługuje producent, proszę skontaktować się bezpośrednio z nimi.', 'pl'],
-    ['Warranty repairs are handled by the manufacturer, so please contact them directly.', 'en'],
-  ])('%s', (draft, lang) => {
-    expect(rules(draft, lang, { customer: 'My headphones stopped charging after two months.' })).toContain('missing-next-step');
+  it.each<[string, Lang, string]>([
+    ['Takuuasiat hoitaa valmistaja, ja heillä on oma huoltonsa, sinne kannattaa olla yhteydessä.', 'fi', 'Kuulokkeet eivät enää lataudu, mitä teen?'],
+    ['Gwarancję obsługuje producent, proszę skontaktować się bezpośrednio z nimi.', 'pl', 'Słuchawki przestały się ładować, co mam zrobić?'],
+    ['Warranty repairs are handled by the manufacturer, so please contact them directly.', 'en', 'My headphones stopped charging after two months.'],
+  ])('%s', (draft, lang, customer) => {
+    expect(rules(draft, lang, { customer })).toContain('missing-next-step');
   });
   it('with a number or a link to use it is one', () => {
     expect(rules('Warranty repairs are handled by the manufacturer, please contact them directly on 0800 123 4567.', 'en', { customer: 'My headphones stopped charging.' })).not.toContain('missing-next-step');

@@ -17,8 +17,9 @@ function needsNoStep(ctx: ReviewContext): boolean {
   if (ctx.threadPart || customerOnlyThanks(ctx) || customerRaisedNothing(ctx)) return true;
   if (ctx.content.length === 0) return false; // emoji alone answer nothing
   if (ctx.content.every((s) => lexiconIn(ctx, 'pleasantry', s.start, s.end))) return true;
-  // A matter on its way, or promised for no time at all ("…when it's processed"), is not settled.
-  if (lexiconIn(ctx, 'pending') || lexiconIn(ctx, 'indefinite')) return false;
+  // A matter on its way, or promised for no time at all ("…when it's processed"), is not settled; nor is one sent
+  // elsewhere ("please contact them directly").
+  if (lexiconIn(ctx, 'pending') || lexiconIn(ctx, 'indefinite') || lexiconIn(ctx, 'referOn')) return false;
   // Something done for the customer ("I've fixed the booking") settles the matter even next to an apology.
   return !lexiconIn(ctx, 'deadEnd') || lexiconIn(ctx, 'done');
 }
