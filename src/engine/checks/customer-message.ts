@@ -34,25 +34,20 @@ export function customerRaisedNothing(ctx: ReviewContext): boolean {
   return hit;
 }
 
-/** A customer asking why or how something works ("miksi ennakko nousi?", "how is it calculated?"): an explanation,
- * however long, is the answer they asked for. */
-export function customerAsksWhy(ctx: ReviewContext): boolean {
-  const key = 'customer:asksWhy';
+/** Whether the customer's message matches a lexicon list, worked out once a review. */
+function customerSays(ctx: ReviewContext, list: 'asksWhy' | 'asksCan'): boolean {
+  const key = `customer:${list}`;
   let hit = ctx.memo.get(key);
   if (hit === undefined) {
-    hit = matches(ctx.lex.lexicon.asksWhy, fold(ctx.customerMasked));
+    hit = matches(ctx.lex.lexicon[list], fold(ctx.customerMasked));
     ctx.memo.set(key, hit);
   }
   return hit;
 }
 
+/** A customer asking why or how something works ("miksi ennakko nousi?", "how is it calculated?"): an explanation,
+ * however long, is the answer they asked for. */
+export const customerAsksWhy = (ctx: ReviewContext): boolean => customerSays(ctx, 'asksWhy');
+
 /** A customer asking whether they can do something ("Can I…?", "Voinko…?", "Czy mogę…?", "Visszakaphatom?"). */
-export function customerAsksCan(ctx: ReviewContext): boolean {
-  const key = 'customer:asksCan';
-  let hit = ctx.memo.get(key);
-  if (hit === undefined) {
-    hit = matches(ctx.lex.lexicon.asksCan, fold(ctx.customerMasked));
-    ctx.memo.set(key, hit);
-  }
-  return hit;
-}
+export const customerAsksCan = (ctx: ReviewContext): boolean => customerSays(ctx, 'asksCan');
