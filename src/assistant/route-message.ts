@@ -271,7 +271,7 @@ export function routeMessage(text: string, options: RouteOptions = {}): Route {
   if (aboutCustomer && !addresses) return route('coaching');
   if (words.length <= 10 && !draftLike) {
     // "hi, help", "kiitos paljon, tosi hyvä vinkki", "mitä sä osaat tehdä?": the bot's own small talk.
-    if (startsWith('thanks') && !question) return route('thanks');
+    if (startsWith('thanks') && !question && !has('thanksCustomer')) return route('thanks');
     if (has('help')) return route('help');
     if (startsWith('greeting') && !addresses) {
       const rest = order.map((l) => voice.replace(regex(compiled[l].greeting, 'leadLoose'), '')).find((r) => r !== voice) ?? voice;
