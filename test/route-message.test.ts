@@ -114,6 +114,13 @@ describe('what the user wants, in fi/pl/hu/en, typed from an English client', ()
     expect(route('according to our guidelines may I promise a callback time?').intent).toBe('guidance');
   });
 
+  it('reads a capitalised either-or question as asked of a customer, and "can you help me with something" as help', () => {
+    expect(route('Haluatteko laskun paperisena vai sähköisenä?').intent).toBe('review');
+    expect(route('Az eredeti kártyát kéri vissza, vagy egy újat?').intent).toBe('review');
+    expect(route('hey, can you help me with a quick question?').intent).toBe('help');
+    expect(route('köszii').intent).toBe('thanks');
+  });
+
   it('removes the mention in any form before reading the message', () => {
     expect(stripMention('<at>Warmline</at> help')).toBe('help');
     expect(stripMention('@Warmline, kiitos')).toBe('kiitos');
@@ -128,6 +135,7 @@ describe('what the user wants, in fi/pl/hu/en, typed from an English client', ()
     ['intents-dev5.jsonl', 272],
     ['intents-dev6.jsonl', 275],
     ['intents-dev7.jsonl', 256],
+    ['intents-dev8.jsonl', 271],
   ])('the development set %s (%i messages, written blind) reaches 95 percent with no non-draft reviewed', (file, count) => {
     const items = parseJsonLines(readFileSync(`test/data/intents/${file}`, 'utf8')).map((l) => ('value' in l ? (l.value as IntentItem) : null)).filter((x) => x !== null);
     const report = scoreIntents(items, assistant.kb);

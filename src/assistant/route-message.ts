@@ -285,6 +285,9 @@ export function routeMessage(text: string, options: RouteOptions = {}): Route {
   if (/[.!]$/.test(folded) && /^\p{Lu}/u.test(trimmed) && words.length >= 2) return route('review');
   // "Kiitos viestistäsi! Autan mielelläni… Milloin tilasit tuotteen?": sentences written to someone.
   if (/^\p{Lu}/u.test(trimmed) && (trimmed.match(/[.!?](\s|$)/g)?.length ?? 0) >= 2) return route('review');
+  // "Onko tilaus tehty verkkokaupassa vai myymälässä?": a capitalised question of five words or more that asks nothing
+  // of the bot (no help, guidance, coaching or small talk above) is asked of a customer.
+  if (question && /^\p{Lu}/u.test(trimmed) && words.length >= 5) return route('review');
   // A short message with no mark of a reply to a customer and nothing the bot knows: a guidance topic
   // ("refunds?") is worth asking about; anything else ("what's the weather", "asdf") the bot cannot act on.
   // Asking costs the user one click; a wrong guess costs them a useless card.
