@@ -501,3 +501,27 @@ describe('sending the customer elsewhere is no next step without a way to get th
     expect(rules('Warranty repairs are handled by the manufacturer, please contact them directly on 0800 123 4567.', 'en', { customer: 'My headphones stopped charging.' })).not.toContain('missing-next-step');
   });
 });
+
+describe('good news said with a negation settles the matter (dev-real13)', () => {
+  it.each<[string, Lang, string]>([
+    ['Kyllä, koiran saa ottaa mukaan, ja sille ei tarvitse ostaa omaa lippua. Hyvää matkaa!', 'fi', 'Saako koiran ottaa junaan?'],
+    ['Tak, można zmienić termin w aplikacji i nie trzeba nic dopłacać. Miłego dnia!', 'pl', 'Czy mogę przełożyć wizytę na inny dzień?'],
+    ['Igen, a jegy a következő vonatra is érvényes, új jegyet venni nem kell. Jó utat!', 'hu', 'Lekéstem a vonatot, érvényes a jegyem a következőre?'],
+    ['Yes, your ticket is valid on the next train too, no need to rebook. Safe travels!', 'en', 'I missed my train, is my ticket valid on the next one?'],
+  ])('%s', (draft, lang, customer) => {
+    expect(rules(draft, lang, { customer })).not.toContain('missing-next-step');
+  });
+  it('a negation that leaves the matter open still owes a step', () => {
+    expect(rules('No need to worry, but we cannot refund it.', 'en', { customer: 'Can I get a refund?' })).toContain('missing-next-step');
+    expect(rules('Nie trzeba się martwić, ale zwrotu nie będzie.', 'pl', { customer: 'Czy dostanę zwrot?' })).toContain('missing-next-step');
+  });
+  it('what comes next, said with the thing as its subject, is a next step', () => {
+    expect(rules('Kirjasin oikaisuvaatimuksen, ja päätös tulee sähköpostiisi.', 'fi', { customer: 'Miten valitan tarkastusmaksusta?' })).not.toContain('missing-next-step');
+    expect(rules('Reklamacja jest w toku, a decyzja przyjdzie mailem.', 'pl', { customer: 'Co z moją reklamacją?' })).not.toContain('missing-next-step');
+    expect(rules('A reklamációt rögzítettük, a döntés e-mailben érkezik.', 'hu', { customer: 'Mi van a reklamációmmal?' })).not.toContain('missing-next-step');
+  });
+  it('"Auts, tosi ärsyttävää", "Auć, to irytujące" react to what happened: no missing greeting', () => {
+    expect(rules('Auts, tosi ärsyttävää. Päivitä sovellus ja kerro, auttoiko.', 'fi', { firstReply: true, customer: 'Sovellus kaatuu koko ajan' })).not.toContain('missing-greeting');
+    expect(rules('Auć, to irytujące. Proszę zaktualizować aplikację i dać znać.', 'pl', { firstReply: true, customer: 'Aplikacja ciągle się wyłącza' })).not.toContain('missing-greeting');
+  });
+});

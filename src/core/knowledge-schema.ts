@@ -180,6 +180,9 @@ export const LanguageSchema = z
     asksCan: patternList,
     /** A refusal, negation, hedge or apology in the reply: the matter is left open, so the reply owes a next step. */
     deadEnd: patternList,
+    /** Good news said with a negation ("no need to rebook", "ei tarvitse maksaa", "nie trzeba", "sem kell"): nothing more is
+     * needed, so the negation leaves nothing open. */
+    noNeed: patternList,
     /** A matter still on its way ("received", "being processed", "later"): the customer still waits for something. */
     pending: patternList,
     /** Negation words: a token rule of a `notNegated` guideline finds nothing in their scope. */

@@ -1,5 +1,5 @@
 import type { Finding } from '../../core/contract.js';
-import type { RuntimeGuideline } from '../knowledge-base.js';
+import { matches, type RuntimeGuideline } from '../knowledge-base.js';
 import { lexiconIn, sentenceFinding, type ReviewContext } from '../review-context.js';
 import { hasNextStep } from '../next-step-signals.js';
 import { customerAsksCan, customerOnlyThanks, customerRaisedNothing } from './customer-message.js';
@@ -21,7 +21,15 @@ function needsNoStep(ctx: ReviewContext): boolean {
   // elsewhere ("please contact them directly").
   if (lexiconIn(ctx, 'pending') || lexiconIn(ctx, 'indefinite') || lexiconIn(ctx, 'referOn')) return false;
   // Something done for the customer ("I've fixed the booking") settles the matter even next to an apology.
-  return !lexiconIn(ctx, 'deadEnd') || lexiconIn(ctx, 'done');
+  return !leftOpen(ctx) || lexiconIn(ctx, 'done');
+}
+
+/** A refusal, negation, hedge or apology, outside good news said with a negation ("helyfoglalás sem kell", "no need to rebook"). */
+function leftOpen(ctx: ReviewContext): boolean {
+  if (!lexiconIn(ctx, 'deadEnd')) return false;
+  if (!lexiconIn(ctx, 'noNeed')) return true;
+  const rest = ctx.folded.replace(ctx.lex.lexicon.noNeed, (m) => ' '.repeat(m.length));
+  return matches(ctx.lex.lexicon.deadEnd, rest);
 }
 
 
