@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { review } from '../src/engine/review.js';
+import type { Lang } from '../src/core/contract.js';
 
 // Issue 8, part 2 (first steps): an alternative keeps what the draft did right.
 const suggestions = (draft: string, extra: Record<string, unknown> = {}) => review({ draft, ...extra }).suggestions.map((s) => s.text);
@@ -456,5 +457,25 @@ describe('one commitment a reply, counting the agent\'s own', () => {
     }
     const en = review({ draft: "No idea, sorry. Ring us again tomorrow morning and we'll see.", lang: 'en', channel: 'phone-script' });
     for (const s of en.suggestions) expect(s.text).not.toMatch(/\[when\]/u);
+  });
+});
+
+describe('a bare yes or no is the agent\'s answer, and the alternative keeps it (keep13 raters)', () => {
+  const warmer = (draft: string, lang: Lang, customer: string) => review({ draft, lang, customer, channel: 'chat', firstReply: true }).suggestions.find((s) => s.style === 'warmer')!.text;
+  it.each<[string, Lang, string, string]>([
+    ['Tak.', 'pl', 'Czy moja paczka dotarła już do paczkomatu?', 'Tak, ['],
+    ['Igen.', 'hu', 'Megérkezett már a csomagom az automatába?', 'Igen, ['],
+    ['Yes.', 'en', 'Has my parcel reached the locker yet?', 'Yes, ['],
+  ])('%s keeps its answer', (draft, lang, customer, kept) => {
+    expect(warmer(draft, lang, customer)).toContain(kept);
+  });
+  it('a reply that also lacks a next step keeps the answer beside the step, with one blank', () => {
+    const text = warmer('Ei oo vielä.', 'fi', 'Onko paketti jo lähtenyt?');
+    expect(text).toContain('Ei oo vielä.');
+    expect(text.match(/\[/g)?.length).toBe(1);
+  });
+  it('not knowing or a hedge is no answer to keep', () => {
+    expect(warmer('en tiiä', 'fi', 'Onko paketti jo lähtenyt?')).not.toMatch(/^.*En tiiä,/u);
+    expect(warmer('Raczej nie.', 'pl', 'Czy paczka już wyszła?')).not.toContain('Raczej nie,');
   });
 });

@@ -103,6 +103,9 @@ export const GuidelineSchema = z
     preferred: perLang(z.array(text).min(1)),
     /** Where `preferred` is worded for a phone call ("If the line drops…"), the phrasings for chat and e-mail. */
     preferredInWriting: perLang(z.array(text).min(1)).optional(),
+    /** Where the draft's bare words answer yes or no ("Tak.", "Nope.", "Igen."), the phrasing that keeps that answer:
+     * `{answer}` stands for the agent's own words, and the phrasing adds only what they lack. */
+    preferredAfterAnswer: perLang(z.array(text.regex(/\{answer\}/u)).min(1)).optional(),
     examples: perLang(
       z.object({ incorrect: z.array(IncorrectExample).min(1), correct: z.array(CorrectExample).min(1) }).strict(),
     ),

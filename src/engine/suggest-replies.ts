@@ -88,6 +88,19 @@ function withDraftTime(ctx: ReviewContext, s: Sentence, replacement: string): st
   return `${replacement.slice(0, at)}${time}${replacement.slice(close + 1)}`;
 }
 
+/** Words of not knowing or of a hedge ("ei tiietä", "joo kai", "raczej nie", "asszem igen", "dunno"): no answer to keep. */
+const UNSURE = /(?<![\p{L}])(?:tied|tiie|tiia|tiiä|tii|wiem|wiadomo|tudom|tudjuk|tudni|know|kai|ehka|varmaan|raczej|chyba|moze|talan|asszem|maybe|probably|guess|dunno|idk)/u;
+
+/** The draft's own yes or no where a one-word reply is nothing else ("Tak.", "Ei oo vielä.", "nope"), as it opens a
+ * sentence: the answer the agent gave, which the alternative keeps. */
+function bareAnswer(ctx: ReviewContext, s: Sentence, here: readonly Finding[]): string | null {
+  if (!here.every((f) => f.rule === 'one-word-reply')) return null;
+  const folded = ctx.folded.slice(s.start, s.end).replace(/[^\p{L}\p{N}' ]+/gu, ' ').trim();
+  if (!folded || folded.split(/\s+/u).length > 3 || UNSURE.test(folded) || !matches(ctx.lex.lexicon.answerParticle, folded)) return null;
+  const words = ctx.draft.slice(s.start, s.end).replace(/[^\p{L}\p{N}'\s]+/gu, ' ').replace(/\s+/gu, ' ').trim();
+  return words ? capitalise(words) : null;
+}
+
 /** Filler: words that carry nothing of the matter, cut wherever the reply has another sentence. */
 const FILLER_RULES = new Set<RuleCode>(['hollow-phrase', 'hollow-apology', 'vents-own-workload']);
 
@@ -375,6 +388,14 @@ function body(ctx: ReviewContext, findings: readonly Finding[], dropBackground: 
         continue;
       }
       let replacement = replacementFor(ctx, here, register);
+      // "Tak." to "has my transfer arrived?": the yes is the agent's answer and stays; what it lacks is what it means.
+      const answer = bareAnswer(ctx, s, here);
+      const afterAnswer = answer === null ? undefined : ctx.kb.byId.get(here[0]!.guideline)?.data.preferredAfterAnswer?.[ctx.lang][0];
+      // Where the reply also lacks a next step, the step added for it says what happens ("Ei oo vielä. Selvitän asian ja
+      // palaan sinulle [aika]."): the answer stays alone, with no second blank beside it.
+      if (answer !== null && afterAnswer) {
+        replacement = findings.some((f) => f.rule === 'missing-next-step') ? `${answer}.` : inRegister(ctx.lex, register, afterAnswer).replace('{answer}', answer);
+      }
       // "It's the courier's responsibility" → "I'll take this up with the courier myself", not "with the company involved".
       if (replacement && here.some((f) => TAKE_OVER.has(f.rule))) replacement = namingParty(ctx, s, replacement);
       // "Soittakaa parin tunnin päästä uudelleen" → "…soitan sinulle itse takaisin parin tunnin päästä": the time the
