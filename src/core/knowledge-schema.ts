@@ -89,6 +89,10 @@ export const GuidelineSchema = z
      * "ihan varmasti"): what the agent said stays, as an estimate, and `after` follows it once a reply
      * ("That is the current estimate; if anything changes, I'll let you know straight away."). */
     softenInRewrite: z.object({ words: somePerLang(patternList), after: perLang(text) }).strict().optional(),
+    /** The rewrite keeps the agent's time and says it as an estimate: `replace` in place of what `find` matches at the
+     * start of the finding's words ("puolen tunnin sisällä" → "arviolta puolen tunnin sisällä", "within ten minutes" →
+     * "in about ten minutes"), and `after` follows once a reply. */
+    estimateInRewrite: z.object({ find: perLang(z.string()), replace: perLang(z.string()), after: perLang(text) }).strict().optional(),
     /** A token-rule match is no finding when a negation word of the language stands within the four words
      * before it in the same sentence ("en sano, että virhe olisi teidän päässänne"): LanguageTool's negation scope. */
     notNegated: z.boolean().optional(),

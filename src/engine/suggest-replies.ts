@@ -306,7 +306,21 @@ function aroundRequest(ctx: ReviewContext, s: Sentence, here: readonly Finding[]
 function softened(ctx: ReviewContext, s: Sentence, here: readonly Finding[]): string | null {
   const cuts: [number, number][] = [];
   const folded = foldedSentence(ctx, s);
-  for (const re of new Set(here.map((f) => ctx.kb.byId.get(f.guideline)?.soften[ctx.lang] ?? null))) {
+  // An exact time on someone else's behalf stays, said as an estimate ("arviolta puolen tunnin sisällä").
+  const estimates: [number, number, string][] = [];
+  const estimated = (f: Finding) => ctx.kb.byId.get(f.guideline)?.data.estimateInRewrite;
+  for (const f of here) {
+    const est = estimated(f);
+    if (!est) continue;
+    const [a, b] = [Math.max(0, f.start - s.start), Math.min(s.text.length, f.end - s.start)];
+    const words = s.text.slice(a, b);
+    const find = new RegExp(`^(?:${est.find[ctx.lang]})`, 'iu');
+    if (!find.test(words)) return null;
+    estimates.push([a, b, words.replace(find, est.replace[ctx.lang])]);
+  }
+  // An estimate is no guarantee: "varmasti", "definitely" beside it go too, found or not.
+  const sureWords = estimates.length > 0 ? ctx.kb.guidelines.filter((g) => here.some((f) => f.rule === g.rule) && g.soften[ctx.lang]).map((g) => g.soften[ctx.lang]) : [];
+  for (const re of new Set([...here.filter((f) => !estimated(f)).map((f) => ctx.kb.byId.get(f.guideline)?.soften[ctx.lang] ?? null), ...sureWords])) {
     if (!re) return null;
     re.lastIndex = 0;
     for (let m = re.exec(folded); m; m = re.exec(folded)) {
@@ -314,12 +328,13 @@ function softened(ctx: ReviewContext, s: Sentence, here: readonly Finding[]): st
       else cuts.push([m.index, m.index + m[0].length]);
     }
   }
-  if (!here.every((f) => cuts.some(([a, b]) => s.start + a < f.end && s.start + b > f.start))) return null;
+  if (!here.every((f) => estimated(f) || cuts.some(([a, b]) => s.start + a < f.end && s.start + b > f.start))) return null;
   let text = s.text;
   let from = Infinity;
-  for (const [a, b] of cuts.sort((x, y) => y[0] - x[0] || y[1] - x[1])) {
-    const end = Math.min(b, from); // overlapping cuts: what the later one took is gone already
-    if (a < end) text = text.slice(0, a) + ' '.repeat(end - a) + text.slice(end);
+  const edits: [number, number, string | null][] = [...cuts.map(([a, b]): [number, number, null] => [a, b, null]), ...estimates];
+  for (const [a, b, put] of edits.sort((x, y) => y[0] - x[0] || y[1] - x[1])) {
+    const end = Math.min(b, from); // overlapping edits: what the later one took is gone already
+    if (a < end) text = text.slice(0, a) + (put === null ? ' '.repeat(end - a) : put) + text.slice(end);
     from = Math.min(from, a);
   }
   const tidied = text
@@ -382,7 +397,7 @@ function body(ctx: ReviewContext, findings: readonly Finding[], dropBackground: 
       if (soft !== null) {
         parts.push({ text: soft, before: s.before, carries: true });
         // Said once a reply, after the first estimate: "That is the current estimate; if anything changes…".
-        const after = ctx.kb.byId.get(here[0]!.guideline)?.data.softenInRewrite?.after[ctx.lang];
+        const after = here.map((f) => ctx.kb.byId.get(f.guideline)?.data).map((d) => d?.softenInRewrite?.after[ctx.lang] ?? d?.estimateInRewrite?.after[ctx.lang]).find((t) => t !== undefined);
         if (after && !softenedOnce) parts.push({ text: inRegister(ctx.lex, register, after), before: ' ' });
         softenedOnce = true;
         continue;

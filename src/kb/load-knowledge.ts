@@ -200,7 +200,7 @@ export function loadKnowledge(root: string): Knowledge {
     const register = language.register;
     if (!register) continue;
     const path = show(join(root, 'languages', `${language.lang}-register.yaml`));
-    const phrasings = [...guidelines.flatMap((g) => (builtIn.some((d) => d.id === g.source.document) ? [...g.preferred[language.lang], ...(g.preferredInWriting?.[language.lang] ?? []), ...(g.softenInRewrite ? [g.softenInRewrite.after[language.lang]] : [])] : [])), ...Object.values(language.strings)];
+    const phrasings = [...guidelines.flatMap((g) => (builtIn.some((d) => d.id === g.source.document) ? [...g.preferred[language.lang], ...(g.preferredInWriting?.[language.lang] ?? []), ...(g.preferredAfterAnswer?.[language.lang] ?? []), ...(g.softenInRewrite ? [g.softenInRewrite.after[language.lang]] : []), ...(g.estimateInRewrite ? [g.estimateInRewrite.after[language.lang]] : [])] : [])), ...Object.values(language.strings)];
     for (const phrasing of phrasings) {
       const other = register.variants[phrasing];
       if (other === undefined) throw new KnowledgeError(path, language.lang, 'variants', `has no ${register.other} form of "${phrasing.slice(0, 80)}"`);
