@@ -30,3 +30,21 @@ describe.each(kb.guidelines.map((g) => [g.data.rule, g.data.id, g] as const))('%
     }
   }
 });
+
+// A guideline's own phrasing, its blanks filled as an agent would, must not be a fault itself: the rewrite that puts it
+// in would otherwise cut it again ("Nie trzeba dzwonić gdzie indziej…" read as sending the customer elsewhere).
+const FILLED: Record<string, string> = { fi: 'huomenna', pl: 'jutro', hu: 'holnap', en: 'tomorrow' };
+describe('every preferred phrasing, filled in, is clean of every phrase rule', () => {
+  for (const g of kb.guidelines) {
+    for (const lang of LANGS) {
+      const phrasings = [...g.data.preferred[lang], ...(g.data.preferredInWriting?.[lang] ?? [])];
+      for (const phrasing of phrasings) {
+        it(`${g.data.id} ${lang}: "${phrasing.slice(0, 50)}"`, () => {
+          const draft = phrasing.replace(/\[[^\]]*\]/gu, FILLED[lang]!);
+          const result = review({ draft, lang, channel: 'chat', firstReply: false }, { kb });
+          expect(result.findings.filter((f) => f.rule !== 'missing-next-step').map((f) => `${f.guideline}: ${f.quote}`)).toEqual([]);
+        });
+      }
+    }
+  }
+});

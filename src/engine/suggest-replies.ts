@@ -88,6 +88,10 @@ function withDraftTime(ctx: ReviewContext, s: Sentence, replacement: string): st
   return `${replacement.slice(0, at)}${time}${replacement.slice(close + 1)}`;
 }
 
+/** A remnant that ends in the word asking for what was cut ("Kérdésével kérjük, [forduljon…]", "We kindly ask you to
+ * [contact…]"): the head of the cut request, a fragment on its own. */
+const REQUEST_HEAD = /(?<![\p{L}])(?:please|kindly|ask you to|kerjuk|kerem|prosze|prosimy|uprzejmie prosimy|pyydamme|pyydan|ystavallisesti)[\s,:;–-]*$/u;
+
 /** Words of not knowing or of a hedge ("ei tiietä", "joo kai", "raczej nie", "asszem igen", "dunno"): no answer to keep. */
 const UNSURE = /(?<![\p{L}])(?:tied|tiie|tiia|tiiä|tii|wiem|wiadomo|tudom|tudjuk|tudni|know|kai|ehka|varmaan|raczej|chyba|moze|talan|asszem|maybe|probably|guess|dunno|idk)/u;
 
@@ -450,7 +454,7 @@ function body(ctx: ReviewContext, findings: readonly Finding[], dropBackground: 
         saysSomething(t) && !contentlessWords(ctx, fold(t), 4) && (!framing || (t.match(/\p{L}{2,}/gu)?.length ?? 0) >= 3 || (keptApology !== null && t.includes(keptApology)));
       // "…, soittakaa suoraan heidän huoltoonsa": a clause that sends the customer on goes where the agent takes over.
       const referral = (t: string) => takesOver && matches(ctx.lex.lexicon.referOn, fold(t));
-      const before = enough(around.before) && !referral(around.before) ? around.before : '';
+      const before = enough(around.before) && !referral(around.before) && !REQUEST_HEAD.test(fold(around.before)) ? around.before : '';
       // A two-word tail ("…, nie sklep.", "…, not ours.") is the fault's own coda, not a sentence of the agent's.
       // What a faulty condition leads to, when short and with nothing of the agent's own in it ("…, tältä olisi
       // vältytty", "…, you'd know"), says the fault again; a commitment, a fact or what is on its way after it
