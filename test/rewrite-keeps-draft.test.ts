@@ -489,3 +489,13 @@ describe('a bare yes or no is the agent\'s answer, and the alternative keeps it 
     expect(warmer('Raczej nie.', 'pl', 'Czy paczka już wyszła?')).not.toContain('Raczej nie,');
   });
 });
+
+describe('who handles the matter is a fact the alternative keeps (keep13 raters)', () => {
+  it('where the agent takes the matter over, only the sending-on after "so" goes', () => {
+    const draft = 'Tämä ei kuulu meidän tiimille. Huollot hoitaa maahantuoja, joten ota yhteyttä suoraan heihin.';
+    for (const s of review({ draft, lang: 'fi', customer: 'Pesukone vuotaa, mitä teen?' }).suggestions) {
+      expect(s.text).toContain('Huollot hoitaa maahantuoja.');
+      expect(s.text).not.toMatch(/ota yhteyttä suoraan heihin/u);
+    }
+  });
+});

@@ -105,6 +105,20 @@ function bareAnswer(ctx: ReviewContext, s: Sentence, here: readonly Finding[]): 
   return words ? capitalise(words) : null;
 }
 
+/** The clause before "so" in a sentence that sends the customer on ("Takuuasiat hoitaa laitevalmistaja, joten…", "Za
+ * szkody odpowiada firma kurierska, więc…"), when it does not send them on itself and says something of its own. */
+function whoHandlesIt(ctx: ReviewContext, s: Sentence): string | null {
+  const m = /,\s+(?=\S)/gu;
+  for (let hit = m.exec(s.text); hit; hit = m.exec(s.text)) {
+    const rest = s.text.slice(hit.index + hit[0].length);
+    if (!CONSEQUENCE.test(rest) && !MID_CONSEQUENCE.test(rest)) continue;
+    const head = s.text.slice(0, hit.index).trim();
+    if ((head.match(/\p{L}{2,}/gu)?.length ?? 0) < 3 || matches(ctx.lex.lexicon.referOn, fold(head))) return null;
+    return asSentence(head);
+  }
+  return null;
+}
+
 /** Filler: words that carry nothing of the matter, cut wherever the reply has another sentence. */
 const FILLER_RULES = new Set<RuleCode>(['hollow-phrase', 'hollow-apology', 'vents-own-workload']);
 
@@ -501,6 +515,13 @@ function body(ctx: ReviewContext, findings: readonly Finding[], dropBackground: 
         return text;
       };
       const phrasing = fresh && replacement ? replacement : '';
+      // A second hand-over is not written ("one hand-over a reply"), but who handles the matter stays a fact the
+      // customer keeps ("Huollot hoitaa maahantuoja."); only the sending-on after "so" goes.
+      const handles = !phrasing && here.every((f) => TAKE_OVER.has(f.rule)) ? whoHandlesIt(ctx, s) : null;
+      if (handles) {
+        parts.push({ text: handles, before: s.before, carries: true });
+        continue;
+      }
       const text = built(phrasing);
       if (!text) continue;
       const ownWords = (`${before} ${after}`.match(/\p{L}{2,}/gu)?.length ?? 0) >= 5;
@@ -516,7 +537,13 @@ function body(ctx: ReviewContext, findings: readonly Finding[], dropBackground: 
     }
     const marked = findings.some((f) => f.rule === 'over-explaining' && f.start < s.end && f.end > s.start);
     if ((overExplained || dropBackground) && isBackground(ctx, s) && (marked || !statesAnAmount(s.text))) continue;
-    if (takesOver && lexiconIn(ctx, 'referOn', s.start, s.end)) continue;
+    if (takesOver && lexiconIn(ctx, 'referOn', s.start, s.end)) {
+      // "Takuuasiat hoitaa laitevalmistaja, joten ota yhteyttä suoraan heihin.": who handles it is a fact the customer
+      // keeps; only the sending-on after "so" goes, where the agent takes the matter over.
+      const fact = whoHandlesIt(ctx, s);
+      if (fact) parts.push({ text: fact, before: s.before, carries: true });
+      continue;
+    }
     parts.push({ text: s === sentence ? s.text : tidy(s.text), before: s.before, carries: speaks(s) });
   }
   return withFewestBlanks(parts);
