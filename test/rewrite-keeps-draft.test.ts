@@ -499,3 +499,16 @@ describe('who handles the matter is a fact the alternative keeps (keep13 raters)
     }
   });
 });
+
+describe('a rule cited to refuse: what the rule says stays, the citing of it goes (keep13 raters)', () => {
+  it.each<[string, Lang, string, RegExp]>([
+    ['Zgodnie z regulaminem zwrot nie jest możliwy po 30 dniach od zakupu.', 'pl', 'Zwrot nie jest możliwy po 30 dniach od zakupu.', /regulamin/u],
+    ['According to our policy, refunds are not possible after 30 days.', 'en', 'Refunds are not possible after 30 days.', /policy/u],
+    ['A szerződési feltételek szerint a díj nem téríthető vissza.', 'hu', 'A díj nem téríthető vissza.', /feltételek szerint/u],
+  ])('%s', (draft, lang, kept, gone) => {
+    for (const s of review({ draft, lang, customer: 'Can I get my money back?' }).suggestions) {
+      expect(s.text).toContain(kept);
+      expect(s.text).not.toMatch(gone);
+    }
+  });
+});

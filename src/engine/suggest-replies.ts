@@ -88,7 +88,7 @@ function withDraftTime(ctx: ReviewContext, s: Sentence, replacement: string): st
   return `${replacement.slice(0, at)}${time}${replacement.slice(close + 1)}`;
 }
 
-/** A remnant that ends in the word asking for what was cut ("Kérdésével kérjük, [forduljon…]", "We kindly ask you to
+/** A remnant that ends in the word asking for what was cut ("Ezzel kérjük, [forduljon…]", "We kindly ask you to
  * [contact…]"): the head of the cut request, a fragment on its own. */
 const REQUEST_HEAD = /(?<![\p{L}])(?:please|kindly|ask you to|kerjuk|kerem|prosze|prosimy|uprzejmie prosimy|pyydamme|pyydan|ystavallisesti)[\s,:;–-]*$/u;
 
@@ -105,8 +105,8 @@ function bareAnswer(ctx: ReviewContext, s: Sentence, here: readonly Finding[]): 
   return words ? capitalise(words) : null;
 }
 
-/** The clause before "so" in a sentence that sends the customer on ("Takuuasiat hoitaa laitevalmistaja, joten…", "Za
- * szkody odpowiada firma kurierska, więc…"), when it does not send them on itself and says something of its own. */
+/** The clause before "so" in a sentence that sends the customer on ("Huollot hoitaa maahantuoja, joten…", "Za
+ * montaż odpowiada producent, więc…"), when it does not send them on itself and says something of its own. */
 function whoHandlesIt(ctx: ReviewContext, s: Sentence): string | null {
   const m = /,\s+(?=\S)/gu;
   for (let hit = m.exec(s.text); hit; hit = m.exec(s.text)) {
@@ -538,7 +538,7 @@ function body(ctx: ReviewContext, findings: readonly Finding[], dropBackground: 
     const marked = findings.some((f) => f.rule === 'over-explaining' && f.start < s.end && f.end > s.start);
     if ((overExplained || dropBackground) && isBackground(ctx, s) && (marked || !statesAnAmount(s.text))) continue;
     if (takesOver && lexiconIn(ctx, 'referOn', s.start, s.end)) {
-      // "Takuuasiat hoitaa laitevalmistaja, joten ota yhteyttä suoraan heihin.": who handles it is a fact the customer
+      // "Huollot hoitaa maahantuoja, joten soita heille.": who handles it is a fact the customer
       // keeps; only the sending-on after "so" goes, where the agent takes the matter over.
       const fact = whoHandlesIt(ctx, s);
       if (fact) parts.push({ text: fact, before: s.before, carries: true });
