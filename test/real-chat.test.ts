@@ -31,6 +31,9 @@ describe('markup is not words of the draft', () => {
   it("a customer's @handle, a year, an amount or a model name is not an ID to read back", () => {
     expect(identifiers(maskMarkup('@116584 my iPhone 5 from 2017 cost AUD1700, model A321').text)).toEqual([]);
     expect(identifiers('order RK-7781 and KL-512').map((f) => f.text)).toEqual(['RK-7781', 'KL-512']);
+    // An ID of several letter groups is read whole; a customer shouting in capitals gives no ID.
+    expect(identifiers('booking RENT-JP-04, ref AB 1234').map((f) => f.text)).toEqual(['RENT-JP-04', 'AB 1234']);
+    expect(identifiers('JUNA TAAS 40 MIN MYÖHÄSSÄ JA KUKAAN EI KERRO MITÄÄN')).toEqual([]);
   });
   it('finding spans still index the original draft', () => {
     const draft = '@123456 Nope. ^JP';
