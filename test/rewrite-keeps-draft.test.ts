@@ -512,3 +512,15 @@ describe('a rule cited to refuse: what the rule says stays, the citing of it goe
     }
   });
 });
+
+describe('a count in the agent\'s venting goes with the venting (keep13 raters: "For reference: since 8." read as garbled)', () => {
+  it('the venting sentence leaves no reference line behind; a figure of the matter stays', () => {
+    const draft = "Apologies, we're so short-staffed that I've had 70 calls since 8. Your refund of £45 went out today.";
+    const result = review({ draft, lang: 'en', customer: 'Where is my refund?' });
+    expect(result.findings.map((f) => f.rule)).toContain('vents-own-workload');
+    for (const s of result.suggestions) {
+      expect(s.text).not.toMatch(/reference/iu);
+      expect(s.text).toContain('£45');
+    }
+  });
+});

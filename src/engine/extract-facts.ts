@@ -82,6 +82,20 @@ export { keyOf as factKey };
  * the draft states outside the words at fault. A time or count inside them ("guaranteed by 5pm", "40 people in
  * the queue") goes with the promise or the complaint it belongs to.
  */
+/** Faults whose whole sentence is about the agent's day ("I've had 80 chats since 8", "40 ihmistä jonossa"): a count said
+ * there is part of the fault, not of the matter. Not a judgement: "as anyone can see on page 2" still points to page 2. */
+const SENTENCE_FAULTS = new Set(['vents-own-workload']);
+
+/** The words at fault for `factsToKeep`: each finding's span, and for venting its whole sentence. */
+export function faultSpans(draft: string, findings: readonly { rule: string; start: number; end: number }[]): { start: number; end: number }[] {
+  return findings.map((f) => {
+    if (!SENTENCE_FAULTS.has(f.rule)) return f;
+    const head = draft.slice(0, f.start).search(/[^.!?\n]*$/u);
+    const tail = draft.slice(f.end).search(/[.!?\n]/u);
+    return { start: head < 0 ? f.start : head, end: tail < 0 ? draft.length : f.end + tail };
+  });
+}
+
 export function factsToKeep(draft: string, faults: readonly { start: number; end: number }[]): Fact[] {
   const ids = new Set(identifiers(draft).map((f) => f.key));
   return extractFacts(draft).filter((f) => {

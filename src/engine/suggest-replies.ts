@@ -1,7 +1,7 @@
 import type { Finding, Lang, NextStep, RuleCode, Suggestion } from '../core/contract.js';
 import { isDescriptive } from './checks/over-explaining.js';
 import { contentlessWords } from './checks/one-word-reply.js';
-import { factKey, factsToKeep, identifiers, type Fact } from './extract-facts.js';
+import { factKey, factsToKeep, faultSpans, identifiers, type Fact } from './extract-facts.js';
 import { fold } from '../core/fold-text.js';
 import { matches, type RuntimeGuideline } from './knowledge-base.js';
 import { isPersonalId } from './personal-ids.js';
@@ -637,7 +637,7 @@ const keptByReview = new WeakMap<ReviewContext, { findings: readonly Finding[]; 
 function factsKept(ctx: ReviewContext, findings: readonly Finding[]): readonly Fact[] {
   const known = keptByReview.get(ctx);
   if (known?.findings === findings) return known.facts;
-  const facts = factsToKeep(ctx.draft, findings);
+  const facts = factsToKeep(ctx.draft, faultSpans(ctx.draft, findings));
   keptByReview.set(ctx, { findings, facts });
   return facts;
 }

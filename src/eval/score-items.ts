@@ -1,5 +1,5 @@
 import { LANGS, RULE_CODES, verdictFor, type Lang, type ReviewResult, type RuleCode } from '../core/contract.js';
-import { factKey, factsToKeep } from '../engine/extract-facts.js';
+import { factKey, factsToKeep, faultSpans } from '../engine/extract-facts.js';
 import type { KnowledgeBase } from '../engine/knowledge-base.js';
 import { review } from '../engine/review.js';
 import { countRewrites, emptyRewriteCounts, type RewriteCounts } from './score-rewrites.js';
@@ -104,8 +104,9 @@ export async function scoreItems(items: readonly EvalItem[], kb: KnowledgeBase, 
 
     countRewrites(report.rewrites, kb, item.lang, item.draft, result);
     const problems: string[] = [];
-    // Links, e-mails and identifiers always; other numbers unless they sit in the words at fault (extract-facts.ts).
-    const facts = factsToKeep(item.draft, result.findings);
+    // Links, e-mails and identifiers always; other numbers unless they sit in the words at fault, or in the sentence of
+    // the agent's venting (extract-facts.ts).
+    const facts = factsToKeep(item.draft, faultSpans(item.draft, result.findings));
     for (const s of result.suggestions) {
       report.suggestions.total++;
       // Suggestions are re-checked by the offline rules, in either mode: they have the last word.
