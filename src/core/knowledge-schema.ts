@@ -82,6 +82,10 @@ export const GuidelineSchema = z
      * or a link. A single "sorry for the inconvenience" before "I've reordered the card" or "DM us your order
      * number" does not stand in for action. */
     unlessActing: z.boolean().optional(),
+    /** No finding when the agent handles the matter themselves (something done or a commitment) and sends the customer
+     * nowhere, nor says "not us": naming who caused it ("the partner hotel overbooked") is honesty, not deflection, once
+     * the agent acts. */
+    unlessOwned: z.boolean().optional(),
     /** The rewrite puts the preferred phrasing in place of the sentence even where the rest of the draft speaks:
      * a shrug at a customer's loss is answered by acknowledging the loss, not only cut out. */
     acknowledgeInRewrite: z.boolean().optional(),
@@ -190,6 +194,9 @@ export const LanguageSchema = z
     /** Good news said with a negation ("no need to rebook", "ei tarvitse maksaa", "nie trzeba", "sem kell"): nothing more is
      * needed, so the negation leaves nothing open. */
     noNeed: patternList,
+    /** Distancing the company from the matter ("not us", "ei meidän", "nie nasza wina", "nem a mi hibánk"): naming a
+     * third party beside it deflects, even where the agent also acts (blames-third-party, `unlessOwned`). */
+    notUs: patternList,
     /** A matter still on its way ("received", "being processed", "later"): the customer still waits for something. */
     pending: patternList,
     /** Negation words: a token rule of a `notNegated` guideline finds nothing in their scope. */

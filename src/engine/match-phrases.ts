@@ -119,6 +119,7 @@ export function matchPhrases(ctx: ReviewContext, g: RuntimeGuideline): Finding[]
   const unlessDraft = g.unlessDraft[ctx.lang];
   if (unlessDraft && matches(unlessDraft, ctx.foldedDraft)) return [];
   if (g.data.unlessActing && (lexiconIn(ctx, 'done') || hasNextStep(ctx))) return [];
+  if (g.data.unlessOwned && (lexiconIn(ctx, 'done') || lexiconIn(ctx, 'commitment')) && !lexiconIn(ctx, 'referOn') && !lexiconIn(ctx, 'notUs')) return [];
   // Most guidelines find nothing in most drafts: what a match needs is made at its first match only.
   let state: Matched | undefined;
   // Token rules first: where both forms are written, the rule a linguist reads decides the span.
