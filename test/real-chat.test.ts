@@ -528,3 +528,18 @@ describe('good news said with a negation settles the matter (dev-real13)', () =>
     expect(rules('Auć, to irytujące. Proszę zaktualizować aplikację i dać znać.', 'pl', { firstReply: true, customer: 'Aplikacja ciągle się wyłącza' })).not.toContain('missing-greeting');
   });
 });
+
+describe('a moment asked for while checking, with the answer in the same message, is no wait (dev-real14)', () => {
+  it.each<[string, Lang]>([
+    ['Hetki, katson tilauksesi tilanteen… Paketti lähti eilen ja on perillä huomenna.', 'fi'],
+    ['Chwileczkę, sprawdzę status… Paczka wyjechała wczoraj i będzie jutro.', 'pl'],
+    ['Egy pillanat, megnézem a rendelést… A csomag tegnap elindult, holnap érkezik.', 'hu'],
+    ['One sec, let me check your order… It left yesterday and arrives tomorrow.', 'en'],
+  ])('%s', (draft, lang) => {
+    expect(rules(draft, lang)).not.toContain('vague-wait');
+  });
+  it('the same words ending the message put the customer on hold', () => {
+    expect(rules('Odota hetki, niin katson.', 'fi')).toContain('vague-wait');
+    expect(rules('One sec, let me check.', 'en')).toContain('vague-wait');
+  });
+});

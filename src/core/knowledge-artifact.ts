@@ -79,6 +79,8 @@ export interface CompiledPatterns {
   rules: Partial<Record<Lang, CompiledTokenRule[]>>;
   unless: Partial<Record<Lang, string[]>>;
   unlessDraft: Partial<Record<Lang, string[]>>;
+  /** `unlessFollowed`, compiled. */
+  unlessFollowed?: Partial<Record<Lang, string[]>>;
   /** `softenInRewrite.words`, compiled. */
   soften?: Partial<Record<Lang, string[]>>;
 }

@@ -78,6 +78,9 @@ export const GuidelineSchema = z
     unless: somePerLang(patternList).optional(),
     /** A match is not a finding when the whole draft matches one of these (e.g. a commitment to find out). */
     unlessDraft: somePerLang(patternList).optional(),
+    /** No finding where the match's sentence says this and the draft goes on after it: "Hetki, katson tilauksesi…" with
+     * the answer in the same message has waited for nothing; the same words ending the message put the customer on hold. */
+    unlessFollowed: somePerLang(patternList).optional(),
     /** No finding when the draft acts or moves the matter on: something done, a commitment, a request, a question
      * or a link. A single "sorry for the inconvenience" before "I've reordered the card" or "DM us your order
      * number" does not stand in for action. */

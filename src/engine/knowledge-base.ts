@@ -26,6 +26,8 @@ export interface RuntimeGuideline {
   needEach: Record<Lang, (string[] | null)[] | null>;
   unless: Record<Lang, RegExp | null>;
   unlessDraft: Record<Lang, RegExp | null>;
+  /** `unlessFollowed`: an exception that holds only where the draft goes on after the match's sentence. */
+  unlessFollowed: Record<Lang, RegExp | null>;
   /** The words a rewrite takes out of the agent's sentence (`softenInRewrite`), `g` for positions. */
   soften: Record<Lang, RegExp | null>;
 }
@@ -120,6 +122,7 @@ export function knowledgeBaseFrom(artifact: KnowledgeArtifact): KnowledgeBase {
       needEach: per((l) => g.compiled.needEach?.[l] ?? null),
       unless: per((l) => union(g.compiled.unless[l])),
       unlessDraft: per((l) => union(g.compiled.unlessDraft[l])),
+      unlessFollowed: per((l) => union(g.compiled.unlessFollowed?.[l])),
       soften: per((l) => union(g.compiled.soften?.[l])),
     };
   });

@@ -81,6 +81,7 @@ function consider(ctx: ReviewContext, g: RuntimeGuideline, state: Matched | unde
   if (sentence) {
     if (g.data.skipQuestions && sentence.isQuestion) return state;
     if (matches(g.unless[ctx.lang], foldedSentence(ctx, sentence))) return state;
+    if (matches(g.unlessFollowed[ctx.lang], foldedSentence(ctx, sentence)) && ctx.content.some((c) => c.start >= sentence.end)) return state;
   }
   const s = state ?? { found: [], taken: [] };
   s.taken.push([start, end]);

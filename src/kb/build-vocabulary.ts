@@ -45,7 +45,7 @@ export function buildVocabulary(knowledge: Knowledge): Record<Lang, Vocabulary> 
       for (const s of Object.values(language.ui)) fromText(s, words);
     }
     for (const g of knowledge.guidelines) {
-      for (const set of [g.patterns, g.rules, g.unless, g.unlessDraft]) for (const p of set?.[lang] ?? []) fromRule(p, words, prefixes, targets);
+      for (const set of [g.patterns, g.rules, g.unless, g.unlessDraft, g.unlessFollowed]) for (const p of set?.[lang] ?? []) fromRule(p, words, prefixes, targets);
       for (const t of [...g.preferred[lang], ...(g.preferredInWriting?.[lang] ?? []), g.message[lang]]) fromText(t, words);
       // English has no source document: the principles, written in English, widen what it knows.
       if (lang === 'en') fromText(g.principle.en, words);

@@ -152,7 +152,7 @@ export function loadKnowledge(root: string): Knowledge {
         });
       }
       if (g.kind === 'occurrence' && g.min === undefined) throw fail('min', 'is required for kind occurrence');
-      for (const key of ['patterns', 'unless', 'unlessDraft', 'softenInRewrite'] as const) {
+      for (const key of ['patterns', 'unless', 'unlessDraft', 'unlessFollowed', 'softenInRewrite'] as const) {
         for (const lang of LANGS) {
           const list = key === 'softenInRewrite' ? g.softenInRewrite?.words[lang] : g[key]?.[lang];
           if ((g.kind === 'phrase' || g.kind === 'occurrence') && key === 'patterns' && (!list || list.length === 0) && !g.rules?.[lang]?.length) {
