@@ -9,7 +9,7 @@ const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/giu;
 // decimal comma with its digits ("12845,3", "12,90"): read back without them, a meter reading or an amount is wrong.
 // A word in capitals joins only across a dash or slash ("KL-512-AB"): after a space it is a shouted word ("40 MIN MYÖHÄSSÄ").
 // An article before a number is no part of it ("A 11773016-…", "Az 5 …", "An 8-digit code").
-const TOKEN = /(?<![\p{L}\p{N}])(?:(?!(?:A|Az|An|I) )(?:\p{Lu}{1,6}[\-/](?=\p{Lu}))*(?:\p{Lu}{1,4}[\-/]|\p{Lu}{1,3} )(?=\d))?(?:\p{L}{0,4}\d[\p{L}\p{N}]*)(?:[ \-/.](?=[\p{L}\p{N}]*\d)[\p{L}\p{N}]+|[\-/.](?=\p{Lu}{2,}\b)[\p{L}\p{N}]+|,\d+)*/gu;
+const TOKEN = /(?<![\p{L}\p{N}])(?:(?!(?:A|Az|An|I) )(?:\p{Lu}{1,6}[-/](?=\p{Lu}))*(?:\p{Lu}{1,4}[-/]|\p{Lu}{1,3} )(?=\d))?(?:\p{L}{0,4}\d[\p{L}\p{N}]*)(?:[ \-/.](?=[\p{L}\p{N}]*\d)[\p{L}\p{N}]+|[-/.](?=\p{Lu}{2,}\b)[\p{L}\p{N}]+|,\d+)*/gu;
 
 export interface Fact {
   text: string;
