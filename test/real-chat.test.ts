@@ -543,3 +543,17 @@ describe('a moment asked for while checking, with the answer in the same message
     expect(rules('One sec, let me check.', 'en')).toContain('vague-wait');
   });
 });
+
+describe('a settled answer with a reassuring negation owes no step (dev-real15)', () => {
+  it.each<[string, Lang, string]>([
+    ['Tak, ubezpieczenie bagażu jest już w cenie biletu, nic nie trzeba dopłacać.', 'pl', 'Czy ubezpieczenie bagażu jest w cenie?'],
+    ["Yes, the charger is in the box, there's nothing extra to buy.", 'en', 'Does the phone come with a charger?'],
+    ['Ei hätää, peruin tuplatilauksen juuri, joten veloitus tulee vain kerran.', 'fi', 'Tilasin vahingossa kahdesti!'],
+    ['Igen, a szerelés benne van az árban, semmi gond.', 'hu', 'A szerelés benne van az árban?'],
+  ])('%s', (draft, lang, customer) => {
+    expect(rules(draft, lang, { customer })).not.toContain('missing-next-step');
+  });
+  it('a button named in quotation marks is a step to take', () => {
+    expect(rules('There is no send button: click "Submit form" at the bottom of the page.', 'en', { customer: 'How do I send the form?' })).not.toContain('missing-next-step');
+  });
+});
