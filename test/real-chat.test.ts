@@ -557,3 +557,14 @@ describe('a settled answer with a reassuring negation owes no step (dev-real15)'
     expect(rules('There is no send button: click "Submit form" at the bottom of the page.', 'en', { customer: 'How do I send the form?' })).not.toContain('missing-next-step');
   });
 });
+
+describe('thanks that open a message with the story of a solved problem are only thanks (dev-real15)', () => {
+  it('owes no next step; "thanks, but…" still does', () => {
+    const reply = 'Dziękuję za miłe słowa, przekazałam je Tomkowi. Miłego dnia!';
+    expect(rules(reply, 'pl', { customer: 'Chciałam podziękować panu Tomkowi, który po awarii w nocy przywrócił nam internet. Bez niego nie dalibyśmy rady.' })).not.toContain('missing-next-step');
+    expect(rules('Sorry about that.', 'en', { customer: 'Thanks, but the router still drops every hour.' })).toContain('missing-next-step');
+  });
+  it('a status named in quotation marks is a label, not a matter still waiting', () => {
+    expect(rules('Ei hätää: toinen maksu oli tilassa "Odottaa", ja poistin sen juuri, joten vain yksi lähtee.', 'fi', { customer: 'Maksoin vahingossa kahdesti!' })).not.toContain('missing-next-step');
+  });
+});

@@ -200,6 +200,9 @@ export const LanguageSchema = z
     /** Distancing the company from the matter ("not us", "ei meidän", "nie nasza wina", "nem a mi hibánk"): naming a
      * third party beside it deflects, even where the agent also acts (blames-third-party, `unlessOwned`). */
     notUs: patternList,
+    /** Thanks that open the customer's message ("I just wanted to say thank you…", "Chciałam podziękować…"): the story
+     * of a solved problem after them, with no contrast and no request, is still only thanks. */
+    thanksOpening: patternList,
     /** A matter still on its way ("received", "being processed", "later"): the customer still waits for something. */
     pending: patternList,
     /** Negation words: a token rule of a `notNegated` guideline finds nothing in their scope. */

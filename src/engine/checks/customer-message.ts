@@ -6,12 +6,22 @@ import type { ReviewContext } from '../review-context.js';
  * What the customer's message asks of the reply. A customer who only thanks or praises ("Thank you @Delta,
  * great crew!") asked nothing: the reply owes them no next step and no read-back.
  */
+/** A turn against what came before ("Thanks, but…", "Kiitos, mutta…"): what follows it is the customer's matter. */
+const CONTRAST = /(?<![\p{L}])(?:but|however|though|mutta|kuitenkin|silti|ale|jednak|tylko ze|de|viszont|azonban|csakhogy)(?![\p{L}])/u;
+
 export function customerOnlyThanks(ctx: ReviewContext): boolean {
   const key = 'customer:onlyThanks';
   let hit = ctx.memo.get(key);
   if (hit === undefined) {
     const text = fold(ctx.customerMasked);
-    hit = text.trim().length > 0 && !text.includes('?') && matches(ctx.lex.lexicon.pleasantry, text) && !matches(ctx.lex.lexicon.trouble, text);
+    // "Chciałam podziękować Pani Magdzie, która przebukowała nam lot po odwołaniu…": thanks that open the message and
+    // tell the story of a trouble now solved are still only thanks, where nothing is asked or wanted.
+    const opening = text.split(/(?<=[.!?\n])\s+/u)[0] ?? '';
+    hit =
+      text.trim().length > 0 &&
+      !text.includes('?') &&
+      matches(ctx.lex.lexicon.pleasantry, text) &&
+      (!matches(ctx.lex.lexicon.trouble, text) || (matches(ctx.lex.lexicon.thanksOpening, opening) && !CONTRAST.test(text) && !matches(ctx.lex.lexicon.customerMatter, text.slice(opening.length))));
     ctx.memo.set(key, hit);
   }
   return hit;

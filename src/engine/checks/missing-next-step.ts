@@ -19,9 +19,17 @@ function needsNoStep(ctx: ReviewContext): boolean {
   if (ctx.content.every((s) => lexiconIn(ctx, 'pleasantry', s.start, s.end))) return true;
   // A matter on its way, or promised for no time at all ("…when it's processed"), is not settled; nor is one sent
   // elsewhere ("please contact them directly").
-  if (lexiconIn(ctx, 'pending') || lexiconIn(ctx, 'indefinite') || lexiconIn(ctx, 'referOn')) return false;
+  if (pendingOutsideQuotes(ctx) || lexiconIn(ctx, 'indefinite') || lexiconIn(ctx, 'referOn')) return false;
   // Something done for the customer ("I've fixed the booking") settles the matter even next to an apology.
   return !leftOpen(ctx) || lexiconIn(ctx, 'done');
+}
+
+/** A matter on its way, outside quotation marks: a status named in quotes ('tilassa "Odottaa"', 'status "Pending"') is a
+ * label on the screen, not the customer's matter still waiting. */
+function pendingOutsideQuotes(ctx: ReviewContext): boolean {
+  if (!lexiconIn(ctx, 'pending')) return false;
+  if (!ctx.folded.includes('"')) return true;
+  return matches(ctx.lex.lexicon.pending, ctx.folded.replace(/"[^"\n]{1,40}"/gu, (m) => ' '.repeat(m.length)));
 }
 
 /** A refusal, negation, hedge or apology, outside good news said with a negation ("helyfoglalás sem kell", "no need to rebook"). */
