@@ -89,6 +89,9 @@ export const GuidelineSchema = z
      * nowhere, nor says "not us": naming who caused it ("the partner hotel overbooked") is honesty, not deflection, once
      * the agent acts. */
     unlessOwned: z.boolean().optional(),
+    /** No finding when the customer's message insults the agent or the company (the `insult` list): "I'll gladly help
+     * if we keep it civil" after "are you all idiots?" is a calm boundary; after shouting alone it rebukes. */
+    unlessInsulted: z.boolean().optional(),
     /** The rewrite puts the preferred phrasing in place of the sentence even where the rest of the draft speaks:
      * a shrug at a customer's loss is answered by acknowledging the loss, not only cut out. */
     acknowledgeInRewrite: z.boolean().optional(),
@@ -203,6 +206,9 @@ export const LanguageSchema = z
     /** Thanks that open the customer's message ("I just wanted to say thank you…", "Chciałam podziękować…"): the story
      * of a solved problem after them, with no contrast and no request, is still only thanks. */
     thanksOpening: patternList,
+    /** The customer insulting the agent or the company ("ootteko te idiootteja", "banda debili", "hülye bagázs", "you
+     * morons"): a calm boundary answers abuse; said to frustration alone it makes help a reward (`unlessInsulted`). */
+    insult: patternList,
     /** A matter still on its way ("received", "being processed", "later"): the customer still waits for something. */
     pending: patternList,
     /** Negation words: a token rule of a `notNegated` guideline finds nothing in their scope. */

@@ -91,6 +91,16 @@ function consider(ctx: ReviewContext, g: RuntimeGuideline, state: Matched | unde
 
 const NONE: RegExp[] = [];
 
+/** Whether the customer's message insults the agent or the company, worked out once a review. */
+function customerInsults(ctx: ReviewContext): boolean {
+  let hit = ctx.memo.get('customer:insult');
+  if (hit === undefined) {
+    hit = ctx.customerMasked.length > 0 && matches(ctx.lex.lexicon.insult, fold(ctx.customerMasked));
+    ctx.memo.set('customer:insult', hit);
+  }
+  return hit;
+}
+
 /**
  * The patterns whose own literals are in the draft: the rest cannot match, so they are neither run nor compiled.
  * This replaced a per-guideline alternation of all its patterns, tested first: with most patterns filtered out
@@ -121,6 +131,7 @@ export function matchPhrases(ctx: ReviewContext, g: RuntimeGuideline): Finding[]
   if (unlessDraft && matches(unlessDraft, ctx.foldedDraft)) return [];
   if (g.data.unlessActing && (lexiconIn(ctx, 'done') || hasNextStep(ctx))) return [];
   if (g.data.unlessOwned && (lexiconIn(ctx, 'done') || lexiconIn(ctx, 'commitment')) && !lexiconIn(ctx, 'referOn') && !lexiconIn(ctx, 'notUs')) return [];
+  if (g.data.unlessInsulted && customerInsults(ctx)) return [];
   // Most guidelines find nothing in most drafts: what a match needs is made at its first match only.
   let state: Matched | undefined;
   // Token rules first: where both forms are written, the rule a linguist reads decides the span.
