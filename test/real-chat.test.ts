@@ -181,6 +181,12 @@ describe('reading numbers back depends on the channel', () => {
     expect(found('Thanks for checking with us, we are here for you!')).not.toContain('unconfirmed-details');
     expect(found("I've cancelled it and refunded you. (2/2)")).not.toContain('unconfirmed-details');
   });
+  it('a number read back corrected, or by its ending, is read back; another number is not', () => {
+    const found = (draft: string) => review({ draft, lang: 'en', customer: 'I paid to account GB33 BUKB 2020 1555 5555 61 and it bounced.', channel: 'email' }).findings.map((f) => f.rule);
+    expect(found("I've checked: the last two digits were swapped, the landlord's account is GB33 BUKB 2020 1555 5555 16. I've set up the payment again.")).not.toContain('unconfirmed-details');
+    expect(found("I've checked the payment to the account ending ...61 and set it up again.")).not.toContain('unconfirmed-details');
+    expect(found("I've checked the payment to GB33 BUKB 2020 4444 8888 16 and set it up again.")).toContain('unconfirmed-details');
+  });
 });
 
 describe('a direct link is not "go to the website"', () => {

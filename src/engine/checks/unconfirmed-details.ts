@@ -1,5 +1,5 @@
 import type { Finding } from '../../core/contract.js';
-import { containsFact, factKey } from '../extract-facts.js';
+import { containsFact, factKey, identifiers, type Fact } from '../extract-facts.js';
 import type { RuntimeGuideline } from '../knowledge-base.js';
 import { lexiconIn, sentenceFinding, type ReviewContext } from '../review-context.js';
 import { customerOnlyThanks } from './customer-message.js';
@@ -49,6 +49,7 @@ export function unconfirmedDetails(ctx: ReviewContext, g: RuntimeGuideline): Fin
   if (ctx.threadPart || customerOnlyThanks(ctx)) return [];
   const draftKey = factKey(ctx.draft);
   if (ids.some((id) => containsFact(draftKey, id))) return [];
+  if (readsBackCorrected(ctx, ids)) return [];
   // Read back aloud, digit by digit, on the phone.
   const spoken = spokenNumbers(ctx);
   if (spoken.length > 0 && ids.some((id) => spoken.some((n) => n.includes(id.key)))) return [];
@@ -66,4 +67,30 @@ function actsOnIt(ctx: ReviewContext): boolean {
   const warm = (s: { start: number; end: number }) => (lexiconIn(ctx, 'acknowledgement', s.start, s.end) || lexiconIn(ctx, 'pleasantry', s.start, s.end)) && !lexiconIn(ctx, 'negation', s.start, s.end);
   const onlyWarmth = ctx.content.every(warm);
   return !asks && !onlyWarmth;
+}
+
+/**
+ * The draft names the customer's number corrected or by its ending: "the account ends in ...13, the two last digits
+ * swapped; the right one is FI49 5000 9420 0287 31". A number of the same length one slip away (two neighbours
+ * swapped, or one or two digits different) is the customer's number read back and put right, and "...13" or "****4412"
+ * reads back its ending.
+ */
+function readsBackCorrected(ctx: ReviewContext, ids: Fact[]): boolean {
+  const long = ids.filter((id) => id.key.length >= 8);
+  if (long.length === 0) return false;
+  const endings = [...ctx.masked.matchAll(/(?:\.\.\.|…|\*{2,})\s?(\d{2,})(?!\d)/gu)].map((m) => m[1]!);
+  if (long.some((id) => endings.some((e) => id.key.endsWith(e)))) return true;
+  const own = identifiers(ctx.masked).map((f) => f.key);
+  return long.some((id) => own.some((key) => oneSlipApart(id.key, key)));
+}
+
+/** Same length, and either two neighbouring characters swapped or at most two characters different. */
+function oneSlipApart(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b) return false;
+  const diff: number[] = [];
+  for (let i = 0; i < a.length && diff.length <= 2; i++) if (a[i] !== b[i]) diff.push(i);
+  if (diff.length === 1) return true;
+  if (diff.length !== 2) return false;
+  const [i, j] = diff as [number, number];
+  return j === i + 1 ? a[i] === b[j] && a[j] === b[i] : true;
 }
