@@ -8,7 +8,7 @@ import { scoreIntents, type IntentItem, type IntentReport } from '../eval/score-
  * thanks, help, a guidance or coaching question, practice and stop, in fi/pl/hu/en, typed from an English client.
  * Without files: the held-out set first, then the development set.
  */
-const DEFAULT_FILES = ['test/data/intents/intents-test.jsonl', 'test/data/intents/intents-test2.jsonl', 'test/data/intents/intents-test3.jsonl', 'test/data/intents/intents-test4.jsonl', 'test/data/intents/intents-dev.jsonl', 'test/data/intents/intents-dev2.jsonl', 'test/data/intents/intents-dev3.jsonl', 'test/data/intents/intents-dev4.jsonl', 'test/data/intents/intents-dev5.jsonl', 'test/data/intents/intents-dev6.jsonl', 'test/data/intents/intents-dev7.jsonl', 'test/data/intents/intents-dev8.jsonl', 'test/data/intents/intents-dev9.jsonl'];
+const DEFAULT_FILES = ['test/data/intents/intents-test.jsonl', 'test/data/intents/intents-test2.jsonl', 'test/data/intents/intents-test3.jsonl', 'test/data/intents/intents-test4.jsonl', 'test/data/intents/intents-dev.jsonl', 'test/data/intents/intents-dev2.jsonl', 'test/data/intents/intents-dev3.jsonl', 'test/data/intents/intents-dev4.jsonl', 'test/data/intents/intents-dev5.jsonl', 'test/data/intents/intents-dev6.jsonl', 'test/data/intents/intents-dev7.jsonl', 'test/data/intents/intents-dev8.jsonl', 'test/data/intents/intents-dev9.jsonl', 'test/data/intents/intents-dev10.jsonl'];
 
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
