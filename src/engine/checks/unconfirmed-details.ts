@@ -2,6 +2,7 @@ import type { Finding } from '../../core/contract.js';
 import { containsFact, factKey, identifiers, type Fact } from '../extract-facts.js';
 import type { RuntimeGuideline } from '../knowledge-base.js';
 import { lexiconIn, sentenceFinding, type ReviewContext } from '../review-context.js';
+import { matches } from '../knowledge-base.js';
 import { customerOnlyThanks } from './customer-message.js';
 import { isPersonalId } from '../personal-ids.js';
 import { fold } from '../../core/fold-text.js';
@@ -64,7 +65,12 @@ function actsOnIt(ctx: ReviewContext): boolean {
   const asks = ctx.links.length > 0 || ctx.content.some((s) => s.isQuestion) || lexiconIn(ctx, 'invitation') || lexiconIn(ctx, 'askCustomer') || lexiconIn(ctx, 'detailRequest');
   // Thanks, sorry and good wishes alone ("Oh ok. Thanks for checking with us.") say nothing about the number.
   // "Not processed yet, sorry." answers about it: a negation is news, whatever warmth comes with it.
-  const warm = (s: { start: number; end: number }) => (lexiconIn(ctx, 'acknowledgement', s.start, s.end) || lexiconIn(ctx, 'pleasantry', s.start, s.end)) && !lexiconIn(ctx, 'negation', s.start, s.end);
+  // Nor have warmth and a word that one is looking now ("Oh no! One moment as I take a look."): the "no" of an
+  // acknowledgement ("Oh no!") is no news.
+  const news = (s: { start: number; end: number }) =>
+    matches(ctx.lex.lexicon.negation, ctx.folded.slice(s.start, s.end).replace(ctx.lex.lexicon.acknowledgement, (m) => ' '.repeat(m.length)));
+  const warm = (s: { start: number; end: number }) =>
+    (lexiconIn(ctx, 'acknowledgement', s.start, s.end) || lexiconIn(ctx, 'pleasantry', s.start, s.end) || lexiconIn(ctx, 'followUp', s.start, s.end)) && !news(s);
   const onlyWarmth = ctx.content.every(warm);
   return !asks && !onlyWarmth;
 }
