@@ -15,8 +15,8 @@ import { makeFinding, type ReviewContext } from '../review-context.js';
 const QUOTED = /(["“”„«»]|(?<![\p{L}\p{N}])['‘’‚])([^"“”„«»\n]{2,40}?)(["“”«»]|['’‘](?![\p{L}\p{N}]))/gu;
 const MAX_WORDS = 3;
 const STEM = 5;
-/** How many words before the quotation may stand between it and the word that introduces it ("status zmienia się na"). */
-const INTRO_WORDS = 4;
+/** How many words before the quotation may stand between it and the word that introduces it ("status zmienia się na", "válaszoljon erre a levélre egy „kérem” szóval"). */
+const INTRO_WORDS = 5;
 
 const stems = (folded: string): string[] => (folded.match(/\p{L}{3,}/gu) ?? []).map((w) => w.slice(0, STEM));
 
