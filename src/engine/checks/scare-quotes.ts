@@ -15,8 +15,8 @@ import { makeFinding, type ReviewContext } from '../review-context.js';
 const QUOTED = /(["“”„«»]|(?<![\p{L}\p{N}])['‘’‚])([^"“”„«»\n]{2,40}?)(["“”«»]|['’‘](?![\p{L}\p{N}]))/gu;
 const MAX_WORDS = 3;
 const STEM = 5;
-/** How many words before the quotation may stand between it and the word that introduces it ("status zmienia się na", "válaszoljon erre a levélre egy „kérem” szóval"). */
-const INTRO_WORDS = 5;
+/** How many words before the quotation may stand between it and the word that introduces it ("status zmienia się na"). */
+const INTRO_WORDS = 4;
 
 const stems = (folded: string): string[] => (folded.match(/\p{L}{3,}/gu) ?? []).map((w) => w.slice(0, STEM));
 
@@ -38,10 +38,15 @@ export function scareQuotes(ctx: ReviewContext, g: RuntimeGuideline): Finding[] 
     if (new RegExp(`["“”„«»'‘’‚]${escapeRegExp(ctx.folded.slice(at + 1, at + m[0].length - 1).trim())}`, 'u').test(customer)) continue;
     const before = ctx.folded.slice(Math.max(0, at - 60), at).split(/[.!?\n]/u).pop()!.trim().split(/\s+/u).slice(-INTRO_WORDS).join(' ');
     if (introduced(ctx, before)) continue;
+    // "válaszoljon egy „kérem” szóval", "reply with the word 'yes'": a word named as a word is quoted, not mocked.
+    if (NAMED_WORD.test(ctx.folded.slice(at + m[0].length))) continue;
     found.push(makeFinding(ctx, g, at, at + m[0].length));
   }
   return found;
 }
+
+/** The noun "word" right after a quotation, in our four languages: the quoted text is named as a word. */
+const NAMED_WORD = /^\s{0,2}(?:szoval|szot|szo|word|sanalla|sanaa|sana|slowem|slowo|haslem)(?![\p{L}])/u;
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
