@@ -189,6 +189,17 @@ describe('reading numbers back depends on the channel', () => {
   });
 });
 
+describe('a customer who asks when is owed a time', () => {
+  const customer = 'When will my new card arrive? The old one expires on Friday.';
+  it('something done with no time or date does not answer', () => {
+    expect(rules('Your request has been passed on to the card team.', 'en', { customer })).toContain('missing-next-step');
+  });
+  it('a date or a time frame does', () => {
+    expect(rules('Your new card was posted on 3 May.', 'en', { customer })).not.toContain('missing-next-step');
+    expect(rules('Your new card was posted today and usually arrives within three working days.', 'en', { customer })).not.toContain('missing-next-step');
+  });
+});
+
 describe('a direct link is not "go to the website"', () => {
   it('with a link to the page the customer needs', () => {
     expect(rules('You can find the refund form on our website: https://shop.example.com/refunds', 'en')).not.toContain('go-to-website');

@@ -195,6 +195,9 @@ export const LanguageSchema = z
     /** The customer asks whether they can do something ("Can I…?", "Voinko…?", "Czy mogę…?", "Visszakaphatom?"): a bare
      * yes leaves them not knowing how, so it still owes a next step. */
     asksCan: patternList,
+    /** The customer asks when ("when will my card arrive?", "milloin", "kiedy", "mikor"): a reply that does something
+     * but names no time has not answered, so it still owes a next step with one. */
+    asksWhen: patternList,
     /** A refusal, negation, hedge or apology in the reply: the matter is left open, so the reply owes a next step. */
     deadEnd: patternList,
     /** Good news said with a negation ("no need to rebook", "ei tarvitse maksaa", "nie trzeba", "sem kell"): nothing more is

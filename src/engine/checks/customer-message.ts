@@ -45,7 +45,7 @@ export function customerRaisedNothing(ctx: ReviewContext): boolean {
 }
 
 /** Whether the customer's message matches a lexicon list, worked out once a review. */
-function customerSays(ctx: ReviewContext, list: 'asksWhy' | 'asksCan'): boolean {
+function customerSays(ctx: ReviewContext, list: 'asksWhy' | 'asksCan' | 'asksWhen'): boolean {
   const key = `customer:${list}`;
   let hit = ctx.memo.get(key);
   if (hit === undefined) {
@@ -61,3 +61,6 @@ export const customerAsksWhy = (ctx: ReviewContext): boolean => customerSays(ctx
 
 /** A customer asking whether they can do something ("Can I…?", "Voinko…?", "Czy mogę…?", "Visszakaphatom?"). */
 export const customerAsksCan = (ctx: ReviewContext): boolean => customerSays(ctx, 'asksCan');
+
+/** A customer asking when ("when will my card arrive?", "milloin", "kiedy", "mikor"). */
+export const customerAsksWhen = (ctx: ReviewContext): boolean => customerSays(ctx, 'asksWhen');

@@ -2,7 +2,7 @@ import type { Finding } from '../../core/contract.js';
 import { matches, type RuntimeGuideline } from '../knowledge-base.js';
 import { lexiconIn, sentenceFinding, type ReviewContext } from '../review-context.js';
 import { hasNextStep } from '../next-step-signals.js';
-import { customerAsksCan, customerOnlyThanks, customerRaisedNothing } from './customer-message.js';
+import { customerAsksCan, customerAsksWhen, customerOnlyThanks, customerRaisedNothing } from './customer-message.js';
 import { contentlessWords } from './one-word-reply.js';
 
 /**
@@ -20,6 +20,9 @@ function needsNoStep(ctx: ReviewContext): boolean {
   // A matter on its way, or promised for no time at all ("…when it's processed"), is not settled; nor is one sent
   // elsewhere ("please contact them directly").
   if (pendingOutsideQuotes(ctx) || lexiconIn(ctx, 'indefinite') || lexiconIn(ctx, 'referOn')) return false;
+  // A customer who asked when is not answered by something done with no time and no date ("your application has been
+  // passed on"); "the refund went out on 3 May" answers.
+  if (customerAsksWhen(ctx) && !lexiconIn(ctx, 'timeFrame') && !/\d/u.test(ctx.masked)) return false;
   // Something done for the customer ("I've fixed the booking") settles the matter even next to an apology.
   return !leftOpen(ctx) || lexiconIn(ctx, 'done');
 }
