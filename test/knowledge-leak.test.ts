@@ -52,6 +52,45 @@ function knowledgeRuns(): Map<string, string[]> {
   return runs;
 }
 
+/**
+ * The stricter reading the repository's before-stop hook uses: the words of knowledge/ joined into one text, and a
+ * draft's 8-word run found anywhere in it as a substring, so its first word may be the end of a longer word and
+ * its last the start of one ("…z producentem, samą…" holds "producentem sama"). Indexed by the six inner words,
+ * which must match whole, with the words either side kept to compare the two ends.
+ */
+function knowledgeMiddles(): Map<string, { before: string; after: string; place: string }[]> {
+  const middles = new Map<string, { before: string; after: string; place: string }[]>();
+  const tokens = filesUnder(knowledgeDir()).flatMap((file) => {
+    const where = relative(root, file);
+    return readFileSync(file, 'utf8')
+      .split('\n')
+      .flatMap((line, i) => words(line).map((w) => ({ w, place: `${where}:${i + 1}` })));
+  });
+  for (let i = 1; i + RUN - 1 < tokens.length; i++) {
+    const key = tokens
+      .slice(i, i + RUN - 2)
+      .map((t) => t.w)
+      .join(' ');
+    const entry = { before: tokens[i - 1]!.w, after: tokens[i + RUN - 2]!.w, place: tokens[i - 1]!.place };
+    const list = middles.get(key);
+    if (list) list.push(entry);
+    else middles.set(key, [entry]);
+  }
+  return middles;
+}
+
+/** The places in knowledge/ holding one of this text's runs as a substring of its joined words. */
+function substringLeaksIn(text: string, middles: ReturnType<typeof knowledgeMiddles>): string[] {
+  const w = words(text);
+  const places = new Set<string>();
+  for (let i = 0; i + RUN <= w.length; i++) {
+    for (const m of middles.get(w.slice(i + 1, i + RUN - 1).join(' ')) ?? []) {
+      if (m.before.endsWith(w[i]!) && m.after.startsWith(w[i + RUN - 1]!)) places.add(m.place);
+    }
+  }
+  return [...places];
+}
+
 /** The places in knowledge/ that share a run with this text (empty when none). */
 function leaksIn(text: string, runs: Map<string, string[]>): string[] {
   const w = words(text);
@@ -72,6 +111,7 @@ const evalFiles = [
   requireFile(sharedDev, FROM_SHARED),
 ];
 const runs = knowledgeRuns();
+const middles = knowledgeMiddles();
 
 describe('knowledge/ shares no sentence with an evaluation set', () => {
   it('folds words the way the leak definition says', () => {
@@ -85,6 +125,15 @@ describe('knowledge/ shares no sentence with an evaluation set', () => {
     expect(leaksIn(run.split(' ').slice(1).join(' '), runs)).toEqual([]);
   });
 
+  it('finds a run whose end words are parts of longer words in knowledge/', () => {
+    const [run] = [...runs][runs.size >> 2]!;
+    const w = run.split(' ');
+    const cut = [w[0]!.slice(-1), ...w.slice(1, -1), w[RUN - 1]!.slice(0, 1)].join(' ');
+    expect(leaksIn(cut, runs)).toEqual(w[0]!.length === 1 && w[RUN - 1]!.length === 1 ? leaksIn(run, runs) : []);
+    expect(substringLeaksIn(cut, middles).length).toBeGreaterThan(0);
+    expect(substringLeaksIn(['zzz', ...w.slice(1, -1), 'zzz'].join(' '), middles)).toEqual([]);
+  });
+
   it('reads the evaluation sets', () => {
     expect(evalFiles.map((f) => basename(f))).toContain('dev.jsonl');
   });
@@ -96,7 +145,7 @@ describe('knowledge/ shares no sentence with an evaluation set', () => {
       if (!line.trim()) return;
       const item = JSON.parse(line) as { id?: unknown; draft?: unknown };
       const draft = typeof item.draft === 'string' ? item.draft : '';
-      const places = leaksIn(draft, runs);
+      const places = [...new Set([...leaksIn(draft, runs), ...substringLeaksIn(draft, middles)])];
       if (places.length > 0) leaks.push(`${name} ${String(item.id ?? `line ${i + 1}`)}: shares a run with ${places.join(', ')}`);
     });
     expect(leaks).toEqual([]);
