@@ -463,10 +463,15 @@ describe('long helpful replies and spoken read-backs are not faults', () => {
 });
 
 describe('an alternative that takes the matter over does not send the customer on', () => {
-  it('drops "raise it with them directly" and "soittakaa suoraan heille" once the alternative contacts them', () => {
+  it('drops "raise it with them directly", "soittakaa suoraan heille" and "Soita sinne" once the alternative contacts them', () => {
     const cases: [Lang, string, RegExp][] = [
       ['en', "The warranty is the manufacturer's responsibility, not ours. You'll need to raise it with them directly.", /directly/],
       ['fi', 'Vuoto on valmistajan vastuulla, soittakaa suoraan heidän huoltoonsa.', /suoraan/],
+      // A referral with no "directly" in it: "call there", "order again on their site", "ask them", "ask your bank".
+      ['fi', 'Se on kiinteistöhuollon asia, ei meidän. Soita sinne.', /Soita sinne/],
+      ['pl', 'To wina przewoźnika, nie nasza. Proszę zamówić kuriera jeszcze raz przez ich stronę.', /przez ich/],
+      ['hu', 'Ez a futárcég hibája, nem a miénk. Tessék náluk érdeklődni.', /náluk/],
+      ['en', "The charge came from your card provider, not from us. You'll need to contact your bank.", /contact your bank/],
     ];
     for (const [lang, draft, referral] of cases) {
       const r = review({ lang, draft, customer: 'My kettle leaks.', channel: 'chat', firstReply: false });
