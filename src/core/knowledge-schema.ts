@@ -86,9 +86,11 @@ export const GuidelineSchema = z
      * number" does not stand in for action. */
     unlessActing: z.boolean().optional(),
     /** No finding when the agent handles the matter themselves (something done or a commitment) and sends the customer
-     * nowhere, nor says "not us": naming who caused it ("the partner hotel overbooked") is honesty, not deflection, once
-     * the agent acts. */
-    unlessOwned: z.boolean().optional(),
+     * nowhere: naming who caused it ("the partner hotel overbooked") is honesty, not deflection, once the agent acts.
+     * Where the reply also says "not us", only something already done counts: "not ours, I'll pass it on" still hands
+     * the matter back, "not us: I've opened a trace and sent a replacement" does not. `done`: only something already
+     * done counts, whatever else the reply says (for the guideline that reads "not us" itself). */
+    unlessOwned: z.union([z.boolean(), z.literal('done')]).optional(),
     /** No finding when the customer's message insults the agent or the company (the `insult` list): "I'll gladly help
      * if we keep it civil" after "are you all idiots?" is a calm boundary; after shouting alone it rebukes. */
     unlessInsulted: z.boolean().optional(),
@@ -204,7 +206,7 @@ export const LanguageSchema = z
      * needed, so the negation leaves nothing open. */
     noNeed: patternList,
     /** Distancing the company from the matter ("not us", "ei meidän", "nie nasza wina", "nem a mi hibánk"): naming a
-     * third party beside it deflects, even where the agent also acts (blames-third-party, `unlessOwned`). */
+     * third party beside it deflects where the agent only promises something (blames-third-party, `unlessOwned`). */
     notUs: patternList,
     /** Thanks that open the customer's message ("I just wanted to say thank you…", "Chciałam podziękować…"): the story
      * of a solved problem after them, with no contrast and no request, is still only thanks. */

@@ -130,7 +130,12 @@ export function matchPhrases(ctx: ReviewContext, g: RuntimeGuideline): Finding[]
   const unlessDraft = g.unlessDraft[ctx.lang];
   if (unlessDraft && matches(unlessDraft, ctx.foldedDraft)) return [];
   if (g.data.unlessActing && (lexiconIn(ctx, 'done') || hasNextStep(ctx))) return [];
-  if (g.data.unlessOwned && (lexiconIn(ctx, 'done') || lexiconIn(ctx, 'commitment')) && !lexiconIn(ctx, 'referOn') && !lexiconIn(ctx, 'notUs')) return [];
+  // "Not us" beside a mere promise ("not ours, I'll pass it on") still hands the matter back; beside something the
+  // agent has already done for the customer ("not us: I've opened a trace and sent a replacement") it is an honest cause.
+  if (g.data.unlessOwned && !lexiconIn(ctx, 'referOn')) {
+    const promiseCounts = g.data.unlessOwned === true && !lexiconIn(ctx, 'notUs');
+    if (lexiconIn(ctx, 'done') || (promiseCounts && lexiconIn(ctx, 'commitment'))) return [];
+  }
   if (g.data.unlessInsulted && customerInsults(ctx)) return [];
   // Most guidelines find nothing in most drafts: what a match needs is made at its first match only.
   let state: Matched | undefined;
