@@ -38,8 +38,9 @@ export function scareQuotes(ctx: ReviewContext, g: RuntimeGuideline): Finding[] 
     if (new RegExp(`["“”„«»'‘’‚]${escapeRegExp(ctx.folded.slice(at + 1, at + m[0].length - 1).trim())}`, 'u').test(customer)) continue;
     const before = ctx.folded.slice(Math.max(0, at - 60), at).split(/[.!?\n]/u).pop()!.trim().split(/\s+/u).slice(-INTRO_WORDS).join(' ');
     if (introduced(ctx, before)) continue;
-    // "válaszoljon egy „kérem” szóval", "reply with the word 'yes'": a word named as a word is quoted, not mocked.
-    if (NAMED_WORD.test(ctx.folded.slice(at + m[0].length))) continue;
+    // "válaszoljon egy „kérem” szóval", "reply with the word 'yes'": a word named as a word is quoted, not mocked;
+    // so is a label the customer's screen shows ("the 'pending' lines", „oczekująca” pozycja).
+    if (NAMED_WORD.test(ctx.folded.slice(at + m[0].length)) || SCREEN_LABEL.test(ctx.folded.slice(at + m[0].length))) continue;
     found.push(makeFinding(ctx, g, at, at + m[0].length));
   }
   return found;
@@ -47,6 +48,10 @@ export function scareQuotes(ctx: ReviewContext, g: RuntimeGuideline): Finding[] 
 
 /** The noun "word" right after a quotation, in our four languages: the quoted text is named as a word. */
 const NAMED_WORD = /^\s{0,2}(?:szoval|szot|szo|word|sanalla|sanaa|sana|slowem|slowo|haslem)(?![\p{L}])/u;
+
+/** A noun right after a quotation that makes it a label on a screen or a statement: a status, a line, a button. */
+const SCREEN_LABEL =
+  /^\s{0,2}(?:status|statuses|label|lines?|entr(?:y|ies)|tag|button|option|flag|tila|tilan|tilassa|merkinta|merkinnat|painike|painiketta|statusem|statusu|przycisk|opcja|opcje|etykieta|pozycja|pozycje|wpis|wpisy|statusz|statuszt|statuszu|felirat|feliratu|gomb|gombot|tetel|tetelek|jelzes|jelzesu)(?![\p{L}])/u;
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
