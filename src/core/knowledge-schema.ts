@@ -200,6 +200,9 @@ export const LanguageSchema = z
     /** The customer asks when ("when will my card arrive?", "milloin", "kiedy", "mikor"): a reply that does something
      * but names no time has not answered, so it still owes a next step with one. */
     asksWhen: patternList,
+    /** Something done that only looks or notes ("I've checked", "katsoin", "sprawdziłam", "rögzítettem"): beside "not
+     * us" it moves nothing for the customer, so it does not make the matter the agent's (blames-third-party). */
+    lookedOnly: patternList,
     /** A refusal, negation, hedge or apology in the reply: the matter is left open, so the reply owes a next step. */
     deadEnd: patternList,
     /** Good news said with a negation ("no need to rebook", "ei tarvitse maksaa", "nie trzeba", "sem kell"): nothing more is

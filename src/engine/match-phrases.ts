@@ -101,6 +101,23 @@ function customerInsults(ctx: ReviewContext): boolean {
   return hit;
 }
 
+/** Whether the draft has done something that moves the customer's matter, not only looked at it or noted it. */
+function actedForCustomer(ctx: ReviewContext): boolean {
+  let hit = ctx.memo.get('acted-for-customer');
+  if (hit === undefined) {
+    hit = false;
+    const { done, lookedOnly } = ctx.lex.lexicon;
+    done.lastIndex = 0;
+    for (let m = done.exec(ctx.folded); m && !hit; m = done.exec(ctx.folded)) {
+      if (m[0].length === 0) done.lastIndex++;
+      else hit = !matches(lookedOnly, m[0]);
+    }
+    done.lastIndex = 0;
+    ctx.memo.set('acted-for-customer', hit);
+  }
+  return hit;
+}
+
 /**
  * The patterns whose own literals are in the draft: the rest cannot match, so they are neither run nor compiled.
  * This replaced a per-guideline alternation of all its patterns, tested first: with most patterns filtered out
@@ -132,9 +149,10 @@ export function matchPhrases(ctx: ReviewContext, g: RuntimeGuideline): Finding[]
   if (g.data.unlessActing && (lexiconIn(ctx, 'done') || hasNextStep(ctx))) return [];
   // "Not us" beside a mere promise ("not ours, I'll pass it on") still hands the matter back; beside something the
   // agent has already done for the customer ("not us: I've opened a trace and sent a replacement") it is an honest cause.
+  // Beside "not us", only an act that moves the matter counts: "I've checked, it's the courier's fault, not ours" does not.
   if (g.data.unlessOwned && !lexiconIn(ctx, 'referOn')) {
-    const promiseCounts = g.data.unlessOwned === true && !lexiconIn(ctx, 'notUs');
-    if (lexiconIn(ctx, 'done') || (promiseCounts && lexiconIn(ctx, 'commitment'))) return [];
+    const notUs = g.data.unlessOwned === 'done' || lexiconIn(ctx, 'notUs');
+    if (notUs ? actedForCustomer(ctx) : lexiconIn(ctx, 'done') || lexiconIn(ctx, 'commitment')) return [];
   }
   if (g.data.unlessInsulted && customerInsults(ctx)) return [];
   // Most guidelines find nothing in most drafts: what a match needs is made at its first match only.
