@@ -61,6 +61,16 @@ describe('a next step is anything that tells the customer what happens next', ()
     expect(rules("I'll look into it.", 'en')).toContain('missing-next-step');
     expect(rules('Joo kai.', 'fi')).toContain('missing-next-step');
   });
+  it('a time, a request or a promise said inside a fault is no step; one in a clause of its own still is', () => {
+    // The time is the agent's busy day, the "request" a put-down, the "promise" a hand-off with nobody named.
+    const en = { customer: 'My refund still has not arrived.' };
+    expect(rules("We're completely swamped today, I can't look at refunds.", 'en', en)).toContain('missing-next-step');
+    expect(rules('Tänään on ihan hirveä ruuhka, en ehdi katsoa palautuksia.', 'fi', { customer: 'Palautukseni ei ole vieläkään tullut.' })).toContain('missing-next-step');
+    expect(rules('Mam dziś sto zgłoszeń w kolejce, nie dam rady tego sprawdzić.', 'pl', { customer: 'Zwrot pieniędzy wciąż nie dotarł.' })).toContain('missing-next-step');
+    expect(rules('Ma rettenetesen sok a bejelentés, most nem érek rá ezzel foglalkozni.', 'hu', { customer: 'Még mindig nem jött meg a visszatérítés.' })).toContain('missing-next-step');
+    // The venting is still a fault, but the reply says what happens next in a clause of its own.
+    expect(rules("We're completely swamped today, but I'll call you back by 5 pm with an answer.", 'en', en)).not.toContain('missing-next-step');
+  });
   it('a customer who raised nothing is owed no step; a want, a case or a "but" without a question mark is', () => {
     const hedge = 'Hopefully we will get there one day!';
     expect(rules(hedge, 'en', { customer: 'Costume party tonight at the Main St store #boo' })).not.toContain('missing-next-step');

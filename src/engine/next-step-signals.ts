@@ -1,4 +1,7 @@
+import type { Finding, RuleCode } from '../core/contract.js';
+import type { LexiconKey } from '../core/lexicon-keys.js';
 import { lexiconIn, type ReviewContext } from './review-context.js';
+import type { Sentence } from './segment-sentences.js';
 
 /**
  * The customer must know what happens next (documents 003 and 004). Anything that tells them counts: a
@@ -15,28 +18,79 @@ const phoneIn = (text: string) => {
 };
 
 /**
- * A commitment or a promise to come back, unless its only time is no time: "it'll be processed when it's
- * processed", "Odpowiemy, jak przyjdzie kolej", "majd jelentkezünk" promise nothing the customer can hold on to.
+ * Faults that make the words around them no step: a time said while venting ("we're swamped today"), an instruction
+ * said as a put-down ("read it again, carefully this time"), a hand-off or a refusal ("kapcsolom", "try again
+ * tomorrow") leave the customer with nothing they can hold on to. A precise promise (`overpromise`) still is one.
  */
-function promisesSomething(ctx: ReviewContext): boolean {
-  return ctx.content.some(
-    (s) => (lexiconIn(ctx, 'commitment', s.start, s.end) || lexiconIn(ctx, 'followUp', s.start, s.end)) && !lexiconIn(ctx, 'indefinite', s.start, s.end),
-  );
+const NO_STEP_INSIDE = new Set<RuleCode>([
+  'rude-or-judgemental', 'blames-customer', 'vents-own-workload', 'not-my-department', 'nothing-i-can-do', 'i-dont-know',
+  'policy-shield', 'blames-third-party', 'call-back-later', 'transfer-runaround',
+]);
+
+/** Clause ends: commas, semicolons, colons and dashes, and the links that open a clause of its own. */
+const CLAUSE_END = /[,;:]\s+|\s[–-]\s|\s(?=(?:but|and|so|because|mutta|ja|joten|koska|ale|a|i|bo|więc|wiec|de|és|es|mert|ezért|ezert)\s)/giu;
+
+/** The stretches of the draft's content where a step may be said: every clause of a content sentence no fault touches. */
+function stepClauses(ctx: ReviewContext, faults: readonly Finding[]): Unit[] {
+  const out: Unit[] = [];
+  for (const s of ctx.content) {
+    if (!faults.some((f) => f.start < s.end && f.end > s.start)) {
+      out.push({ start: s.start, end: s.end, sentence: s });
+      continue;
+    }
+    const cuts = [0, ...[...s.text.matchAll(CLAUSE_END)].map((m) => m.index! + m[0].length), s.text.length];
+    for (let i = 0; i + 1 < cuts.length; i++) {
+      const [a, b] = [s.start + cuts[i]!, s.start + cuts[i + 1]!];
+      if (b > a && !faults.some((f) => f.start < b && f.end > a)) out.push({ start: a, end: b, sentence: s });
+    }
+  }
+  return out;
 }
 
-export function hasNextStep(ctx: ReviewContext): boolean {
+/**
+ * Whether the draft tells the customer what happens next. With the draft's `found` findings, a step said inside a
+ * fault's clause (see NO_STEP_INSIDE) does not count; links and phone numbers always do.
+ */
+export function hasNextStep(ctx: ReviewContext, found: readonly Finding[] = []): boolean {
   if (ctx.links.length > 0) return true;
   const phone = phoneIn(ctx.masked);
   if (phone && !ctx.customerIds.some((id) => id.key === phone.replace(/\D/g, ''))) return true;
-  if (ctx.content.some((s) => s.isQuestion)) return true;
-  return (
-    lexiconIn(ctx, 'timeFrame') ||
-    promisesSomething(ctx) ||
-    lexiconIn(ctx, 'askCustomer') ||
-    lexiconIn(ctx, 'detailRequest') ||
-    // "Heillä on oma huoltonsa, sinne kannattaa olla yhteydessä": sending the customer elsewhere with no link, number
-    // or address to go to leaves them nothing to do here; the channel, where there is one, counted above.
-    ctx.content.some((s) => lexiconIn(ctx, 'invitation', s.start, s.end) && !lexiconIn(ctx, 'referOn', s.start, s.end))
+  const faults = found.filter((f) => NO_STEP_INSIDE.has(f.rule));
+  if (faults.length === 0) return hasStepIn(ctx, [[0, ctx.draft.length]], ctx.content);
+  // A rhetorical question in a judgement ("…akkor most működne, nem?") asks nothing the customer can answer.
+  if (ctx.content.some((s) => s.isQuestion && !faults.some((f) => f.start < s.end && f.end > s.start))) return true;
+  const clauses = stepClauses(ctx, faults);
+  // A time alone is the weakest sign: beside a fault in its sentence it dates the fault ("Ma rettenetesen sok a
+  // bejelentés, most nem érek rá"), not a step, unless its clause says what is done or will be ("…, ale zwrot
+  // zlecę jeszcze dziś", or a precise promise); the other signs are read per clause.
+  const promises = found.filter((f) => f.rule === 'overpromise');
+  const dated = clauses.filter(
+    (c) =>
+      (c.sentence && c.start === c.sentence.start && c.end === c.sentence.end) ||
+      promises.some((f) => f.start < c.end && f.end > c.start) ||
+      (['commitment', 'followUp', 'done', 'pending'] as const).some((k) => lexiconIn(ctx, k, c.start, c.end)),
   );
+  return hasStepIn(ctx, clauses.map((c) => [c.start, c.end]), clauses, dated.map((c) => [c.start, c.end]));
 }
 
+/** A stretch where a step is read: a content sentence, or a clause of one (`sentence`: the sentence it is part of). */
+type Unit = { start: number; end: number; isQuestion?: boolean; sentence?: Sentence };
+
+/** A step in `spans` (the whole draft, or the clauses no fault touches); promises are read per sentence or clause of `units`. */
+function hasStepIn(ctx: ReviewContext, spans: readonly [number, number][], units: readonly Unit[], timeSpans = spans): boolean {
+  if (units.some((s) => s.isQuestion)) return true;
+  const any = (key: LexiconKey) => spans.some(([a, b]) => lexiconIn(ctx, key, a, b));
+  // Sending the customer on is read over the whole sentence: "…contact the manufacturer, the number is on the card".
+  const referred = (u: Unit) => lexiconIn(ctx, 'referOn', u.sentence?.start ?? u.start, u.sentence?.end ?? u.end);
+  return (
+    timeSpans.some(([a, b]) => lexiconIn(ctx, 'timeFrame', a, b)) ||
+    // A commitment or a promise to come back, unless its only time is no time: "it'll be processed when it's
+    // processed", "Odpowiemy, jak przyjdzie kolej", "majd jelentkezünk" promise nothing the customer can hold on to.
+    units.some((s) => (lexiconIn(ctx, 'commitment', s.start, s.end) || lexiconIn(ctx, 'followUp', s.start, s.end)) && !lexiconIn(ctx, 'indefinite', s.start, s.end)) ||
+    any('askCustomer') ||
+    any('detailRequest') ||
+    // "Heillä on oma huoltonsa, sinne kannattaa olla yhteydessä": sending the customer elsewhere with no link, number
+    // or address to go to leaves them nothing to do here; the channel, where there is one, counted above.
+    units.some((s) => lexiconIn(ctx, 'invitation', s.start, s.end) && !referred(s))
+  );
+}

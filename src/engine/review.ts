@@ -1,6 +1,6 @@
 import { CHECKS } from './checks/index.js';
 import { verdictFor, type Finding, type Lang, type ReviewResult } from '../core/contract.js';
-import { loadKnowledgeBase, type KnowledgeBase } from './knowledge-base.js';
+import { loadKnowledgeBase, type KnowledgeBase, type RuntimeGuideline } from './knowledge-base.js';
 import { planNextStep } from './plan-next-step.js';
 import { chooseRegister, inRegister } from './reply-register.js';
 import { createContext, type ReviewContext } from './review-context.js';
@@ -23,10 +23,13 @@ export interface ReviewOptions {
  */
 export function findingsFor(ctx: ReviewContext, blockingOnly = false, phrasesOnly = false): Finding[] {
   const out: Finding[] = [];
-  for (const g of ctx.kb.guidelines) {
+  // Whether the reply says what happens next depends on where its faults are ("we're swamped today" dates nothing):
+  // that check runs after the others and reads their findings.
+  const last = (g: RuntimeGuideline) => (g.data.kind === 'missing-next-step' ? 1 : 0);
+  for (const g of [...ctx.kb.guidelines].sort((a, b) => last(a) - last(b))) {
     if (blockingOnly && g.data.severity === 'minor') continue;
     if (phrasesOnly && g.data.kind !== 'phrase' && g.data.kind !== 'occurrence') continue;
-    for (const f of CHECKS[g.data.kind](ctx, g)) {
+    for (const f of CHECKS[g.data.kind](ctx, g, out)) {
       if (out.some((o) => o.rule === f.rule && o.start < f.end && o.end > f.start)) continue;
       out.push(f);
     }

@@ -11,7 +11,8 @@ import { overExplaining } from './over-explaining.js';
 import { scareQuotes } from './scare-quotes.js';
 import { unconfirmedDetails } from './unconfirmed-details.js';
 
-export type Check = (ctx: ReviewContext, g: RuntimeGuideline) => Finding[];
+/** `found`: the findings of the checks that ran before (see review.ts: the ones that read other findings run last). */
+export type Check = (ctx: ReviewContext, g: RuntimeGuideline, found: readonly Finding[]) => Finding[];
 
 /** The closed set of guideline kinds the engine knows (Vale's existence/occurrence/…): content lives in knowledge/. */
 export const CHECKS: Record<GuidelineKind, Check> = {

@@ -44,10 +44,10 @@ function leftOpen(ctx: ReviewContext): boolean {
 }
 
 
-export function missingNextStep(ctx: ReviewContext, g: RuntimeGuideline): Finding[] {
+export function missingNextStep(ctx: ReviewContext, g: RuntimeGuideline, found: readonly Finding[]): Finding[] {
   // A bare "Yes." or "Voit." to "Can I file it online?" leaves the customer not knowing how; its "you can" is no step.
   const bareToCan = contentlessWords(ctx, ctx.folded) && customerAsksCan(ctx);
-  if (!bareToCan && (hasNextStep(ctx) || needsNoStep(ctx))) return [];
+  if (!bareToCan && (hasNextStep(ctx, found) || needsNoStep(ctx))) return [];
   // The sign-off ("Kind regards, / Team") is not where the next step is missing: mark the last real sentence
   // (a reply of emoji alone has none: mark it whole).
   const content = [...ctx.content].reverse().find((s) => /[.!?…]$/.test(s.text) || s.text.length > 40) ?? ctx.content.at(-1) ?? ctx.sentences.at(-1);
