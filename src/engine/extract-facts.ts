@@ -86,9 +86,13 @@ export { keyOf as factKey };
  * there is part of the fault, not of the matter. Not a judgement: "as anyone can see on page 2" still points to page 2. */
 const SENTENCE_FAULTS = new Set(['vents-own-workload']);
 
+/** Findings that mark where something is missing (a step, a greeting, a read-back), not words at fault: "…so the £45
+ * charge will stand." lacks a next step, and its £45 is still the matter. */
+const ABSENCES = new Set(['missing-next-step', 'missing-greeting', 'unconfirmed-details']);
+
 /** The words at fault for `factsToKeep`: each finding's span, and for venting its whole sentence. */
 export function faultSpans(draft: string, findings: readonly { rule: string; start: number; end: number }[]): { start: number; end: number }[] {
-  return findings.map((f) => {
+  return findings.filter((f) => !ABSENCES.has(f.rule)).map((f) => {
     if (!SENTENCE_FAULTS.has(f.rule)) return f;
     const head = draft.slice(0, f.start).search(/[^.!?\n]*$/u);
     const tail = draft.slice(f.end).search(/[.!?\n]/u);
