@@ -1,9 +1,13 @@
-import type { Finding } from '../../core/contract.js';
+import type { Finding, RuleCode } from '../../core/contract.js';
 import { matches, type RuntimeGuideline } from '../knowledge-base.js';
 import { lexiconIn, sentenceFinding, type ReviewContext } from '../review-context.js';
 import { hasNextStep } from '../next-step-signals.js';
 import { customerAsksCan, customerAsksWhen, customerOnlyThanks, customerRaisedNothing } from './customer-message.js';
 import { contentlessWords } from './one-word-reply.js';
+
+/** Faults that refuse, deflect or blame: a reply that says one has not settled the customer's matter, whatever it answers.
+ * Not rudeness alone: a put-down around the right answer ("As I said twice: Settings > Address") still answers. */
+const UNSETTLING = new Set<RuleCode>(['blames-customer', 'policy-shield', 'nothing-i-can-do', 'blames-third-party', 'not-my-department', 'i-dont-know']);
 
 /**
  * Replies that owe no next step: one part of a reply split over several messages (the step may be in
@@ -13,7 +17,7 @@ import { contentlessWords } from './one-word-reply.js';
  * asked for; and any reply to a customer who raised nothing. "Joo kai.", "Not yet." or "Unfortunately the app is no longer supported." leave it open, and so
  * does a matter still on its way ("your application has been received and is being processed").
  */
-function needsNoStep(ctx: ReviewContext): boolean {
+function needsNoStep(ctx: ReviewContext, found: readonly Finding[]): boolean {
   if (ctx.threadPart || customerOnlyThanks(ctx) || customerRaisedNothing(ctx)) return true;
   if (ctx.content.length === 0) return false; // emoji alone answer nothing
   if (ctx.content.every((s) => lexiconIn(ctx, 'pleasantry', s.start, s.end))) return true;
@@ -23,6 +27,9 @@ function needsNoStep(ctx: ReviewContext): boolean {
   // A customer who asked when is not answered by something done with no time and no date ("your application has been
   // passed on"); "the refund went out on 3 May" answers.
   if (customerAsksWhen(ctx) && !lexiconIn(ctx, 'timeFrame') && !/\d/u.test(ctx.masked)) return false;
+  // "You missed the deadline, so no refund; rules are rules.", "That's the bank's business, not ours.": an answer given
+  // as a refusal, a deflection or a blame settles nothing.
+  if (found.some((f) => UNSETTLING.has(f.rule))) return false;
   // Something done for the customer ("I've fixed the booking") settles the matter even next to an apology.
   return !leftOpen(ctx) || lexiconIn(ctx, 'done');
 }
@@ -47,7 +54,7 @@ function leftOpen(ctx: ReviewContext): boolean {
 export function missingNextStep(ctx: ReviewContext, g: RuntimeGuideline, found: readonly Finding[]): Finding[] {
   // A bare "Yes." or "Voit." to "Can I file it online?" leaves the customer not knowing how; its "you can" is no step.
   const bareToCan = contentlessWords(ctx, ctx.folded) && customerAsksCan(ctx);
-  if (!bareToCan && (hasNextStep(ctx, found) || needsNoStep(ctx))) return [];
+  if (!bareToCan && (hasNextStep(ctx, found) || needsNoStep(ctx, found))) return [];
   // The sign-off ("Kind regards, / Team") is not where the next step is missing: mark the last real sentence
   // (a reply of emoji alone has none: mark it whole).
   const content = [...ctx.content].reverse().find((s) => /[.!?…]$/.test(s.text) || s.text.length > 40) ?? ctx.content.at(-1) ?? ctx.sentences.at(-1);
