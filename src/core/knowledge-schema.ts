@@ -152,6 +152,8 @@ export const LanguageSchema = z
     detailRequest: patternList,
     background: patternList,
     history: patternList,
+    /** How something works in general ("consists of", "muodostuu", "składa się z", "több tényezőtől függ"): an explainer, not the customer's case. */
+    mechanism: patternList,
     /** Words with no content of their own ("joo", "nope", "nie wiem"): what a bare one-word reply is made of. */
     contentless: patternList,
     /** A request or invitation to the customer ("DM us", "ota yhteyttä", "proszę napisać"): a next step without a time. */

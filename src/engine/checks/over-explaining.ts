@@ -73,7 +73,10 @@ export function overExplaining(ctx: ReviewContext, g: RuntimeGuideline): Finding
   // history and causes ("taustoita"), so some must be there unless nearly everything is description.
   const lesson = descriptive.some((s) => lexiconIn(ctx, 'lesson', s.start, s.end));
   const history = lesson || descriptive.some((s) => lexiconIn(ctx, 'history', s.start, s.end));
-  if (!history && share < OVER_EXPLAINING.descriptiveOnly) return [];
+  // An explainer of how things work in general ("The price is made up of…", "Proces składa się z kilku etapów") is
+  // background too, but not where the customer asked why (below): there it can be the answer.
+  const mechanism = descriptive.some((s) => lexiconIn(ctx, 'mechanism', s.start, s.end));
+  if (!history && !mechanism && share < OVER_EXPLAINING.descriptiveOnly) return [];
   // "Why did it go up?", "Voitteko selittää…": causes, figures and what they are based on are the answer the customer
   // asked for, at an answer's length; the organisation's history ("introduced in 2022"), a lesson framed as
   // background and a wall of text past an answer's length are not.
@@ -81,6 +84,7 @@ export function overExplaining(ctx: ReviewContext, g: RuntimeGuideline): Finding
   // Mark the first sentence of history or causes; failing that, the longest descriptive one.
   const marked =
     descriptive.find((s) => lexiconIn(ctx, 'lesson', s.start, s.end) || lexiconIn(ctx, 'history', s.start, s.end)) ??
+    descriptive.find((s) => lexiconIn(ctx, 'mechanism', s.start, s.end)) ??
     [...descriptive].sort((a, b) => wordsIn(b.text) - wordsIn(a.text))[0]!;
   return [makeFinding(ctx, g, marked.start, marked.end)];
 }
