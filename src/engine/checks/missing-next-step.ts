@@ -23,7 +23,7 @@ function needsNoStep(ctx: ReviewContext, found: readonly Finding[]): boolean {
   if (ctx.content.every((s) => lexiconIn(ctx, 'pleasantry', s.start, s.end))) return true;
   // A matter on its way, or promised for no time at all ("…when it's processed"), is not settled; nor is one sent
   // elsewhere ("please contact them directly").
-  if (pendingOutsideQuotes(ctx) || lexiconIn(ctx, 'indefinite') || lexiconIn(ctx, 'referOn')) return false;
+  if (pendingOutsideQuotes(ctx) || matches(ctx.lex.lexicon.indefinite, withoutHypotheticals(ctx.folded)) || lexiconIn(ctx, 'referOn')) return false;
   // A customer who asked when is not answered by something done with no time and no date ("your application has been
   // passed on"); "the refund went out on 3 May" answers.
   if (customerAsksWhen(ctx) && !lexiconIn(ctx, 'timeFrame') && !/\d/u.test(ctx.masked)) return false;
@@ -38,9 +38,16 @@ function needsNoStep(ctx: ReviewContext, found: readonly Finding[]): boolean {
  * label on the screen, not the customer's matter still waiting. */
 function pendingOutsideQuotes(ctx: ReviewContext): boolean {
   if (!lexiconIn(ctx, 'pending')) return false;
-  if (!ctx.folded.includes('"')) return true;
-  return matches(ctx.lex.lexicon.pending, ctx.folded.replace(/"[^"\n]{1,40}"/gu, (m) => ' '.repeat(m.length)));
+  const text = withoutHypotheticals(ctx.folded);
+  if (!text.includes('"')) return matches(ctx.lex.lexicon.pending, text);
+  return matches(ctx.lex.lexicon.pending, text.replace(/"[^"\n]{1,40}"/gu, (m) => ' '.repeat(m.length)));
 }
+
+/** A condition ("if the old parcel ever turns up, …", "jos se vielä joskus ilmestyy") and a wait the agent spares the
+ * customer ("I don't want you to have to wait, so…", "En halua, että joudut odottelemaan") speak of no wait that is
+ * still on: blanked (same length) before a pending or open-ended wait is looked for. Over folded text. */
+const HYPOTHETICAL = /(?<![\p{L}])(?:(?:if|jos|mikali|jesli|jezeli|gdyby|ha|amennyiben)\s[^,.;!?\n]*|(?:i don't want|we don't want|i do not want|en halua|emme halua|nie chce|nie chcemy|nem szeretnem|nem akarom|nem szeretnenk)[^.;!?\n]*?,\s*(?:etta|that|zeby|aby|hogy)?[^,.;!?\n]*)/gu;
+const withoutHypotheticals = (folded: string) => folded.replace(HYPOTHETICAL, (m) => ' '.repeat(m.length));
 
 /** A refusal, negation, hedge or apology, outside good news said with a negation ("helyfoglalás sem kell", "no need to rebook"). */
 function leftOpen(ctx: ReviewContext): boolean {
