@@ -71,6 +71,14 @@ describe('a next step is anything that tells the customer what happens next', ()
     // The venting is still a fault, but the reply says what happens next in a clause of its own.
     expect(rules("We're completely swamped today, but I'll call you back by 5 pm with an answer.", 'en', en)).not.toContain('missing-next-step');
   });
+  it('an answer given as a refusal, a deflection or a blame settles nothing; a put-down around the right answer still answers', () => {
+    const customer = 'I was charged for a year after the trial. Can I have a refund?';
+    expect(rules("You didn't cancel before the trial ended, so the charge was applied correctly. Refunds aren't given on annual plans, that's our policy.", 'en', { customer })).toContain('missing-next-step');
+    expect(rules('Se on pankin asia, ei meidän.', 'fi', { customer: 'Maksuni hylättiin kassalla, miksi?' })).toContain('missing-next-step');
+    const rude = rules('As I already wrote twice above: My account > Addresses > Edit.', 'en', { customer: 'How do I change my address?' });
+    expect(rude).toContain('rude-or-judgemental');
+    expect(rude).not.toContain('missing-next-step');
+  });
   it('a customer who raised nothing is owed no step; a want, a case or a "but" without a question mark is', () => {
     const hedge = 'Hopefully we will get there one day!';
     expect(rules(hedge, 'en', { customer: 'Costume party tonight at the Main St store #boo' })).not.toContain('missing-next-step');
@@ -403,6 +411,21 @@ describe('long helpful replies and spoken read-backs are not faults', () => {
     expect(rules(reply, 'en', { customer })).not.toContain('over-explaining');
     // Without the agent's own act it is a wall of explanation, as before.
     expect(rules(reply.replace(" I'll check on it myself on Thursday and write to you either way.", ' Applications like this are common in our experience and were handled the same way last year as well.'), 'en', { customer })).toContain('over-explaining');
+  });
+  it('reads an explainer of how things work in general as background, unless the customer asked why', () => {
+    // An offer at the end keeps the share of description under the bar a reply of description alone must pass.
+    const explainer =
+      'Hello, thanks for your message. A water bill is made up of several parts that are set separately each year. ' +
+      'The supply charge covers treating the water and pumping it through the mains network to every property in the region. ' +
+      'The wastewater charge pays for collecting what goes down the drains and cleaning it before it is returned to the rivers. ' +
+      'A fixed standing charge is added per day for each connection, whatever the amount of water used in that period. ' +
+      'Meters are read twice a year and any month without a reading is estimated from the same month of the previous year. ' +
+      'Let me know if you would like me to send you the full tariff sheet as well.';
+    expect(rules(explainer, 'en', { customer: 'I want to move my direct debit date to the 15th.' })).toContain('over-explaining');
+    expect(rules('Hei, kiitos viestistä. Sähkölasku muodostuu useasta osasta, jotka hinnoitellaan erikseen. Energiamaksu lasketaan kulutuksen mukaan pörssihinnasta, siirtomaksun perii paikallinen verkkoyhtiö, ja lisäksi laskulla on kiinteä perusmaksu sekä sähkövero ja arvonlisävero, jotka lasketaan kaikkien näiden päälle. Mittarilukemat luetaan etänä kerran tunnissa, ja jos lukema puuttuu, kulutus arvioidaan edellisten kuukausien perusteella. Talvella kulutus on tavallisesti suurempaa, koska lämmitys ja valaistus vievät enemmän energiaa kuin kesällä. Kerro, jos haluat, että lähetän sinulle koko hinnaston sähköpostiin.', 'fi', { customer: 'Haluan vaihtaa laskun eräpäivän.' })).toContain('over-explaining');
+    // The same kind of explainer, at an answer's length, to a customer who asked why is the answer.
+    const why = 'Hello, thanks for asking. A water bill is made up of three parts: the supply charge, the wastewater charge and a daily standing charge. Yours went up because the standing charge rose from 21p to 27p a day in April.';
+    expect(rules(why, 'en', { customer: 'Why did my water bill go up this quarter?' })).not.toContain('over-explaining');
   });
   it('takes causes as the answer to a customer who asked why, but not a lesson framed as background', () => {
     const customer = 'Miksi sähkön ennakkolasku nousi 40 eurosta 55 euroon? Miten se lasketaan?';
