@@ -16,6 +16,17 @@ export interface ReviewOptions {
   registers?: Partial<Record<Lang, string>>;
 }
 
+/** The knowledge base's guidelines in file order, with the ones that read other findings last; once per knowledge base. */
+const ordered = new WeakMap<KnowledgeBase, readonly RuntimeGuideline[]>();
+function checkOrder(kb: KnowledgeBase): readonly RuntimeGuideline[] {
+  let list = ordered.get(kb);
+  if (!list) {
+    const last = (g: RuntimeGuideline) => (g.data.kind === 'missing-next-step' ? 1 : 0);
+    ordered.set(kb, (list = [...kb.guidelines].sort((a, b) => last(a) - last(b))));
+  }
+  return list;
+}
+
 /**
  * Runs every guideline over the draft; one finding per rule and span, in draft order. With
  * `blockingOnly`, minor guidelines are skipped: a rewrite's re-review only asks whether anything major
@@ -25,8 +36,7 @@ export function findingsFor(ctx: ReviewContext, blockingOnly = false, phrasesOnl
   const out: Finding[] = [];
   // Whether the reply says what happens next depends on where its faults are ("we're swamped today" dates nothing):
   // that check runs after the others and reads their findings.
-  const last = (g: RuntimeGuideline) => (g.data.kind === 'missing-next-step' ? 1 : 0);
-  for (const g of [...ctx.kb.guidelines].sort((a, b) => last(a) - last(b))) {
+  for (const g of checkOrder(ctx.kb)) {
     if (blockingOnly && g.data.severity === 'minor') continue;
     if (phrasesOnly && g.data.kind !== 'phrase' && g.data.kind !== 'occurrence') continue;
     for (const f of CHECKS[g.data.kind](ctx, g, out)) {
