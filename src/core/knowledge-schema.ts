@@ -97,6 +97,10 @@ export const GuidelineSchema = z
     /** The rewrite puts the preferred phrasing in place of the sentence even where the rest of the draft speaks:
      * a shrug at a customer's loss is answered by acknowledging the loss, not only cut out. */
     acknowledgeInRewrite: z.boolean().optional(),
+    /** A finding of this guideline says what happens next by itself ("I'll transfer you now", "przełączam",
+     * "átkapcsolom"): the customer is put through, so the draft is not missing a next step. Its fault is how
+     * (no consent, no number), which the guideline's own finding names. */
+    statesNextStep: z.boolean().optional(),
     /** The rewrite keeps the agent's sentence and takes out only these words ("definitely", "gwarantuję",
      * "ihan varmasti"): what the agent said stays, as an estimate, and `after` follows it once a reply
      * ("That is the current estimate; if anything changes, I'll let you know straight away."). */

@@ -55,6 +55,9 @@ export function hasNextStep(ctx: ReviewContext, found: readonly Finding[] = []):
   if (ctx.links.length > 0) return true;
   const phone = phoneIn(ctx.masked);
   if (phone && !ctx.customerIds.some((id) => id.key === phone.replace(/\D/g, ''))) return true;
+  // Being put through now ("I'll transfer you now", "siirrän teidät laskutukseen") is what happens next; the
+  // transfer's own finding says what is wrong with it.
+  if (found.some((f) => ctx.kb.byId.get(f.guideline)?.data.statesNextStep)) return true;
   const faults = found.filter((f) => NO_STEP_INSIDE.has(f.rule));
   if (faults.length === 0) return hasStepIn(ctx, [[0, ctx.draft.length]], ctx.content);
   // A rhetorical question in a judgement ("…akkor most működne, nem?") asks nothing the customer can answer.
