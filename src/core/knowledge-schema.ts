@@ -101,6 +101,9 @@ export const GuidelineSchema = z
      * "átkapcsolom"): the customer is put through, so the draft is not missing a next step. Its fault is how
      * (no consent, no number), which the guideline's own finding names. */
     statesNextStep: z.boolean().optional(),
+    /** A finding of this guideline leaves the customer's matter open whatever the reply answers: a shrug at it ("nic
+     * nowego", "ei siinä sen kummempaa") or a dismissal ("you're not the only one") says nothing will be done about it. */
+    settlesNothing: z.boolean().optional(),
     /** The rewrite keeps the agent's sentence and takes out only these words ("definitely", "gwarantuję",
      * "ihan varmasti"): what the agent said stays, as an estimate, and `after` follows it once a reply
      * ("That is the current estimate; if anything changes, I'll let you know straight away."). */

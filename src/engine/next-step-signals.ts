@@ -48,6 +48,25 @@ function stepClauses(ctx: ReviewContext, faults: readonly Finding[]): Unit[] {
 }
 
 /**
+ * The folded draft with every clause that one of `faults` touches blanked (same length, so offsets still hold): what
+ * the agent says outside them. "Taas yksi joka ei avannut vahvistusta 🙄": the negation is the put-down's, not a
+ * refusal of the customer's matter.
+ */
+export function foldedOutside(ctx: ReviewContext, faults: readonly Finding[]): string {
+  if (faults.length === 0) return ctx.folded;
+  let text = ctx.folded;
+  for (const s of ctx.sentences) {
+    if (!faults.some((f) => f.start < s.end && f.end > s.start)) continue;
+    const cuts = [0, ...[...s.text.matchAll(CLAUSE_END)].map((m) => m.index! + m[0].length), s.text.length];
+    for (let i = 0; i + 1 < cuts.length; i++) {
+      const [a, b] = [s.start + cuts[i]!, s.start + cuts[i + 1]!];
+      if (b > a && faults.some((f) => f.start < b && f.end > a)) text = text.slice(0, a) + ' '.repeat(b - a) + text.slice(b);
+    }
+  }
+  return text;
+}
+
+/**
  * Whether the draft tells the customer what happens next. With the draft's `found` findings, a step said inside a
  * fault's clause (see NO_STEP_INSIDE) does not count; links and phone numbers always do.
  */

@@ -1,7 +1,7 @@
 import type { Finding, RuleCode } from '../../core/contract.js';
 import { matches, type RuntimeGuideline } from '../knowledge-base.js';
 import { lexiconIn, sentenceFinding, type ReviewContext } from '../review-context.js';
-import { hasNextStep } from '../next-step-signals.js';
+import { foldedOutside, hasNextStep } from '../next-step-signals.js';
 import { customerAsksCan, customerAsksWhen, customerOnlyThanks, customerRaisedNothing } from './customer-message.js';
 import { contentlessWords } from './one-word-reply.js';
 
@@ -29,9 +29,10 @@ function needsNoStep(ctx: ReviewContext, found: readonly Finding[]): boolean {
   if (customerAsksWhen(ctx) && !lexiconIn(ctx, 'timeFrame') && !/\d/u.test(ctx.masked)) return false;
   // "You missed the deadline, so no refund; rules are rules.", "That's the bank's business, not ours.": an answer given
   // as a refusal, a deflection or a blame settles nothing.
-  if (found.some((f) => UNSETTLING.has(f.rule))) return false;
+  // So does a shrug or a dismissal of the matter ("nic nowego", "you're not the only one").
+  if (found.some((f) => UNSETTLING.has(f.rule) || ctx.kb.byId.get(f.guideline)?.data.settlesNothing)) return false;
   // Something done for the customer ("I've fixed the booking") settles the matter even next to an apology.
-  return !leftOpen(ctx) || lexiconIn(ctx, 'done');
+  return !leftOpen(ctx, found) || lexiconIn(ctx, 'done');
 }
 
 /** A matter on its way, outside quotation marks: a status named in quotes ('tilassa "Odottaa"', 'status "Pending"') is a
@@ -49,11 +50,15 @@ function pendingOutsideQuotes(ctx: ReviewContext): boolean {
 const HYPOTHETICAL = /(?<![\p{L}])(?:(?:if|jos|mikali|jesli|jezeli|gdyby|ha|amennyiben)\s[^,.;!?\n]*|(?:i don't want|we don't want|i do not want|en halua|emme halua|nie chce|nie chcemy|nem szeretnem|nem akarom|nem szeretnenk)[^.;!?\n]*?,\s*(?:etta|that|zeby|aby|hogy)?[^,.;!?\n]*)/gu;
 const withoutHypotheticals = (folded: string) => folded.replace(HYPOTHETICAL, (m) => ' '.repeat(m.length));
 
-/** A refusal, negation, hedge or apology, outside good news said with a negation ("helyfoglalás sem kell", "no need to rebook"). */
-function leftOpen(ctx: ReviewContext): boolean {
+/** A refusal, negation, hedge or apology, outside good news said with a negation ("helyfoglalás sem kell", "no need to
+ * rebook") and outside the clauses of a put-down ("kolejna osoba, która nie przeczytała maila"): its negation is the
+ * judgement's, which has its own finding, and the answer beside it still settles the matter. */
+function leftOpen(ctx: ReviewContext, found: readonly Finding[]): boolean {
   if (!lexiconIn(ctx, 'deadEnd')) return false;
+  const text = foldedOutside(ctx, found.filter((f) => f.rule === 'rude-or-judgemental'));
+  if (!matches(ctx.lex.lexicon.deadEnd, text)) return false;
   if (!lexiconIn(ctx, 'noNeed')) return true;
-  const rest = ctx.folded.replace(ctx.lex.lexicon.noNeed, (m) => ' '.repeat(m.length));
+  const rest = text.replace(ctx.lex.lexicon.noNeed, (m) => ' '.repeat(m.length));
   return matches(ctx.lex.lexicon.deadEnd, rest);
 }
 
