@@ -99,8 +99,9 @@ export const GuidelineSchema = z
     acknowledgeInRewrite: z.boolean().optional(),
     /** A finding of this guideline says what happens next by itself ("I'll transfer you now", "przełączam",
      * "átkapcsolom"): the customer is put through, so the draft is not missing a next step. Its fault is how
-     * (no consent, no number), which the guideline's own finding names. */
-    statesNextStep: z.boolean().optional(),
+     * (no consent, no number), which the guideline's own finding names. `timed`: only where its sentence names a
+     * time ("soittakaa huomenna uudestaan", "call back later this afternoon"); "try again later" says nothing. */
+    statesNextStep: z.union([z.boolean(), z.literal('timed')]).optional(),
     /** A finding of this guideline leaves the customer's matter open whatever the reply answers: a shrug at it ("nic
      * nowego", "ei siinä sen kummempaa") or a dismissal ("you're not the only one") says nothing will be done about it. */
     settlesNothing: z.boolean().optional(),

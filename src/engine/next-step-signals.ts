@@ -47,6 +47,16 @@ function stepClauses(ctx: ReviewContext, faults: readonly Finding[]): Unit[] {
   return out;
 }
 
+/** The clause around a finding (from the clause end before it to the one after it), or null outside any sentence. */
+function clauseOf(ctx: ReviewContext, f: Finding): [number, number] | null {
+  const s = ctx.sentences.find((x) => f.start < x.end && f.end > x.start);
+  if (!s) return null;
+  const cuts = [0, ...[...s.text.matchAll(CLAUSE_END)].map((m) => m.index! + m[0].length), s.text.length];
+  const from = Math.max(...cuts.filter((c) => s.start + c <= f.start));
+  const to = Math.min(...cuts.filter((c) => s.start + c >= f.end), s.text.length);
+  return [s.start + from, s.start + to];
+}
+
 /**
  * The folded draft with every clause that one of `faults` touches blanked (same length, so offsets still hold): what
  * the agent says outside them. "Taas yksi joka ei avannut vahvistusta 🙄": the negation is the put-down's, not a
@@ -76,7 +86,16 @@ export function hasNextStep(ctx: ReviewContext, found: readonly Finding[] = []):
   if (phone && !ctx.customerIds.some((id) => id.key === phone.replace(/\D/g, ''))) return true;
   // Being put through now ("I'll transfer you now", "siirrän teidät laskutukseen") is what happens next; the
   // transfer's own finding says what is wrong with it.
-  if (found.some((f) => ctx.kb.byId.get(f.guideline)?.data.statesNextStep)) return true;
+  // So is a call back at a time the agent names ("Proszę napisać jutro"): the customer knows when, and the
+  // call-back-later finding says what is wrong with sending them away.
+  // The time is read in the finding's own clause: "Niech Pan zadzwoni kiedy indziej, teraz i tak…" names none.
+  const says = (f: Finding) => {
+    const how = ctx.kb.byId.get(f.guideline)?.data.statesNextStep;
+    if (how !== 'timed') return how === true;
+    const c = clauseOf(ctx, f);
+    return c !== null && lexiconIn(ctx, 'timeFrame', c[0], c[1]) && !lexiconIn(ctx, 'indefinite', c[0], c[1]);
+  };
+  if (found.some(says)) return true;
   const faults = found.filter((f) => NO_STEP_INSIDE.has(f.rule));
   if (faults.length === 0) return hasStepIn(ctx, [[0, ctx.draft.length]], ctx.content);
   // A rhetorical question in a judgement ("…akkor most működne, nem?") asks nothing the customer can answer.
