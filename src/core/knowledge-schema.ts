@@ -97,6 +97,11 @@ export const GuidelineSchema = z
     /** The rewrite puts the preferred phrasing in place of the sentence even where the rest of the draft speaks:
      * a shrug at a customer's loss is answered by acknowledging the loss, not only cut out. */
     acknowledgeInRewrite: z.boolean().optional(),
+    /** The rewrite keeps a sentence that says what is where ("Wymagania znajdzie Pan na naszej stronie w dziale Pomoc.")
+     * and ends it with the placeholder of the preferred phrasing ("…: [link]."), where the agent puts the direct link.
+     * A pointer that `vague` matches (over the folded sentence: "search for it", "nézzen körül") gets the preferred
+     * phrasing in its place; the words `cut` matches ("somewhere", "jostain", "valahol") go, as the link says where. */
+    linkInRewrite: z.object({ vague: perLang(text), cut: perLang(text) }).strict().optional(),
     /** A finding of this guideline says what happens next by itself ("I'll transfer you now", "przełączam",
      * "átkapcsolom"): the customer is put through, so the draft is not missing a next step. Its fault is how
      * (no consent, no number), which the guideline's own finding names. `timed`: only where its sentence names a

@@ -366,6 +366,42 @@ function softened(ctx: ReviewContext, s: Sentence, here: readonly Finding[]): st
 }
 
 /** The sentence with the given spans blanked (same length, so the draft's offsets still line up; tidied when kept). */
+const vagueRes = new Map<string, RegExp>();
+/**
+ * "Lomake löytyy asiointipalvelusta." → "Lomake löytyy asiointipalvelusta: [linkki].": where the sentence says what is
+ * where (a word of its own outside the pointer), it stays and the direct link goes at its end (`linkInRewrite`);
+ * null where the guideline has no such rewrite, the pointer is vague, or the sentence asks.
+ */
+function linkedInPlace(ctx: ReviewContext, s: Sentence, here: readonly Finding[]): string | null {
+  const g = ctx.kb.byId.get(here[0]!.guideline);
+  const how = g?.data.linkInRewrite;
+  const placeholder = g?.data.preferred[ctx.lang][0]?.match(/\[[^\]]+\]/u)?.[0];
+  if (!how || !placeholder || !here.every((f) => f.guideline === here[0]!.guideline) || /\?\s*$/u.test(s.text)) return null;
+  const folded = foldedSentence(ctx, s);
+  if (wordsRe(how.vague[ctx.lang], '').test(folded)) return null;
+  const stop = stopwordsOf(ctx);
+  let rest = s.text;
+  for (const f of here) {
+    const [a, b] = [Math.max(0, f.start - s.start), Math.min(rest.length, f.end - s.start)];
+    if (b > a) rest = rest.slice(0, a) + ' '.repeat(b - a) + rest.slice(b);
+  }
+  const own = (fold(rest).match(/\p{L}{3,}/gu) ?? []).filter((w) => !stop.has(w));
+  if (own.length < 1) return null;
+  // "…löydät nettisivuiltamme jostain Tuotemerkit-osion alta" → "…nettisivuiltamme Tuotemerkit-osion alta: [linkki]."
+  let text = s.text;
+  for (const m of [...folded.matchAll(wordsRe(how.cut[ctx.lang], 'g'))].reverse()) text = text.slice(0, m.index) + text.slice(m.index! + m[0].length);
+  text = text.replace(/[ \t]{2,}/gu, ' ').replace(/[ \t]+([,.;:])/gu, '$1');
+  return `${text.replace(/[\s.!…:;,–-]+$/u, '')}: ${placeholder}.`;
+}
+
+/** A list of words as a regular expression over folded text, whole words only (with the space before each). */
+function wordsRe(words: string, flags: string): RegExp {
+  const key = `${flags}:${words}`;
+  let re = vagueRes.get(key);
+  if (!re) vagueRes.set(key, (re = new RegExp(`(?<![\\p{L}])\\s?(?:${words})(?![\\p{L}])`, `u${flags}`)));
+  return re;
+}
+
 function withoutSpans(s: Sentence, spans: readonly Finding[]): Sentence {
   let text = s.text;
   for (const f of [...spans].sort((a, b) => b.start - a.start)) {
@@ -411,6 +447,11 @@ function body(ctx: ReviewContext, findings: readonly Finding[], dropBackground: 
     // One sincere apology is good service: the first of repeated apologies stays, the repeats go.
     const here = inSentence.filter((f) => !wordless.includes(f) && f !== firstApology);
     if (here.length > 0) {
+      const linked = linkedInPlace(ctx, s, here);
+      if (linked !== null) {
+        parts.push({ text: linked, before: s.before, carries: true });
+        continue;
+      }
       const soft = softened(ctx, s, here);
       if (soft !== null) {
         parts.push({ text: soft, before: s.before, carries: true });
