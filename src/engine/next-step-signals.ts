@@ -38,23 +38,24 @@ function stepClauses(ctx: ReviewContext, faults: readonly Finding[]): Unit[] {
       out.push({ start: s.start, end: s.end, sentence: s });
       continue;
     }
-    const cuts = [0, ...[...s.text.matchAll(CLAUSE_END)].map((m) => m.index! + m[0].length), s.text.length];
-    for (let i = 0; i + 1 < cuts.length; i++) {
-      const [a, b] = [s.start + cuts[i]!, s.start + cuts[i + 1]!];
-      if (b > a && !faults.some((f) => f.start < b && f.end > a)) out.push({ start: a, end: b, sentence: s });
-    }
+    for (const [a, b] of clausesOf(s)) if (!faults.some((f) => f.start < b && f.end > a)) out.push({ start: a, end: b, sentence: s });
   }
   return out;
 }
 
-/** The clause around a finding (from the clause end before it to the one after it), or null outside any sentence. */
+/** The clauses of a sentence, as offsets [start, end) in the draft. */
+function clausesOf(s: Sentence): [number, number][] {
+  const cuts = [0, ...[...s.text.matchAll(CLAUSE_END)].map((m) => m.index! + m[0].length), s.text.length];
+  const out: [number, number][] = [];
+  for (let i = 0; i + 1 < cuts.length; i++) if (cuts[i + 1]! > cuts[i]!) out.push([s.start + cuts[i]!, s.start + cuts[i + 1]!]);
+  return out;
+}
+
+/** The clauses a finding touches, as one stretch of the draft, or null outside any sentence. */
 function clauseOf(ctx: ReviewContext, f: Finding): [number, number] | null {
   const s = ctx.sentences.find((x) => f.start < x.end && f.end > x.start);
-  if (!s) return null;
-  const cuts = [0, ...[...s.text.matchAll(CLAUSE_END)].map((m) => m.index! + m[0].length), s.text.length];
-  const from = Math.max(...cuts.filter((c) => s.start + c <= f.start));
-  const to = Math.min(...cuts.filter((c) => s.start + c >= f.end), s.text.length);
-  return [s.start + from, s.start + to];
+  const touched = s ? clausesOf(s).filter(([a, b]) => f.start < b && f.end > a) : [];
+  return touched.length > 0 ? [touched[0]![0], touched.at(-1)![1]] : null;
 }
 
 /**
@@ -67,11 +68,7 @@ export function foldedOutside(ctx: ReviewContext, faults: readonly Finding[]): s
   let text = ctx.folded;
   for (const s of ctx.sentences) {
     if (!faults.some((f) => f.start < s.end && f.end > s.start)) continue;
-    const cuts = [0, ...[...s.text.matchAll(CLAUSE_END)].map((m) => m.index! + m[0].length), s.text.length];
-    for (let i = 0; i + 1 < cuts.length; i++) {
-      const [a, b] = [s.start + cuts[i]!, s.start + cuts[i + 1]!];
-      if (b > a && faults.some((f) => f.start < b && f.end > a)) text = text.slice(0, a) + ' '.repeat(b - a) + text.slice(b);
-    }
+    for (const [a, b] of clausesOf(s)) if (faults.some((f) => f.start < b && f.end > a)) text = text.slice(0, a) + ' '.repeat(b - a) + text.slice(b);
   }
   return text;
 }

@@ -365,8 +365,7 @@ function softened(ctx: ReviewContext, s: Sentence, here: readonly Finding[]): st
   return asSentence(capitalise(tidied));
 }
 
-/** The sentence with the given spans blanked (same length, so the draft's offsets still line up; tidied when kept). */
-const vagueRes = new Map<string, RegExp>();
+const wordListRes = new Map<string, RegExp>();
 /**
  * "Lomake löytyy asiointipalvelusta." → "Lomake löytyy asiointipalvelusta: [linkki].": where the sentence says what is
  * where (a word of its own outside the pointer), it stays and the direct link goes at its end (`linkInRewrite`);
@@ -397,11 +396,12 @@ function linkedInPlace(ctx: ReviewContext, s: Sentence, here: readonly Finding[]
 /** A list of words as a regular expression over folded text, whole words only (with the space before each). */
 function wordsRe(words: string, flags: string): RegExp {
   const key = `${flags}:${words}`;
-  let re = vagueRes.get(key);
-  if (!re) vagueRes.set(key, (re = new RegExp(`(?<![\\p{L}])\\s?(?:${words})(?![\\p{L}])`, `u${flags}`)));
+  let re = wordListRes.get(key);
+  if (!re) wordListRes.set(key, (re = new RegExp(`(?<![\\p{L}])\\s?(?:${words})(?![\\p{L}])`, `u${flags}`)));
   return re;
 }
 
+/** The sentence with the given spans blanked (same length, so the draft's offsets still line up; tidied when kept). */
 function withoutSpans(s: Sentence, spans: readonly Finding[]): Sentence {
   let text = s.text;
   for (const f of [...spans].sort((a, b) => b.start - a.start)) {
