@@ -89,6 +89,38 @@ describe('a next step is anything that tells the customer what happens next', ()
     expect(rules('Sajnos a csomagot nem tudjuk kicserélni.', 'hu', { customer: 'A csomag sérülten érkezett' })).toContain('missing-next-step');
     expect(rules('Sajnos a csomagot nem tudjuk kicserélni.', 'hu', { customer: 'Szép napot mindenkinek a csapatból' })).not.toContain('missing-next-step');
   });
+  it('being put through now, or asked to call back at a named time, says what happens next; "later" does not', () => {
+    const phone = { channel: 'phone-script' };
+    for (const [draft, lang] of [
+      ["Refunds are handled by our payments team. I'll put you through to them now.", 'en'],
+      ['Laskutusasiat hoitaa toinen tiimi, yhdistän teidät heille nyt.', 'fi'],
+      ['Tym zajmuje się dział reklamacji, przełączam Pana.', 'pl'],
+      ['Ezt a számlázás intézi, most átkapcsolom.', 'hu'],
+    ] as const) {
+      const found = rules(draft, lang, phone);
+      expect(found).toContain('transfer-runaround');
+      expect(found).not.toContain('missing-next-step');
+    }
+    const timed = rules('System dziś nie działa, proszę zadzwonić jutro rano.', 'pl', phone);
+    expect(timed).toContain('call-back-later');
+    expect(timed).not.toContain('missing-next-step');
+    expect(rules('Our booking system is down, please call back tomorrow morning.', 'en', phone)).not.toContain('missing-next-step');
+    expect(rules('Our booking system is down, please try again later.', 'en', phone)).toContain('missing-next-step');
+  });
+  it("a put-down's own negation leaves the answer beside it settled; a shrug at the matter settles nothing", () => {
+    const putDown = rules('Kolejny klient, który nie zajrzał do maila 🙄 Numer paczki jest w pierwszym akapicie.', 'pl', { customer: 'Gdzie znajdę numer paczki?' });
+    expect(putDown).toContain('rude-or-judgemental');
+    expect(putDown).not.toContain('missing-next-step');
+    const shrug = rules('No, sähkö on kallista, kaikki kallistuu. Ei siinä sen kummempaa.', 'fi', { customer: 'Miksi laskuni nousi näin paljon?' });
+    expect(shrug).toContain('rude-or-judgemental');
+    expect(shrug).toContain('missing-next-step');
+  });
+  it('what the team has done, said in the passive or the plural, settles the matter beside a negation', () => {
+    expect(rules('Hyvitys ei ehtinyt eilisen maksuajoon, mutta se on nyt maksettu tilillesi.', 'fi', { customer: 'Missä hyvitykseni viipyy?' })).not.toContain('missing-next-step');
+    expect(rules('Zwrot nie zdążył wyjść wczoraj, ale został już zlecony na Pana kartę.', 'pl', { customer: 'Gdzie jest mój zwrot?' })).not.toContain('missing-next-step');
+    expect(rules('A tegnapi utalás nem ment át, de a különbözetet ma jóváírtuk a számláján.', 'hu', { customer: 'Hol van a visszatérítésem?' })).not.toContain('missing-next-step');
+    expect(rules("The first payment didn't go through, but your booking has been moved to Friday.", 'en', { customer: 'Did my change go through?' })).not.toContain('missing-next-step');
+  });
   it('one part of a split reply is not judged on its own', () => {
     expect(rules('We know the delays are frustrating and are sorry. (1/2)', 'en', { firstReply: true })).not.toContain('missing-next-step');
   });
@@ -224,6 +256,15 @@ describe('a direct link is not "go to the website"', () => {
   });
   it('without one', () => {
     expect(rules('You can find the refund form on our website.', 'en')).toContain('go-to-website');
+  });
+  it("the alternative keeps a pointer's own words and puts the direct link at its end; \"somewhere\" goes", () => {
+    const alternative = (draft: string, lang: Lang) => review({ draft, lang, channel: 'chat' }).suggestions[0]?.text ?? '';
+    expect(alternative('Dzień dobry! Wymagania sprzętowe znajdzie Pan na naszej stronie w dziale Pomoc.', 'pl')).toContain('Wymagania sprzętowe znajdzie Pan na naszej stronie w dziale Pomoc: [link].');
+    const fi = alternative('Hei! Valmistajan yhteystiedot löydät nettisivuiltamme jostain Tuotemerkit-osion alta.', 'fi');
+    expect(fi).toContain('Valmistajan yhteystiedot löydät nettisivuiltamme Tuotemerkit-osion alta: [linkki].');
+    expect(fi).not.toContain('jostain');
+    // A pointer that only sends the customer searching gets the guideline's phrasing instead.
+    expect(alternative('Hi! Just search our website for the returns form.', 'en')).toContain("here's the direct link to the right page: [link]");
   });
 });
 
