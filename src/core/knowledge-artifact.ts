@@ -83,6 +83,8 @@ export interface CompiledPatterns {
   unlessFollowed?: Partial<Record<Lang, string[]>>;
   /** `softenInRewrite.words`, compiled. */
   soften?: Partial<Record<Lang, string[]>>;
+  /** `cues.classes`, compiled: per class, per language. */
+  cues?: Record<string, Partial<Record<Lang, string[]>>>;
 }
 
 /** The words the knowledge base speaks in one language (src/kb/build-vocabulary.ts): whole words, and prefixes. */

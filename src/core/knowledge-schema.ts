@@ -38,6 +38,7 @@ export const GUIDELINE_KINDS = [
   'over-explaining',
   'unconfirmed-details',
   'asks-details-again',
+  'tone-cues', // weak cues of tone that hurt only where two of them meet in one sentence
 ] as const;
 export type GuidelineKind = (typeof GUIDELINE_KINDS)[number];
 
@@ -123,6 +124,15 @@ export const GuidelineSchema = z
     notNegated: z.boolean().optional(),
     /** Matches inside a question do not count: "Would it be OK if I put you through?" asks consent. */
     skipQuestions: z.boolean().optional(),
+    /** For `tone-cues`: classes of weak cues (a wink, a count of the customer's messages, "most customers", "next
+     * time"), each harmless alone, and the pairs of classes that hurt where both meet in one sentence. */
+    cues: z
+      .object({
+        classes: z.record(z.string().regex(/^[a-z]+$/), somePerLang(patternList)),
+        pairs: z.array(z.string().regex(/^[a-z]+\+[a-z]+$/, 'must be two class names joined by +')).min(1),
+      })
+      .strict()
+      .optional(),
     /** For `occurrence`: how many matches in one draft make a finding. */
     min: z.number().int().min(2).optional(),
     /** For `occurrence`: the matches count only where each is at most this many sentences from the one before it (a

@@ -30,6 +30,8 @@ export interface RuntimeGuideline {
   unlessFollowed: Record<Lang, RegExp | null>;
   /** The words a rewrite takes out of the agent's sentence (`softenInRewrite`), `g` for positions. */
   soften: Record<Lang, RegExp | null>;
+  /** `cues.classes`: per language, each class as one expression (`g`), for kind `tone-cues`. */
+  cues: Record<Lang, { name: string; match: RegExp }[]>;
 }
 
 export interface RuntimeLanguage {
@@ -124,6 +126,12 @@ export function knowledgeBaseFrom(artifact: KnowledgeArtifact): KnowledgeBase {
       unlessDraft: per((l) => union(g.compiled.unlessDraft[l])),
       unlessFollowed: per((l) => union(g.compiled.unlessFollowed?.[l])),
       soften: per((l) => union(g.compiled.soften?.[l])),
+      cues: per((l) =>
+        Object.entries(g.compiled.cues ?? {}).flatMap(([name, set]) => {
+          const match = union(set[l]);
+          return match ? [{ name, match }] : [];
+        }),
+      ),
     };
   });
   const languages = Object.fromEntries(

@@ -16,12 +16,13 @@ export interface ReviewOptions {
   registers?: Partial<Record<Lang, string>>;
 }
 
-/** The knowledge base's guidelines in file order, with the ones that read other findings last; once per knowledge base. */
+/** The knowledge base's guidelines in file order, with the ones that read other findings last; once per knowledge base.
+ * Tone cues come after every phrase: a sentence a phrase already marks keeps that guideline's finding and message. */
 const ordered = new WeakMap<KnowledgeBase, readonly RuntimeGuideline[]>();
 function checkOrder(kb: KnowledgeBase): readonly RuntimeGuideline[] {
   let list = ordered.get(kb);
   if (!list) {
-    const last = (g: RuntimeGuideline) => (g.data.kind === 'missing-next-step' ? 1 : 0);
+    const last = (g: RuntimeGuideline) => (g.data.kind === 'missing-next-step' ? 2 : g.data.kind === 'tone-cues' ? 1 : 0);
     ordered.set(kb, (list = [...kb.guidelines].sort((a, b) => last(a) - last(b))));
   }
   return list;

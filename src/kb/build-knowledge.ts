@@ -76,7 +76,7 @@ export async function buildKnowledge(knowledge: Knowledge): Promise<KnowledgeArt
       const patterns = compileSet(g.patterns);
       return {
         ...g,
-        compiled: { patterns, need: needOf(patterns), needEach: needOfEach(patterns), rules: parseRules(g.rules), unless: compileSet(g.unless), unlessDraft: compileSet(g.unlessDraft), unlessFollowed: compileSet(g.unlessFollowed), soften: compileSet(g.softenInRewrite?.words) },
+        compiled: { patterns, need: needOf(patterns), needEach: needOfEach(patterns), rules: parseRules(g.rules), unless: compileSet(g.unless), unlessDraft: compileSet(g.unlessDraft), unlessFollowed: compileSet(g.unlessFollowed), soften: compileSet(g.softenInRewrite?.words), ...(g.cues ? { cues: Object.fromEntries(Object.entries(g.cues.classes).map(([k, set]) => [k, compileSet(set)])) } : {}) },
       };
     }),
     languages: knowledge.languages.map((l) => ({

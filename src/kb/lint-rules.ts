@@ -7,8 +7,8 @@
 export const MAX_PATTERN_LENGTH = 600;
 export const MAX_LOOKAROUNDS = 2;
 
-export function lintRule(form: 'pattern' | 'rule', source: string): string[] {
-  if (form === 'rule') return [];
+export function lintRule(form: 'pattern' | 'rule' | 'cue', source: string): string[] {
+  if (form !== 'pattern') return [];
   const problems: string[] = [];
   if (source.length > MAX_PATTERN_LENGTH) problems.push(`${source.length} characters (limit ${MAX_PATTERN_LENGTH}): split it`);
   const lookarounds = (source.match(/\(\?<?[=!]/g) ?? []).length;

@@ -152,6 +152,21 @@ export function loadKnowledge(root: string): Knowledge {
         });
       }
       if (g.kind === 'occurrence' && g.min === undefined) throw fail('min', 'is required for kind occurrence');
+      if (g.kind === 'tone-cues' && !g.cues) throw fail('cues', 'is required for kind tone-cues');
+      for (const pair of g.cues?.pairs ?? []) {
+        for (const name of pair.split('+')) if (!g.cues?.classes[name]) throw fail('cues.pairs', `names the class "${name}", which cues.classes does not define`);
+      }
+      for (const [name, set] of Object.entries(g.cues?.classes ?? {})) {
+        for (const lang of LANGS) {
+          set[lang]?.forEach((p, j) => {
+            try {
+              compileChecked(p);
+            } catch (error) {
+              throw fail(`cues.classes.${name}.${lang}.${j}`, (error as Error).message);
+            }
+          });
+        }
+      }
       for (const key of ['patterns', 'unless', 'unlessDraft', 'unlessFollowed', 'softenInRewrite'] as const) {
         for (const lang of LANGS) {
           const list = key === 'softenInRewrite' ? g.softenInRewrite?.words[lang] : g[key]?.[lang];

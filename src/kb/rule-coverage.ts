@@ -10,7 +10,8 @@ import { matchTokenRule } from '../engine/tokens/token-rule.js';
 export interface RuleUse {
   guideline: string;
   lang: Lang;
-  form: 'pattern' | 'rule';
+  form: 'pattern' | 'rule' | 'cue';
+  /** The pattern's or rule's place in its list; for a cue, the place of its class in `cues.classes`. */
   index: number;
   source: string;
   /** Indexes into the guideline's incorrect examples for `lang`. */
@@ -21,11 +22,13 @@ export interface RuleUse {
  * For every pattern and token rule of every phrase/occurrence guideline, which of its own incorrect examples
  * it matches (LanguageTool's rule tests: a rule no example exercises is a rule nobody has checked).
  * A match anywhere in the example counts: whether it is the *first* match, the one that decides the span,
- * is what test/guideline-examples.test.ts checks.
+ * is what test/guideline-examples.test.ts checks. For a tone-cues guideline, each class of cues in each language
+ * counts as one rule: one of the guideline's own examples, incorrect or correct, must show it.
  */
 export function ruleCoverage(kb: KnowledgeBase): RuleUse[] {
   const uses: RuleUse[] = [];
   for (const g of kb.guidelines) {
+    if (g.data.kind === 'tone-cues') for (const lang of LANGS) uses.push(...cueCoverageOf(g, lang));
     if (g.data.kind !== 'phrase' && g.data.kind !== 'occurrence') continue;
     for (const lang of LANGS) uses.push(...coverageOf(g, lang));
   }
@@ -60,4 +63,21 @@ function coverageOf(g: RuntimeGuideline, lang: Lang): RuleUse[] {
     }),
   );
   return uses;
+}
+
+function cueCoverageOf(g: RuntimeGuideline, lang: Lang): RuleUse[] {
+  const { incorrect, correct } = g.data.examples[lang];
+  const examples = [...incorrect, ...correct].map((e) => fold(maskMarkup(e.text).text));
+  const names = Object.keys(g.data.cues?.classes ?? {});
+  return g.cues[lang].map(({ name, match }) => ({
+    guideline: g.data.id,
+    lang,
+    form: 'cue' as const,
+    index: names.indexOf(name),
+    source: name,
+    hits: examples.flatMap((folded, i) => {
+      match.lastIndex = 0;
+      return match.test(folded) ? [i] : [];
+    }),
+  }));
 }
