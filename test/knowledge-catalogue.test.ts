@@ -64,4 +64,13 @@ describe('a broken knowledge file fails with file, entry and field', () => {
     const dir = brokenCopy((y) => y.replace('kind: one-word-reply', 'kind: one-word-reply\n  patterns: { en: ["(broken"] }'));
     expect(() => loadKnowledge(dir)).toThrow(/'patterns\.en\.0' pattern "\(broken" is not valid/);
   });
+
+  it('names a pair of tone cues whose class is not defined, and a tone-cues guideline without cues', () => {
+    const undefinedClass = brokenCopy((y) =>
+      y.replace('kind: one-word-reply', 'kind: tone-cues\n  cues: { classes: { wink: { en: ["😉"] } }, pairs: ["wink+count"] }'),
+    );
+    expect(() => loadKnowledge(undefinedClass)).toThrow(/'cues\.pairs' names the class "count"/);
+    const noCues = brokenCopy((y) => y.replace('kind: one-word-reply', 'kind: tone-cues'));
+    expect(() => loadKnowledge(noCues)).toThrow(/'cues' is required for kind tone-cues/);
+  });
 });

@@ -664,3 +664,26 @@ describe('thanks that open a message with the story of a solved problem are only
     expect(rules('Ei hätää: toinen maksu oli tilassa "Odottaa", ja poistin sen juuri, joten vain yksi lähtee.', 'fi', { customer: 'Maksoin vahingossa kahdesti!' })).not.toContain('missing-next-step');
   });
 });
+
+describe('tone made of two weak cues hurts, one cue alone does not (eighteenth session)', () => {
+  it.each<[string, Lang]>([
+    ['Jo viides viesti tänään 🙂 Paketti on matkalla ja perillä huomenna.', 'fi'],
+    ['Wszyscy inni klienci aktywują kartę bez najmniejszego problemu. Sprawdzę jeszcze Pana konto.', 'pl'],
+    ['A jelszót talán érdemes lenne felírni valahová 😉 A fiókot már feloldottam.', 'hu'],
+    ["Tracking is spelt with a 'ck', by the way 😄 Your parcel arrives on Friday.", 'en'],
+  ])('%s', (draft, lang) => {
+    expect(rules(draft, lang)).toContain('rude-or-judgemental');
+  });
+  it.each<[string, Lang]>([
+    ['Kyllä, kahvila on auki myös sunnuntaisin 🙂', 'fi'],
+    ['Następnym razem kurs można też kupić w aplikacji, zwykle to szybsze.', 'pl'],
+    ['A kutyusa láthatóan nagyon élvezi az új labdát 😄 Köszönjük a képet!', 'hu'],
+    ["That's the third charge this month, so I've refunded all three to your card.", 'en'],
+  ])('%s', (draft, lang) => {
+    expect(rules(draft, lang)).not.toContain('rude-or-judgemental');
+  });
+  it('praise straight after the agent\'s own question talks down; praise that opens the reply does not', () => {
+    expect(rules('Widzi Pani na dole zieloną słuchawkę? Super! Proszę ją nacisnąć i chwilę poczekać.', 'pl')).toContain('rude-or-judgemental');
+    expect(rules('Super! Paczka jest już w drodze i dotrze w czwartek.', 'pl')).not.toContain('rude-or-judgemental');
+  });
+});
