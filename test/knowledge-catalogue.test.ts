@@ -65,12 +65,12 @@ describe('a broken knowledge file fails with file, entry and field', () => {
     expect(() => loadKnowledge(dir)).toThrow(/'patterns\.en\.0' pattern "\(broken" is not valid/);
   });
 
-  it('names a pair of tone cues whose class is not defined, and a tone-cues guideline without cues', () => {
+  it('names a pair of tone cues whose class is not defined, and a cue-pairs guideline without cues', () => {
     const undefinedClass = brokenCopy((y) =>
-      y.replace('kind: one-word-reply', 'kind: tone-cues\n  cues: { classes: { wink: { en: ["😉"] } }, pairs: ["wink+count"] }'),
+      y.replace('kind: one-word-reply', 'kind: cue-pairs\n  cues: { classes: { wink: { en: ["😉"] } }, pairs: ["wink+count"] }'),
     );
     expect(() => loadKnowledge(undefinedClass)).toThrow(/'cues\.pairs' names the class "count"/);
-    const noCues = brokenCopy((y) => y.replace('kind: one-word-reply', 'kind: tone-cues'));
-    expect(() => loadKnowledge(noCues)).toThrow(/'cues' is required for kind tone-cues/);
+    const noCues = brokenCopy((y) => y.replace('kind: one-word-reply', 'kind: cue-pairs'));
+    expect(() => loadKnowledge(noCues)).toThrow(/'cues' is required for kind cue-pairs/);
   });
 });

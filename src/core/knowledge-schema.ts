@@ -38,7 +38,7 @@ export const GUIDELINE_KINDS = [
   'over-explaining',
   'unconfirmed-details',
   'asks-details-again',
-  'tone-cues', // weak cues of tone that hurt only where two of them meet in one sentence
+  'cue-pairs', // weak cues (of tone, of blame) that hurt only where two of them meet in one sentence
 ] as const;
 export type GuidelineKind = (typeof GUIDELINE_KINDS)[number];
 
@@ -124,7 +124,7 @@ export const GuidelineSchema = z
     notNegated: z.boolean().optional(),
     /** Matches inside a question do not count: "Would it be OK if I put you through?" asks consent. */
     skipQuestions: z.boolean().optional(),
-    /** For `tone-cues`: classes of weak cues (a wink, a count of the customer's messages, "most customers", "next
+    /** For `cue-pairs`: classes of weak cues (a wink, a count of the customer's messages, "most customers", "next
      * time"), each harmless alone, and the pairs of classes that hurt where both meet in one sentence. */
     cues: z
       .object({

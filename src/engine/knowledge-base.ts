@@ -30,7 +30,7 @@ export interface RuntimeGuideline {
   unlessFollowed: Record<Lang, RegExp | null>;
   /** The words a rewrite takes out of the agent's sentence (`softenInRewrite`), `g` for positions. */
   soften: Record<Lang, RegExp | null>;
-  /** `cues.classes`: per language, each class as one expression (`g`), for kind `tone-cues`. */
+  /** `cues.classes`: per language, each class as one expression (`g`), for kind `cue-pairs`. */
   cues: Record<Lang, { name: string; match: RegExp }[]>;
 }
 

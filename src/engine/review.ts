@@ -22,7 +22,7 @@ const ordered = new WeakMap<KnowledgeBase, readonly RuntimeGuideline[]>();
 function checkOrder(kb: KnowledgeBase): readonly RuntimeGuideline[] {
   let list = ordered.get(kb);
   if (!list) {
-    const last = (g: RuntimeGuideline) => (g.data.kind === 'missing-next-step' ? 2 : g.data.kind === 'tone-cues' ? 1 : 0);
+    const last = (g: RuntimeGuideline) => (g.data.kind === 'missing-next-step' ? 2 : g.data.kind === 'cue-pairs' ? 1 : 0);
     ordered.set(kb, (list = [...kb.guidelines].sort((a, b) => last(a) - last(b))));
   }
   return list;

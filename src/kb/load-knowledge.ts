@@ -152,7 +152,7 @@ export function loadKnowledge(root: string): Knowledge {
         });
       }
       if (g.kind === 'occurrence' && g.min === undefined) throw fail('min', 'is required for kind occurrence');
-      if (g.kind === 'tone-cues' && !g.cues) throw fail('cues', 'is required for kind tone-cues');
+      if (g.kind === 'cue-pairs' && !g.cues) throw fail('cues', 'is required for kind cue-pairs');
       for (const pair of g.cues?.pairs ?? []) {
         for (const name of pair.split('+')) if (!g.cues?.classes[name]) throw fail('cues.pairs', `names the class "${name}", which cues.classes does not define`);
       }

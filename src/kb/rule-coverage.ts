@@ -22,13 +22,13 @@ export interface RuleUse {
  * For every pattern and token rule of every phrase/occurrence guideline, which of its own incorrect examples
  * it matches (LanguageTool's rule tests: a rule no example exercises is a rule nobody has checked).
  * A match anywhere in the example counts: whether it is the *first* match, the one that decides the span,
- * is what test/guideline-examples.test.ts checks. For a tone-cues guideline, each class of cues in each language
+ * is what test/guideline-examples.test.ts checks. For a cue-pairs guideline, each class of cues in each language
  * counts as one rule: one of the guideline's own examples, incorrect or correct, must show it.
  */
 export function ruleCoverage(kb: KnowledgeBase): RuleUse[] {
   const uses: RuleUse[] = [];
   for (const g of kb.guidelines) {
-    if (g.data.kind === 'tone-cues') for (const lang of LANGS) uses.push(...cueCoverageOf(g, lang));
+    if (g.data.kind === 'cue-pairs') for (const lang of LANGS) uses.push(...cueCoverageOf(g, lang));
     if (g.data.kind !== 'phrase' && g.data.kind !== 'occurrence') continue;
     for (const lang of LANGS) uses.push(...coverageOf(g, lang));
   }

@@ -9,7 +9,7 @@ import { missingNextStep } from './missing-next-step.js';
 import { oneWordReply } from './one-word-reply.js';
 import { overExplaining } from './over-explaining.js';
 import { scareQuotes } from './scare-quotes.js';
-import { toneCues } from './tone-cues.js';
+import { cuePairs } from './cue-pairs.js';
 import { unconfirmedDetails } from './unconfirmed-details.js';
 
 /** `found`: the findings of the checks that ran before (see review.ts: the ones that read other findings run last). */
@@ -26,5 +26,5 @@ export const CHECKS: Record<GuidelineKind, Check> = {
   'over-explaining': overExplaining,
   'unconfirmed-details': unconfirmedDetails,
   'asks-details-again': asksDetailsAgain,
-  'tone-cues': toneCues,
+  'cue-pairs': cuePairs,
 };

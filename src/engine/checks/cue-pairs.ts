@@ -1,0 +1,28 @@
+import type { Finding } from '../../core/contract.js';
+import type { RuntimeGuideline } from '../knowledge-base.js';
+import { matches } from '../knowledge-base.js';
+import { foldedSentence, sentenceFinding, type ReviewContext } from '../review-context.js';
+
+/**
+ * Faults made of weak cues, each harmless alone, that hurt where two meet in one sentence. The guideline's
+ * `cues.classes` hold the words of each class in each language, its `cues.pairs` the pairs that make a finding.
+ * Tone (rude-or-judgemental_tone-cues.yaml): a wink, a count of the customer's messages, "most customers", "next
+ * time" are used kindly every day ("Yes, open till 9 🙂", "that's the third charge, I've refunded it"); two together
+ * are sarcasm, mock patience or condescension with no rude word ("Widzę wszystkie trzy wiadomości 🙂"). Blame
+ * (blames-customer_choice.yaml): "you chose the fixed tariff" is a fact and "which has exit fees" a policy, but the
+ * two in one sentence make the customer's own choice the cause of their trouble. A question counts like any other
+ * sentence: "that is your door, isn't it? 🤔" doubts the customer all the same.
+ */
+export function cuePairs(ctx: ReviewContext, g: RuntimeGuideline): Finding[] {
+  const classes = g.cues[ctx.lang];
+  const pairs = g.data.cues?.pairs;
+  if (!pairs || classes.length === 0) return [];
+  const found: Finding[] = [];
+  for (const s of ctx.content) {
+    const text = foldedSentence(ctx, s);
+    const hit = new Set(classes.filter((c) => matches(c.match, text)).map((c) => c.name));
+    if (hit.size < 2) continue;
+    if (pairs.some((pair) => pair.split('+').every((name) => hit.has(name)))) found.push(sentenceFinding(ctx, g, s));
+  }
+  return found;
+}
