@@ -1,7 +1,7 @@
 import type { Finding } from '../../core/contract.js';
 import type { RuntimeGuideline } from '../knowledge-base.js';
 import { matches } from '../knowledge-base.js';
-import { foldedSentence, sentenceFinding, type ReviewContext } from '../review-context.js';
+import { makeFinding, type ReviewContext } from '../review-context.js';
 
 /**
  * Faults made of weak cues, each harmless alone, that hurt where two meet in one sentence. The guideline's
@@ -19,10 +19,13 @@ export function cuePairs(ctx: ReviewContext, g: RuntimeGuideline): Finding[] {
   if (!pairs || classes.length === 0) return [];
   const found: Finding[] = [];
   for (const s of ctx.content) {
-    const text = foldedSentence(ctx, s);
+    // An emoji that stands after the full stop ("…ugyanakkora betűkkel. 🙂") is the sentence's own: read with it.
+    const next = ctx.sentences[ctx.sentences.indexOf(s) + 1];
+    const end = next && !ctx.content.includes(next) && !/[\p{L}\p{N}]/u.test(next.text) ? next.end : s.end;
+    const text = ctx.folded.slice(s.start, end);
     const hit = new Set(classes.filter((c) => matches(c.match, text)).map((c) => c.name));
     if (hit.size < 2) continue;
-    if (pairs.some((pair) => pair.split('+').every((name) => hit.has(name)))) found.push(sentenceFinding(ctx, g, s));
+    if (pairs.some((pair) => pair.split('+').every((name) => hit.has(name)))) found.push(makeFinding(ctx, g, s.start, end));
   }
   return found;
 }
