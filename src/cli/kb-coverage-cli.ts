@@ -4,7 +4,7 @@ import { lintRule } from '../kb/lint-rules.js';
 import { ruleCoverage } from '../kb/rule-coverage.js';
 
 /**
- * `npm run kb:coverage`: for every pattern and token rule, which of its guideline's own examples exercise it,
+ * `npm run kb:coverage`: for every pattern, token rule and class of cues, which of its guideline's own examples exercise it,
  * and which break the lint (length, lookarounds). Exits 1 when any rule is unexercised or fails the lint.
  */
 const { values } = parseArgs({ options: { all: { type: 'boolean' }, json: { type: 'boolean' } } });
@@ -14,8 +14,10 @@ const lint = uses.flatMap((u) => lintRule(u.form, u.source).map((problem) => ({ 
 if (values.json) {
   process.stdout.write(`${JSON.stringify({ total: uses.length, unused, lint })}\n`);
 } else {
-  const rules = uses.filter((u) => u.form === 'rule').length;
-  process.stdout.write(`${uses.length} rules (${rules} token rules, ${uses.length - rules} patterns); ${unused.length} exercised by no example; ${lint.length} over the lint's limits\n`);
+  const count = (form: string) => uses.filter((u) => u.form === form).length;
+  process.stdout.write(
+    `${uses.length} rules (${count('rule')} token rules, ${count('pattern')} patterns, ${count('cue')} classes of cues); ${unused.length} exercised by no example; ${lint.length} over the lint's limits\n`,
+  );
   for (const u of values.all ? uses : unused) {
     process.stdout.write(`${u.hits.length === 0 ? 'UNUSED ' : ''}${u.guideline} ${u.lang} ${u.form} ${u.index}: ${u.hits.length} example(s)  ${u.source.slice(0, 120)}\n`);
   }
