@@ -705,3 +705,26 @@ describe("the customer's own choice beside what went against them is blame; eith
     expect(rules(draft, lang)).not.toContain('blames-customer');
   });
 });
+
+describe('what the customer should have done, said as an unreal past, is hindsight blame whatever the verb; an offer is not (nineteenth session)', () => {
+  it.each<[string, Lang]>([
+    ['Jos olisit lähettänyt kuitin samana päivänä, korvaus olisi maksettu jo viime viikolla. Katson nyt, mitä voin tehdä.', 'fi'],
+    ['Jos et olisi vaihtanut puhelinnumeroa sovelluksessa, vahvistusviesti olisi tullut perille.', 'fi'],
+    ['Gdyby Pani zgłosiła zmianę adresu przed wysyłką, przesyłka byłaby już u Pani. Sprawdzę, co da się zrobić.', 'pl'],
+    ['Ha a beutalót időben feltölti a portálra, a vizsgálat díja nem lett volna ennyi. Megnézem, mit tehetünk.', 'hu'],
+    ['Ha múlt héten jelzed a költözést, most nem kellene kiszállási díjat fizetned.', 'hu'],
+    ["If you'd registered the warranty within the month, the repair would have cost nothing. Let me see what I can do.", 'en'],
+    ['Had you told the driver about the side gate, the parcel would not have been taken back to the depot.', 'en'],
+  ])('%s', (draft, lang) => {
+    expect(rules(draft, lang)).toContain('blames-customer');
+  });
+  it.each<[string, Lang]>([
+    ['Jos haluat, voin siirtää eräpäivää kahdella viikolla; se olisi minusta helpoin ratkaisu.', 'fi'],
+    ['Gdyby Pan chciał, kurier byłby u Pana już jutro rano – wystarczy potwierdzić.', 'pl'],
+    ['Ha szeretnéd, a csomagot most másik automatába irányítom.', 'hu'],
+    ["If you'd like, we would have the engineer call you before he sets off.", 'en'],
+    ['If you had any trouble with the link, I would have been glad to walk you through it; your refund is on its way.', 'en'],
+  ])('%s', (draft, lang) => {
+    expect(rules(draft, lang)).not.toContain('blames-customer');
+  });
+});
