@@ -688,24 +688,6 @@ describe('tone made of two weak cues hurts, one cue alone does not (eighteenth s
   });
 });
 
-describe("the customer's own choice beside what went against them is blame; either alone is an account (eighteenth session)", () => {
-  it.each<[string, Lang]>([
-    ['Valitsit edullisimman liittymän, johon ei sisälly ulkomaan dataa. Voin vaihtaa sen heti.', 'fi'],
-    ['Zaznaczył Pan opcję bez ubezpieczenia, dlatego szkoda nie jest pokryta. Mogę sprawdzić inne możliwości.', 'pl'],
-    ['Ön a legolcsóbb díjcsomagot választotta, ezért nincs benne roaming. Szívesen átállítom még ma.', 'hu'],
-    ["You opted for the basic plan, which doesn't include roaming. I can switch you over today.", 'en'],
-  ])('%s', (draft, lang) => {
-    expect(rules(draft, lang)).toContain('blames-customer');
-  });
-  it.each<[string, Lang]>([
-    ['Valitsit pikatoimituksen, joten paketti on perillä jo huomenna.', 'fi'],
-    ['Ta taryfa nie obejmuje roamingu, ale mogę ją dziś zmienić.', 'pl'],
-    ["You opted for express delivery, so it arrives tomorrow morning.", 'en'],
-  ])('%s', (draft, lang) => {
-    expect(rules(draft, lang)).not.toContain('blames-customer');
-  });
-});
-
 describe('what the customer should have done, said as an unreal past, is hindsight blame whatever the verb; an offer is not (nineteenth session)', () => {
   it.each<[string, Lang]>([
     ['Jos olisit lähettänyt kuitin samana päivänä, korvaus olisi maksettu jo viime viikolla. Katson nyt, mitä voin tehdä.', 'fi'],

@@ -8,10 +8,10 @@ import { makeFinding, type ReviewContext } from '../review-context.js';
  * `cues.classes` hold the words of each class in each language, its `cues.pairs` the pairs that make a finding.
  * Tone (rude-or-judgemental_tone-cues.yaml): a wink, a count of the customer's messages, "most customers", "next
  * time" are used kindly every day ("Yes, open till 9 🙂", "that's the third charge, I've refunded it"); two together
- * are sarcasm, mock patience or condescension with no rude word ("Widzę wszystkie trzy wiadomości 🙂"). Blame
- * (blames-customer_choice.yaml): "you chose the fixed tariff" is a fact and "which has exit fees" a policy, but the
- * two in one sentence make the customer's own choice the cause of their trouble. A question counts like any other
- * sentence: "that is your door, isn't it? 🤔" doubts the customer all the same.
+ * are sarcasm, mock patience or condescension with no rude word ("Widzę wszystkie trzy wiadomości 🙂"). A question
+ * counts like any other sentence: "that is your door, isn't it? 🤔" doubts the customer all the same. (A pair for
+ * blame by choice, "you chose the fixed tariff" + "which has exit fees", was tried in the eighteenth session and
+ * removed in the nineteenth: it found nothing on three blind sets, where choices are worded otherwise.)
  */
 export function cuePairs(ctx: ReviewContext, g: RuntimeGuideline): Finding[] {
   const classes = g.cues[ctx.lang];
