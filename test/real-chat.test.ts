@@ -710,3 +710,21 @@ describe('what the customer should have done, said as an unreal past, is hindsig
     expect(rules(draft, lang)).not.toContain('blames-customer');
   });
 });
+
+describe('the customer stressed as the one who did it is blame; what they asked for or tried is not (nineteenth session)', () => {
+  it.each<[string, Lang]>([
+    ['Viestejä ei tullut, koska olit itse estänyt tekstiviestit asetuksista.', 'fi'],
+    ['Az utalás azért késett, mert Ön rontotta el a közleményt.', 'hu'],
+    ['Nem jött meg a kód, mert te törölted a telefonszámot a profilból.', 'hu'],
+    ['The renewal went through because you ticked auto-renew yourself at checkout.', 'en'],
+  ])('%s', (draft, lang) => {
+    expect(rules(draft, lang)).toContain('blames-customer');
+  });
+  it.each<[string, Lang]>([
+    ['Azért írok most, mert Ön jelezte, hogy délelőtt nem elérhető.', 'hu'],
+    ["Thanks for checking, I can see you restarted the router yourself earlier; I've now refreshed the line too.", 'en'],
+    ["Good to hear you managed to update the app yourself; the new statement is in it now.", 'en'],
+  ])('%s', (draft, lang) => {
+    expect(rules(draft, lang)).not.toContain('blames-customer');
+  });
+});
