@@ -728,3 +728,18 @@ describe('the customer stressed as the one who did it is blame; what they asked 
     expect(rules(draft, lang)).not.toContain('blames-customer');
   });
 });
+
+describe('telling the customer there is nothing left for them to do is a next step; sending them elsewhere is not (nineteenth session)', () => {
+  const found = (draft: string, lang: Lang, customer: string) => review({ draft, lang, customer, firstReply: false }).findings.map((f) => f.rule);
+  it.each<[string, Lang, string]>([
+    ['Hei, kaupunki siirtyi sähköisiin tunnuksiin, eikä vanhoja tarroja enää käytetä. Tunnuksenne on uusittu ja voimassa vuoden, eli teidän ei tarvitse tehdä mitään.', 'fi', 'Onko pysäköintitunnukseni jo uusittu? Vanha vanhenee ensi viikolla.'],
+    ['Jó napot! A számlázási cím módosítva lett. A következő számla már erre a címre érkezik, Önnek ezzel nincs több teendője.', 'hu', 'Elköltöztem, kérem, a számlákat ezentúl az új címemre küldjék.'],
+    ['Dzień dobry, taryfa została zmieniona od marca, a dopłaty nie będzie. Nie musi Pani nic więcej robić.', 'pl', 'Proszę zmienić mi taryfę na tańszą.'],
+    ["Hi Sam, the second payment was never taken, it isn't a charge, so there's nothing else you need to do.", 'en', 'Please refund the second payment on my card.'],
+  ])('%s', (draft, lang, customer) => {
+    expect(found(draft, lang, customer)).not.toContain('missing-next-step');
+  });
+  it('"nothing to do" beside a "when?" left unanswered still owes a next step', () => {
+    expect(found('Olet jonossa, eikä sinun tarvitse tehdä mitään.', 'fi', 'Milloin asentaja tulee?')).toContain('missing-next-step');
+  });
+});

@@ -233,6 +233,9 @@ export const LanguageSchema = z
     /** Good news said with a negation ("no need to rebook", "ei tarvitse maksaa", "nie trzeba", "sem kell"): nothing more is
      * needed, so the negation leaves nothing open. */
     noNeed: patternList,
+    /** The customer told they have nothing (more) to do ("sinun ei tarvitse tehdä mitään", "nie musi Pani nic robić",
+     * "Önnek nincs több teendője", "there's nothing you need to do"): what happens next is said, and it is not theirs. */
+    nothingToDo: patternList,
     /** Distancing the company from the matter ("not us", "ei meidän", "nie nasza wina", "nem a mi hibánk"): naming a
      * third party beside it deflects where the agent only promises something (blames-third-party, `unlessOwned`). */
     notUs: patternList,

@@ -21,12 +21,15 @@ function needsNoStep(ctx: ReviewContext, found: readonly Finding[]): boolean {
   if (ctx.threadPart || customerOnlyThanks(ctx) || customerRaisedNothing(ctx)) return true;
   if (ctx.content.length === 0) return false; // emoji alone answer nothing
   if (ctx.content.every((s) => lexiconIn(ctx, 'pleasantry', s.start, s.end))) return true;
+  // "Sinun ei tarvitse tehdä mitään", "Önnek nincs több teendője": the customer is told what is left for them, nothing,
+  // unless the reply sends them elsewhere, refuses or blames, or leaves a "when?" unanswered.
+  if (lexiconIn(ctx, 'nothingToDo') && !lexiconIn(ctx, 'referOn') && !found.some((f) => UNSETTLING.has(f.rule)) && !unansweredWhen(ctx)) return true;
   // A matter on its way, or promised for no time at all ("…when it's processed"), is not settled; nor is one sent
   // elsewhere ("please contact them directly").
   if (pendingOutsideQuotes(ctx) || matches(ctx.lex.lexicon.indefinite, withoutHypotheticals(ctx.folded)) || lexiconIn(ctx, 'referOn')) return false;
   // A customer who asked when is not answered by something done with no time and no date ("your application has been
   // passed on"); "the refund went out on 3 May" answers.
-  if (customerAsksWhen(ctx) && !lexiconIn(ctx, 'timeFrame') && !/\d/u.test(ctx.masked)) return false;
+  if (unansweredWhen(ctx)) return false;
   // "You missed the deadline, so no refund; rules are rules.", "That's the bank's business, not ours.": an answer given
   // as a refusal, a deflection or a blame settles nothing.
   // So does a shrug or a dismissal of the matter ("nic nowego", "you're not the only one").
@@ -34,6 +37,8 @@ function needsNoStep(ctx: ReviewContext, found: readonly Finding[]): boolean {
   // Something done for the customer ("I've fixed the booking") settles the matter even next to an apology.
   return !leftOpen(ctx, found) || lexiconIn(ctx, 'done');
 }
+
+const unansweredWhen = (ctx: ReviewContext) => customerAsksWhen(ctx) && !lexiconIn(ctx, 'timeFrame') && !/\d/u.test(ctx.masked);
 
 /** A matter on its way, outside quotation marks: a status named in quotes ('tilassa "Odottaa"', 'status "Pending"') is a
  * label on the screen, not the customer's matter still waiting. */
