@@ -743,3 +743,18 @@ describe('telling the customer there is nothing left for them to do is a next st
     expect(found('Olet jonossa, eikä sinun tarvitse tehdä mitään.', 'fi', 'Milloin asentaja tulee?')).toContain('missing-next-step');
   });
 });
+
+describe('"are you sure you did it?" doubts the customer whatever the act; a sure fact or a check of what reached them does not (nineteenth session)', () => {
+  it.each<[string, Lang]>([
+    ['Na pewno wpisała Pani kod z ostatniego SMS-a, a nie z wcześniejszego?', 'pl'],
+    ['Biztos, hogy a régi jelszót törölte ki, és nem az újat?', 'hu'],
+  ])('%s', (draft, lang) => {
+    expect(rules(draft, lang)).toContain('rude-or-judgemental');
+  });
+  it.each<[string, Lang]>([
+    ['Na pewno dostał Pan już e-mail z potwierdzeniem? Jeśli nie, wyślę go jeszcze raz.', 'pl'],
+    ['Biztos, hogy pénteken kiszállítjuk, a csomag már a raktárunkban van.', 'hu'],
+  ])('%s', (draft, lang) => {
+    expect(rules(draft, lang)).not.toContain('rude-or-judgemental');
+  });
+});
