@@ -758,3 +758,10 @@ describe('"are you sure you did it?" doubts the customer whatever the act; a sur
     expect(rules(draft, lang)).not.toContain('rude-or-judgemental');
   });
 });
+
+describe('"the matter is only …" makes the customer\'s loss small whatever it is; a routine check is not a loss (nineteenth session)', () => {
+  it('fi', () => {
+    expect(rules('Ymmärrän, mutta kyseessä on loppujen lopuksi vain yksi hääkuvakansio, ja korvaamme kehityskulut.', 'fi')).toContain('rude-or-judgemental');
+    expect(rules('Kyseessä on vain rutiinitarkistus, eikä sinun tarvitse tehdä mitään.', 'fi')).not.toContain('rude-or-judgemental');
+  });
+});
