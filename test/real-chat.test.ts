@@ -765,3 +765,15 @@ describe('"the matter is only …" makes the customer\'s loss small whatever it 
     expect(rules('Kyseessä on vain rutiinitarkistus, eikä sinun tarvitse tehdä mitään.', 'fi')).not.toContain('rude-or-judgemental');
   });
 });
+
+describe('most customers doing it "all by themselves" measures the customer against them (nineteenth session)', () => {
+  it.each<[string, Lang]>([
+    ['Useimmat asiakkaat vaihtavat suodattimen kotona ihan itse parissa minuutissa, mutta voin toki varata huollon.', 'fi'],
+    ['Most of our customers set the thermostat schedule up all by themselves, but I can book an engineer if you like.', 'en'],
+  ])('%s', (draft, lang) => {
+    expect(rules(draft, lang)).toContain('rude-or-judgemental');
+  });
+  it('doing it yourself, offered as a choice, is not a comparison', () => {
+    expect(rules('Voit vaihtaa suodattimen ihan itse: ohje on pakkauksessa, ja autan mielelläni puhelimessa.', 'fi')).not.toContain('rude-or-judgemental');
+  });
+});
