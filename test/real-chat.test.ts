@@ -777,3 +777,32 @@ describe('most customers doing it "all by themselves" measures the customer agai
     expect(rules('Voit vaihtaa suodattimen ihan itse: ohje on pakkauksessa, ja autan mielelläni puhelimessa.', 'fi')).not.toContain('rude-or-judgemental');
   });
 });
+
+describe('a reply of 150 words or more that is four-fifths description is a wall, whatever its words (nineteenth session)', () => {
+  const wall = [
+    'Hi Dana, thanks for your message about the slow evenings.',
+    'Home broadband shares capacity with the neighbours on the same street cabinet, and the cabinet shares a fibre link with a few thousand other homes further up the line.',
+    'When lots of people stream films or play online games at the same moment, each household gets a smaller slice of that shared link, and the speed on any single device drops noticeably.',
+    'Wireless signals inside a house also weaken through thick walls, mirrors, fish tanks and kitchen appliances, so a laptop upstairs often sees far less than the line itself delivers to the router.',
+    'Older laptops and phones frequently support only the slower wireless standards, which caps what they can reach even on a perfect connection late at night.',
+    'Streaming services adjust their picture quality to the speed they measure, so a film may look softer for a while before the picture sharpens again on its own.',
+    'Speed tests run over wireless usually report much lower figures than tests run over a cable plugged straight into the router.',
+    "I've checked your line this morning and it looks normal from here.",
+    'Could you tell me which rooms the slow devices are in?',
+    "I'll call you on Friday at 10 am to hear whether the evenings have improved.",
+  ].join(' ');
+  it('a lecture on how broadband works is found', () => {
+    expect(rules(wall, 'en')).toContain('over-explaining');
+  });
+  it('the same length of what the agent did and will do is not', () => {
+    const acts = [
+      'Hi Dana, thanks for your message about the slow evenings.',
+      "I've run a line test on 0161 555 0199 tonight and it shows the connection dropping to 9 Mbps between 7 pm and 11 pm, well below the 36 Mbps we promise on your plan.",
+      "I've raised a fault with our network team under reference NT-44021 and asked them to check the street cabinet, and I've added a note that you work from home in the evenings.",
+      "I'll call you on Thursday before 6 pm with what they find, and if the cabinet needs an engineer I'll book the first slot that suits you.",
+      "I've also credited £7.50 to your account for this month, and you'll see it on your next bill.",
+      "If you'd like, reply here with a time that suits you for Thursday's call and I'll put it in my calendar.",
+    ].join(' ');
+    expect(rules(acts, 'en')).not.toContain('over-explaining');
+  });
+});

@@ -14,7 +14,10 @@ import { customerAsksWhy } from './customer-message.js';
  */
 /** `answerWords`: below it, a reply to a customer who asked why is the answer they asked for (dev-long: a "why"
  * answered in up to 130 words was good in every draft its authors wrote, a longer one a lecture as often as not). */
-export const OVER_EXPLAINING = { minWords: 65, minRatio: 2.5, minDescriptiveShare: 0.65, descriptiveOnly: 0.9, answerWords: 130 } as const;
+/** `wallWords`/`wallShare`: a reply of 150 words or more that is four-fifths description is a wall whatever its words (on the
+ * development sets every such draft was labelled a lecture; the good long ones with no history or mechanism topped out at
+ * 0.69), so there it needs no history or mechanism to be found. */
+export const OVER_EXPLAINING = { minWords: 65, minRatio: 2.5, minDescriptiveShare: 0.65, descriptiveOnly: 0.9, answerWords: 130, wallWords: 150, wallShare: 0.8 } as const;
 
 export const wordsIn = (text: string) => (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 
@@ -76,7 +79,8 @@ export function overExplaining(ctx: ReviewContext, g: RuntimeGuideline): Finding
   // An explainer of how things work in general ("The price is made up of…", "Proces składa się z kilku etapów") is
   // background too, but not where the customer asked why (below): there it can be the answer.
   const mechanism = descriptive.some((s) => lexiconIn(ctx, 'mechanism', s.start, s.end));
-  if (!history && !mechanism && share < OVER_EXPLAINING.descriptiveOnly) return [];
+  const enough = words >= OVER_EXPLAINING.wallWords ? OVER_EXPLAINING.wallShare : OVER_EXPLAINING.descriptiveOnly;
+  if (!history && !mechanism && share < enough) return [];
   // "Why did it go up?", "Voitteko selittää…": causes, figures and what they are based on are the answer the customer
   // asked for, at an answer's length; the organisation's history ("introduced in 2022"), a lesson framed as
   // background and a wall of text past an answer's length are not.
