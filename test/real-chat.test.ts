@@ -806,3 +806,22 @@ describe('a reply of 150 words or more that is four-fifths description is a wall
     expect(rules(acts, 'en')).not.toContain('over-explaining');
   });
 });
+
+describe('"I don\'t know" said as an idiom or in exasperation is not a missing answer (nineteenth session)', () => {
+  it.each<[string, Lang]>([
+    ['Mamy dziś taki młyn, że nie wiem, w co ręce włożyć, ale technik będzie u Pani jutro o 8:00.', 'pl'],
+    ['Nie wiem, jak to jeszcze prościej ująć: kod wpisuje się w koszyku.', 'pl'],
+    ['Nem tudom, hogyan lehetne ezt még világosabban leírni: a kódot a kosárban kell megadni.', 'hu'],
+    ['A kérelmet nem tudtuk befogadni, mert hiányzik róla az aláírás; kérem, küldje el újra aláírva.', 'hu'],
+    ["I'm not sure how much clearer I can make it: the code goes in the basket.", 'en'],
+  ])('%s', (draft, lang) => {
+    expect(rules(draft, lang)).not.toContain('i-dont-know');
+  });
+  it.each<[string, Lang]>([
+    ['Nie wiem, kiedy przyjdzie paczka.', 'pl'],
+    ['Nem tudom, mikor érkezik a csomag.', 'hu'],
+    ["I'm not sure when the parcel will arrive.", 'en'],
+  ])('%s', (draft, lang) => {
+    expect(rules(draft, lang)).toContain('i-dont-know');
+  });
+});
