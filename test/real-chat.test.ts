@@ -825,3 +825,14 @@ describe('"I don\'t know" said as an idiom or in exasperation is not a missing a
     expect(rules(draft, lang)).toContain('i-dont-know');
   });
 });
+
+describe('help made to wait on the customer\'s tone is a put-down, not "nothing I can do"; reassurance is neither (nineteenth session)', () => {
+  it('en', () => {
+    const found = rules("I can't help you while you're shouting at me. What's the order number?", 'en');
+    expect(found).not.toContain('nothing-i-can-do');
+  });
+  it('fi', () => {
+    expect(rules('Ei hätää, ei siinä voi mitään rikkoa: paina vain Tallenna.', 'fi')).not.toContain('nothing-i-can-do');
+    expect(rules('En voi asialle mitään.', 'fi')).toContain('nothing-i-can-do');
+  });
+});
