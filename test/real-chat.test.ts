@@ -836,3 +836,17 @@ describe('help made to wait on the customer\'s tone is a put-down, not "nothing 
     expect(rules('En voi asialle mitään.', 'fi')).toContain('nothing-i-can-do');
   });
 });
+
+describe('the website offered as well, beside an answer, is not "go to the website"; a web search asked of the customer still is (nineteenth session)', () => {
+  it.each<[string, Lang]>([
+    ['Juhannusaattona myymälä on auki klo 9–14. Poikkeusaukiolot löytyvät myös verkkosivujemme etusivulta, jos haluat katsoa loppuvuoden kerralla.', 'fi'],
+    ['Hyvitin maksun, ja hyvitys näkyy sovelluksessa 1–2 päivän kuluessa.', 'fi'],
+    ['Do paszportu potrzebny jest wniosek i jedno zdjęcie. Listę wyjątków mamy też na naszej stronie, ale w typowej sytuacji to wszystko, czego Pan potrzebuje.', 'pl'],
+    ["The last train on Sunday leaves at 23:10. The full timetable is also on our website if you'd like it.", 'en'],
+  ])('%s', (draft, lang) => {
+    expect(rules(draft, lang)).not.toContain('go-to-website');
+  });
+  it('still found', () => {
+    expect(rules('Aukioloajat löytyvät verkkosivuiltamme.', 'fi')).toContain('go-to-website');
+  });
+});
