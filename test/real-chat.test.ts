@@ -850,3 +850,16 @@ describe('the website offered as well, beside an answer, is not "go to the websi
     expect(rules('Aukioloajat löytyvät verkkosivuiltamme.', 'fi')).toContain('go-to-website');
   });
 });
+
+describe('a letter\'s salutation and a condolence open a reply as a greeting does (nineteenth session)', () => {
+  it.each<[string, Lang]>([
+    ['Hyvä asiakas, tarkistimme laskun ja hyvitimme 12 euroa tilillesi.', 'fi'],
+    ['Arvoisa vastaanottaja, päätös on liitteenä, ja siihen voi hakea oikaisua 30 päivän kuluessa.', 'fi'],
+    ['Otan osaa suruunne. Hoidetaan laskut yhdessä: lähetän valtakirjalomakkeen tänään.', 'fi'],
+    ['Wyrazy współczucia. Zablokowałam kartę i wyślę Pani listę dokumentów dziś mailem.', 'pl'],
+    ['Őszinte részvétem. A számlát felfüggesztettem, és ma elküldöm a szükséges nyomtatványt.', 'hu'],
+    ["I'm so sorry for your loss. I've frozen the account and I'll email the forms today.", 'en'],
+  ])('%s', (draft, lang) => {
+    expect(rules(draft, lang, { firstReply: true })).not.toContain('missing-greeting');
+  });
+});
