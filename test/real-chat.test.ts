@@ -863,3 +863,21 @@ describe('a letter\'s salutation and a condolence open a reply as a greeting doe
     expect(rules(draft, lang, { firstReply: true })).not.toContain('missing-greeting');
   });
 });
+
+describe('the size of the agent\'s queue in numbers is venting; a count or a wait alone is information (nineteenth session)', () => {
+  it.each<[string, Lang]>([
+    ['Jonossa on vielä kolmisenkymmentä soittajaa, mutta katsotaan tämä nyt.', 'fi'],
+    ['Mam dziś jeszcze pięćdziesiąt takich zgłoszeń, ale już sprawdzam.', 'pl'],
+    ['Ma még kétszáz üzenetem van, de megnézem.', 'hu'],
+    ["I've got about sixty chats waiting, but go on.", 'en'],
+  ])('%s', (draft, lang) => {
+    expect(rules(draft, lang)).toContain('vents-own-workload');
+  });
+  it.each<[string, Lang]>([
+    ['Paketti odottaa noutopisteessä 14 päivää.', 'fi'],
+    ['Hakemuksesi on jonossa ja pääsee käsittelyyn viikolla 20.', 'fi'],
+    ['The e-book has no waiting list, and 40 copies are available now.', 'en'],
+  ])('%s', (draft, lang) => {
+    expect(rules(draft, lang)).not.toContain('vents-own-workload');
+  });
+});
