@@ -8,7 +8,9 @@ import { makeFinding, type ReviewContext } from '../review-context.js';
  * `cues.classes` hold the words of each class in each language, its `cues.pairs` the pairs that make a finding.
  * Tone (rude-or-judgemental_tone-cues.yaml): a wink, a count of the customer's messages, "most customers", "next
  * time" are used kindly every day ("Yes, open till 9 🙂", "that's the third charge, I've refunded it"); two together
- * are sarcasm, mock patience or condescension with no rude word ("Widzę wszystkie trzy wiadomości 🙂"). A question
+ * are sarcasm, mock patience or condescension with no rude word ("Widzę wszystkie trzy wiadomości 🙂"). Venting
+ * (vents-own-workload_queue-size.yaml): "forty people" counts anything and "in the queue" is everyday information;
+ * together they tell the customer they are one of many. A question
  * counts like any other sentence: "that is your door, isn't it? 🤔" doubts the customer all the same. (A pair for
  * blame by choice, "you chose the fixed tariff" + "which has exit fees", was tried in the eighteenth session and
  * removed in the nineteenth: it found nothing on three blind sets, where choices are worded otherwise.)
